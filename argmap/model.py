@@ -1,0 +1,468 @@
+"""The argument model: sources, quotes, statements, arguments, relations and maps.
+
+Every class is a frozen attrs value class. Validators reject values that cannot be
+meaningful (an empty id, a negative offset), but cross-references (a relation to an unknown
+statement, a missing thesis) are left to :mod:`argmap.check`, so that one run can report all
+the problems of a map with their locations.
+
+>>> m = (
+...     MapBuilder("demo", "A demo essay")
+...     .statement("T", "Cities should tax land.", Role.THESIS, quote="tax land")
+...     .statement("E", "Land values rose 40%.", Role.EVIDENCE, quote="rose 40%")
+...     .support("E", "T")
+...     .build()
+... )
+>>> m.thesis.id
+'T'
+>>> [s.id for s in m.supporters("T")]
+['E']
+"""
+
+from __future__ import annotations
+
+import enum
+from collections import Counter
+from collections.abc import Iterable, Iterator
+
+import attrs
+
+__all__ = [
+    "Argument",
+    "ArgumentMap",
+    "Location",
+    "MapBuilder",
+    "Quote",
+    "Relation",
+    "RelationType",
+    "Role",
+    "Section",
+    "Source",
+    "Statement",
+]
+
+
+class Role(enum.Enum):
+    """What a statement does in its essay."""
+
+    THESIS = "thesis"
+    CLAIM = "claim"
+    EVIDENCE = "evidence"
+    COUNTERCLAIM = "counterclaim"
+
+
+class RelationType(enum.Enum):
+    """How one node bears on another (Argdown's loose-mode relation types)."""
+
+    SUPPORT = "support"
+    ATTACK = "attack"
+    UNDERCUT = "undercut"
+    CONTRADICTION = "contradiction"
+
+    @property
+    def symmetric(self) -> bool:
+        return self is RelationType.CONTRADICTION
+
+
+def _non_empty(_inst: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if not value.strip():
+        raise ValueError(f"{attribute.name} must not be empty")
+
+
+def _non_negative(_inst: object, attribute: attrs.Attribute[int | None], value: int | None) -> None:
+    if value is not None and value < 0:
+        raise ValueError(f"{attribute.name} must be >= 0, got {value}")
+
+
+@attrs.frozen(order=True)
+class Location:
+    """Where something was read: file path, 1-based line and column."""
+
+    path: str
+    line: int = 1
+    column: int = 1
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}"
+
+
+@attrs.frozen
+class Source:
+    """The essay a map encodes: a UTF-8 text file and what is known of it."""
+
+    path: str = attrs.field(validator=_non_empty)
+    sha256: str = attrs.field(default="")
+    title: str = attrs.field(default="")
+    author: str = attrs.field(default="")
+    attributed_author: str | None = None
+    year: int | None = None
+    venue: str | None = None
+
+
+@attrs.frozen
+class Quote:
+    """A verbatim passage of the source.
+
+    ``text`` is the author's words as the map author copied them (line breaks and
+    hyphenation at line ends may be dropped); ``start``/``end`` are code-point offsets into
+    the source decoded as UTF-8, end exclusive, so ``source[start:end]`` is the passage as
+    it stands in the file. Offsets are optional while a map is being written:
+    ``argmap check`` reports where the passage is.
+    """
+
+    text: str = attrs.field(validator=_non_empty)
+    start: int | None = attrs.field(default=None, validator=_non_negative)
+    end: int | None = attrs.field(default=None, validator=_non_negative)
+
+    def __attrs_post_init__(self) -> None:
+        if (self.start is None) != (self.end is None):
+            raise ValueError("a quote needs both start and end, or neither")
+        if self.start is not None and self.end is not None and self.end <= self.start:
+            raise ValueError(f"quote end ({self.end}) must be after start ({self.start})")
+
+    @property
+    def anchored(self) -> bool:
+        return self.start is not None
+
+
+def _tuple_of_str(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
+def _tuple_of_quotes(value: Iterable[Quote]) -> tuple[Quote, ...]:
+    return tuple(value)
+
+
+def _tuple_of_sections(value: Iterable[Section]) -> tuple[Section, ...]:
+    return tuple(value)
+
+
+def _tuple_of_statements(value: Iterable[Statement]) -> tuple[Statement, ...]:
+    return tuple(value)
+
+
+def _tuple_of_arguments(value: Iterable[Argument]) -> tuple[Argument, ...]:
+    return tuple(value)
+
+
+def _tuple_of_relations(value: Iterable[Relation]) -> tuple[Relation, ...]:
+    return tuple(value)
+
+
+@attrs.frozen
+class Statement:
+    """A proposition of the essay, in the analyst's words, with the author's quotes."""
+
+    id: str = attrs.field(validator=_non_empty)
+    text: str
+    role: Role
+    quotes: tuple[Quote, ...] = attrs.field(default=(), converter=_tuple_of_quotes)
+    section: str | None = None
+    tags: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str)
+    citation: str | None = None
+    note: str | None = None
+    # Where the node was read; kept out of equality so a map read back from its own
+    # dump equals the original.
+    location: Location | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
+
+
+@attrs.frozen
+class Argument:
+    """An explicit chain of reasoning: premises lead to a conclusion."""
+
+    id: str = attrs.field(validator=_non_empty)
+    text: str = ""
+    premises: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str)
+    conclusion: str | None = None
+    inference: str | None = None
+    section: str | None = None
+    # Where the node was read; kept out of equality so a map read back from its own
+    # dump equals the original.
+    location: Location | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
+
+
+@attrs.frozen
+class Relation:
+    """``source`` bears on ``target`` (ids of statements or arguments)."""
+
+    source: str = attrs.field(validator=_non_empty)
+    target: str = attrs.field(validator=_non_empty)
+    type: RelationType
+    # Where the node was read; kept out of equality so a map read back from its own
+    # dump equals the original.
+    location: Location | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
+
+    def touches(self, node_id: str) -> bool:
+        return node_id in (self.source, self.target)
+
+
+@attrs.frozen
+class Section:
+    """A heading of the essay; ``parent`` is the enclosing section's id."""
+
+    id: str = attrs.field(validator=_non_empty)
+    title: str
+    level: int = 2
+    parent: str | None = None
+
+
+@attrs.frozen
+class ArgumentMap:
+    """The argument map of one essay, with the queries a reader needs."""
+
+    id: str = attrs.field(validator=_non_empty)
+    title: str = ""
+    source: Source | None = None
+    sections: tuple[Section, ...] = attrs.field(default=(), converter=_tuple_of_sections)
+    statements: tuple[Statement, ...] = attrs.field(default=(), converter=_tuple_of_statements)
+    arguments: tuple[Argument, ...] = attrs.field(default=(), converter=_tuple_of_arguments)
+    relations: tuple[Relation, ...] = attrs.field(default=(), converter=_tuple_of_relations)
+    # Where the node was read; kept out of equality so a map read back from its own
+    # dump equals the original.
+    location: Location | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
+
+    # -- lookup ---------------------------------------------------------------
+
+    def statement(self, statement_id: str) -> Statement:
+        for s in self.statements:
+            if s.id == statement_id:
+                return s
+        raise KeyError(f"no statement {statement_id!r} in map {self.id!r}")
+
+    def argument(self, argument_id: str) -> Argument:
+        for a in self.arguments:
+            if a.id == argument_id:
+                return a
+        raise KeyError(f"no argument {argument_id!r} in map {self.id!r}")
+
+    def has_node(self, node_id: str) -> bool:
+        return any(s.id == node_id for s in self.statements) or any(
+            a.id == node_id for a in self.arguments
+        )
+
+    @property
+    def node_ids(self) -> tuple[str, ...]:
+        return tuple(s.id for s in self.statements) + tuple(a.id for a in self.arguments)
+
+    def by_role(self, role: Role) -> tuple[Statement, ...]:
+        return tuple(s for s in self.statements if s.role is role)
+
+    @property
+    def thesis(self) -> Statement:
+        """The one thesis; :class:`LookupError` when there is none or several."""
+        found = self.by_role(Role.THESIS)
+        if len(found) != 1:
+            raise LookupError(f"map {self.id!r} has {len(found)} theses, expected exactly one")
+        return found[0]
+
+    def in_section(self, section_id: str) -> tuple[Statement, ...]:
+        return tuple(s for s in self.statements if s.section == section_id)
+
+    # -- relations ------------------------------------------------------------
+
+    def incoming(self, node_id: str, *types: RelationType) -> tuple[Relation, ...]:
+        """Relations pointing at ``node_id`` (contradictions count in both directions)."""
+        wanted = set(types) or set(RelationType)
+        return tuple(
+            r
+            for r in self.relations
+            if r.type in wanted
+            and (r.target == node_id or (r.type.symmetric and r.source == node_id))
+        )
+
+    def outgoing(self, node_id: str, *types: RelationType) -> tuple[Relation, ...]:
+        wanted = set(types) or set(RelationType)
+        return tuple(
+            r
+            for r in self.relations
+            if r.type in wanted
+            and (r.source == node_id or (r.type.symmetric and r.target == node_id))
+        )
+
+    def _others(self, node_id: str, relations: Iterable[Relation]) -> tuple[str, ...]:
+        seen: dict[str, None] = {}
+        for r in relations:
+            seen[r.source if r.target == node_id else r.target] = None
+        return tuple(seen)
+
+    def supporters(self, node_id: str) -> tuple[Statement | Argument, ...]:
+        """Nodes with a support relation into ``node_id``, in map order."""
+        ids = self._others(node_id, self.incoming(node_id, RelationType.SUPPORT))
+        return tuple(self._node(i) for i in ids if self.has_node(i))
+
+    def attackers(self, node_id: str) -> tuple[Statement | Argument, ...]:
+        """Nodes that attack, undercut or contradict ``node_id``."""
+        ids = self._others(
+            node_id,
+            self.incoming(
+                node_id, RelationType.ATTACK, RelationType.UNDERCUT, RelationType.CONTRADICTION
+            ),
+        )
+        return tuple(self._node(i) for i in ids if self.has_node(i))
+
+    def _node(self, node_id: str) -> Statement | Argument:
+        for s in self.statements:
+            if s.id == node_id:
+                return s
+        return self.argument(node_id)
+
+    def node(self, node_id: str) -> Statement | Argument:
+        """The statement or argument with this id (:class:`KeyError` if none)."""
+        return self._node(node_id)
+
+    def evidence_chain(self, node_id: str) -> tuple[Statement, ...]:
+        """Every statement that supports ``node_id`` directly or through other supporters,
+        nearest first (breadth-first, each once; arguments are passed through)."""
+        out: list[Statement] = []
+        seen = {node_id}
+        frontier = [node_id]
+        while frontier:
+            nxt: list[str] = []
+            for current in frontier:
+                sources = list(self._others(current, self.incoming(current, RelationType.SUPPORT)))
+                if any(a.id == current for a in self.arguments):
+                    sources.extend(self.argument(current).premises)
+                for sid in sources:
+                    if sid in seen or not self.has_node(sid):
+                        continue
+                    seen.add(sid)
+                    nxt.append(sid)
+                    node = self._node(sid)
+                    if isinstance(node, Statement):
+                        out.append(node)
+            frontier = nxt
+        return tuple(out)
+
+    def neighbourhood(self, node_id: str, depth: int = 1) -> frozenset[str]:
+        """Ids within ``depth`` relation steps of ``node_id`` (either direction)."""
+        if not self.has_node(node_id):
+            raise KeyError(f"no node {node_id!r} in map {self.id!r}")
+        found = {node_id}
+        frontier = {node_id}
+        for _ in range(depth):
+            step: set[str] = set()
+            for r in self.relations:
+                if r.source in frontier and r.target not in found:
+                    step.add(r.target)
+                if r.target in frontier and r.source not in found:
+                    step.add(r.source)
+            for a in self.arguments:
+                members = {*a.premises, *([a.conclusion] if a.conclusion else [])}
+                if a.id in frontier:
+                    step |= members - found
+                if members & frontier and a.id not in found:
+                    step.add(a.id)
+            found |= step
+            frontier = step
+        return frozenset(found)
+
+    def submap(self, node_id: str, depth: int = 1) -> ArgumentMap:
+        """The map restricted to the neighbourhood of ``node_id``."""
+        keep = self.neighbourhood(node_id, depth)
+        return attrs.evolve(
+            self,
+            statements=tuple(s for s in self.statements if s.id in keep),
+            arguments=tuple(a for a in self.arguments if a.id in keep),
+            relations=tuple(r for r in self.relations if r.source in keep and r.target in keep),
+        )
+
+    # -- counts ---------------------------------------------------------------
+
+    def count_roles(self) -> dict[Role, int]:
+        counts = Counter(s.role for s in self.statements)
+        return {role: counts.get(role, 0) for role in Role}
+
+    def count_relations(self) -> dict[RelationType, int]:
+        counts = Counter(r.type for r in self.relations)
+        return {t: counts.get(t, 0) for t in RelationType}
+
+    def quotes(self) -> Iterator[tuple[Statement, Quote]]:
+        for s in self.statements:
+            for q in s.quotes:
+                yield s, q
+
+
+class MapBuilder:
+    """Build an :class:`ArgumentMap` from Python, one call per node or relation."""
+
+    def __init__(self, map_id: str, title: str = "", source: Source | None = None) -> None:
+        self._id = map_id
+        self._title = title
+        self._source = source
+        self._sections: list[Section] = []
+        self._statements: list[Statement] = []
+        self._arguments: list[Argument] = []
+        self._relations: list[Relation] = []
+        self._section: str | None = None
+
+    def section(self, section_id: str, title: str, level: int = 2) -> MapBuilder:
+        parent = next((s.id for s in reversed(self._sections) if s.level < level), None)
+        self._sections.append(Section(section_id, title, level, parent))
+        self._section = section_id
+        return self
+
+    def statement(
+        self,
+        statement_id: str,
+        text: str,
+        role: Role | str = Role.CLAIM,
+        *,
+        quote: str | Quote | Iterable[str | Quote] = (),
+        tags: Iterable[str] = (),
+        citation: str | None = None,
+        note: str | None = None,
+    ) -> MapBuilder:
+        raw = [quote] if isinstance(quote, str | Quote) else list(quote)
+        quotes = tuple(q if isinstance(q, Quote) else Quote(q) for q in raw)
+        self._statements.append(
+            Statement(
+                statement_id,
+                text,
+                Role(role),
+                quotes,
+                self._section,
+                tuple(tags),
+                citation,
+                note,
+            )
+        )
+        return self
+
+    def argument(
+        self,
+        argument_id: str,
+        premises: Iterable[str],
+        conclusion: str,
+        text: str = "",
+        inference: str | None = None,
+    ) -> MapBuilder:
+        self._arguments.append(
+            Argument(argument_id, text, tuple(premises), conclusion, inference, self._section)
+        )
+        return self
+
+    def relate(self, source: str, target: str, kind: RelationType | str) -> MapBuilder:
+        self._relations.append(Relation(source, target, RelationType(kind)))
+        return self
+
+    def support(self, source: str, target: str) -> MapBuilder:
+        return self.relate(source, target, RelationType.SUPPORT)
+
+    def attack(self, source: str, target: str) -> MapBuilder:
+        return self.relate(source, target, RelationType.ATTACK)
+
+    def undercut(self, source: str, target: str) -> MapBuilder:
+        return self.relate(source, target, RelationType.UNDERCUT)
+
+    def contradict(self, source: str, target: str) -> MapBuilder:
+        return self.relate(source, target, RelationType.CONTRADICTION)
+
+    def build(self) -> ArgumentMap:
+        return ArgumentMap(
+            self._id,
+            self._title,
+            self._source,
+            self._sections,
+            self._statements,
+            self._arguments,
+            self._relations,
+        )
