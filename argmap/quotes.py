@@ -1,0 +1,243 @@
+"""Anchor verbatim quotes in a source text that carries PDF-extraction damage.
+
+A quote is matched against the source after both are *normalised* the same way, so that
+the damage a PDF extraction leaves behind does not hide a passage:
+
+* every run of whitespace (line breaks, several spaces, the non-breaking space) is one space;
+* typographic quotes and apostrophes become straight ones, en and em dashes become ``-``;
+* a hyphen between two word characters is dropped together with any whitespace after it,
+  so ``Azerbai-\\njan`` matches ``Azerbaijan`` and ``Russia-\\nGeorgian`` matches
+  ``Russia-Georgian`` (both sides lose the hyphen);
+* soft hyphens and zero-width characters are dropped.
+
+The normalised copy of a source keeps, for each of its characters, the offsets of the
+original characters it came from, so a match maps back to the exact original passage.
+
+>>> text = "Both were cau-\\ntious, said the “experts”.\\n"
+>>> m = find(text, 'cautious, said the "experts"')
+>>> m.status.value, text[m.start:m.end]
+('found', 'cau-\\ntious, said the “experts”')
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+
+import attrs
+
+from argmap.model import Quote
+
+__all__ = ["Match", "MatchStatus", "Span", "find", "normalise", "verify"]
+
+_TRANSLATE: dict[str, str] = {
+    "\u2018": "'",  # left single quotation mark
+    "\u2019": "'",  # right single quotation mark
+    "\u201a": "'",  # single low-9 quotation mark
+    "\u201b": "'",  # single high-reversed-9 quotation mark
+    "\u2032": "'",  # prime
+    "\u02bc": "'",  # modifier letter apostrophe
+    "\u201c": '"',  # left double quotation mark
+    "\u201d": '"',  # right double quotation mark
+    "\u201e": '"',  # double low-9 quotation mark
+    "\u201f": '"',  # double high-reversed-9 quotation mark
+    "\u2033": '"',  # double prime
+    "\u00ab": '"',  # left guillemet
+    "\u00bb": '"',  # right guillemet
+    "\u2010": "-",  # hyphen
+    "\u2011": "-",  # non-breaking hyphen
+    "\u2012": "-",  # figure dash
+    "\u2013": "-",  # en dash
+    "\u2014": "-",  # em dash
+    "\u2015": "-",  # horizontal bar
+    "\u2212": "-",  # minus sign
+    "\ufb01": "fi",  # ligatures left by some extractors
+    "\ufb02": "fl",
+    "\ufb00": "ff",
+    "\ufb03": "ffi",
+    "\ufb04": "ffl",
+}
+_DROP = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
+
+
+class MatchStatus(enum.Enum):
+    """Whether a quote was found once, not at all, or in several places."""
+
+    FOUND = "found"
+    NOT_FOUND = "not found"
+    AMBIGUOUS = "ambiguous"
+
+
+@attrs.frozen(order=True)
+class Span:
+    """A passage of the source: code-point offsets, end exclusive."""
+
+    start: int
+    end: int
+
+
+@attrs.frozen
+class Match:
+    """The result of :func:`find`.
+
+    ``places`` lists every occurrence in source order; ``span`` is the one the quote
+    anchors to when ``status`` is FOUND (the only occurrence, or the one its stored offsets
+    pick), else ``None``.
+    """
+
+    status: MatchStatus
+    places: tuple[Span, ...] = ()
+    span: Span | None = None
+
+    @property
+    def found(self) -> bool:
+        return self.status is MatchStatus.FOUND
+
+    @property
+    def count(self) -> int:
+        return len(self.places)
+
+    @property
+    def start(self) -> int:
+        if self.span is None:
+            raise ValueError(f"quote {self.status.value}: no start")
+        return self.span.start
+
+    @property
+    def end(self) -> int:
+        if self.span is None:
+            raise ValueError(f"quote {self.status.value}: no end")
+        return self.span.end
+
+
+@attrs.frozen
+class _Index:
+    """A normalised text with, per character, the original offsets it covers."""
+
+    text: str
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    joins: frozenset[int]  # normalised positions right after a dropped hyphen
+
+
+def _build(text: str) -> _Index:
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    joins: set[int] = set()
+    n = len(text)
+    i = 0
+    while i < n:
+        raw = text[i]
+        if raw in _DROP:
+            i += 1
+            continue
+        ch = _TRANSLATE.get(raw, raw)
+        if ch.isspace():
+            j = i + 1
+            while j < n and (text[j].isspace() or text[j] in _DROP):
+                j += 1
+            if out and out[-1] != " ":
+                out.append(" ")
+                starts.append(i)
+                ends.append(j)
+            i = j
+            continue
+        if ch == "-" and out and out[-1].isalnum():
+            j = i + 1
+            while j < n and (text[j].isspace() or text[j] in _DROP):
+                j += 1
+            if j < n and _TRANSLATE.get(text[j], text[j])[0].isalnum():
+                joins.add(len(out))
+                i = j
+                continue
+        for c in ch:
+            out.append(c)
+            starts.append(i)
+            ends.append(i + 1)
+        i += 1
+    if out and out[-1] == " ":
+        out.pop()
+        starts.pop()
+        ends.pop()
+    return _Index("".join(out), tuple(starts), tuple(ends), frozenset(joins))
+
+
+@functools.lru_cache(maxsize=16)
+def _index(text: str) -> _Index:
+    return _build(text)
+
+
+def normalise(text: str) -> str:
+    """The text as quotes are compared: see the module docstring.
+
+    >>> normalise("  Kara-\\nbakh’s  “fear”\\u00a0of  Russia – again ")
+    'Karabakh\\'s "fear" of Russia - again'
+    """
+    return _build(text).text
+
+
+def _boundary_ok(index: _Index, pos: int) -> bool:
+    """No word continues across ``pos`` (a dropped hyphen counts as a boundary)."""
+    s = index.text
+    if pos <= 0 or pos >= len(s):
+        return True
+    return not (s[pos - 1].isalnum() and s[pos].isalnum()) or pos in index.joins
+
+
+def find(source_text: str, quote: str | Quote) -> Match:
+    """Where ``quote`` stands in ``source_text``.
+
+    A :class:`~argmap.model.Quote` with offsets disambiguates a passage that occurs
+    several times: the occurrence at its offsets (or the only one overlapping them) is taken.
+
+    >>> src = "He said: war is\\nnear. Later: war is near."
+    >>> m = find(src, "war is near")
+    >>> m.status.value, [(p.start, p.end) for p in m.places]
+    ('ambiguous', [(9, 20), (29, 40)])
+    >>> find(src, Quote("war is near", 29, 40)).span
+    Span(start=29, end=40)
+    >>> find(src, "peace").status.value
+    'not found'
+    """
+    text = quote.text if isinstance(quote, Quote) else quote
+    needle = normalise(text)
+    if not needle:
+        return Match(MatchStatus.NOT_FOUND)
+    index = _index(source_text)
+    hay = index.text
+    places: list[Span] = []
+    pos = hay.find(needle)
+    while pos >= 0:
+        stop = pos + len(needle)
+        if _boundary_ok(index, pos) and _boundary_ok(index, stop):
+            places.append(Span(index.starts[pos], index.ends[stop - 1]))
+        pos = hay.find(needle, pos + 1)
+    if not places:
+        return Match(MatchStatus.NOT_FOUND)
+    if len(places) == 1:
+        return Match(MatchStatus.FOUND, tuple(places), places[0])
+    if isinstance(quote, Quote) and quote.start is not None and quote.end is not None:
+        stored = Span(quote.start, quote.end)
+        if stored in places:
+            return Match(MatchStatus.FOUND, tuple(places), stored)
+        overlapping = [p for p in places if p.start < stored.end and stored.start < p.end]
+        if len(overlapping) == 1:
+            return Match(MatchStatus.FOUND, tuple(places), overlapping[0])
+    return Match(MatchStatus.AMBIGUOUS, tuple(places))
+
+
+def verify(source_text: str, quote: Quote) -> bool:
+    """Whether ``source_text[quote.start:quote.end]`` is the quote's passage.
+
+    >>> verify("a hyphen-\\nated word", Quote("hyphenated word", 2, 19))
+    True
+    >>> verify("a hyphen-\\nated word", Quote("hyphenated word", 0, 19))
+    False
+    """
+    if quote.start is None or quote.end is None or quote.end > len(source_text):
+        return False
+    passage = source_text[quote.start : quote.end]
+    if passage != passage.strip():
+        return False
+    return normalise(passage) == normalise(quote.text)
