@@ -1,0 +1,57 @@
+# argmap — the two commands of the quickstart are `make demo` and `make test`.
+# Each creates what it needs: a .venv with argmap and its extras, and Graphviz when missing.
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+OUT    ?= out
+
+.PHONY: demo test lint typecheck pytest docs bench graphviz clean
+
+demo: $(STAMP) graphviz
+	$(BIN)/argmap build maps/comparison.argdown -o $(OUT)
+
+test: $(STAMP) graphviz lint typecheck pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(STAMP)
+	$(BIN)/mypy --strict argmap
+
+pytest: $(STAMP) graphviz
+	$(BIN)/pytest
+
+docs: $(STAMP) graphviz
+	$(BIN)/sphinx-build -W --keep-going -b html -d docs/_build/doctrees docs docs/_build/html
+
+bench: $(STAMP) graphviz
+	$(BIN)/python benchmarks/bench_check.py
+	$(BIN)/python benchmarks/bench_render.py
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+	  { echo "argmap needs Python >= 3.11 (found: $$($(PYTHON) --version))"; exit 1; }
+	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && apt-get install -y -qq python3-venv && $(PYTHON) -m venv $(VENV); \
+	  else echo "python3 -m venv failed: install your distribution's venv package (Debian/Ubuntu: sudo apt-get install python3-venv)"; exit 1; fi; }
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test,docs]'
+	touch $(STAMP)
+
+graphviz:
+	@command -v dot >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Graphviz (dot) is missing: installing it with apt-get"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz; \
+	  else \
+	    echo "Graphviz is missing: install it (Debian/Ubuntu: sudo apt-get install graphviz;"; \
+	    echo "macOS: brew install graphviz), or pip install 'argmap[pure]' for a pure-Rust dot."; \
+	    exit 1; \
+	  fi; }
+
+clean:
+	rm -rf $(OUT) docs/_build .pytest_cache .mypy_cache .ruff_cache
