@@ -117,7 +117,7 @@ class _Index:
     text: str
     starts: tuple[int, ...]
     ends: tuple[int, ...]
-    joins: frozenset[int]  # normalised positions right after a dropped hyphen
+    joins: frozenset[int]  # normalised positions right after a dropped in-line hyphen
 
 
 def _build(text: str) -> _Index:
@@ -148,7 +148,10 @@ def _build(text: str) -> _Index:
             while j < n and (text[j].isspace() or text[j] in _DROP):
                 j += 1
             if j < n and _TRANSLATE.get(text[j], text[j])[0].isalnum():
-                joins.add(len(out))
+                if j == i + 1:
+                    # An in-line hyphen joins two words: a quote may start or end there.
+                    # At a line end it may be a split word, so no boundary is assumed.
+                    joins.add(len(out))
                 i = j
                 continue
         for c in ch:
@@ -171,7 +174,7 @@ def _index(text: str) -> _Index:
 def normalise(text: str) -> str:
     """The text as quotes are compared: see the module docstring.
 
-    >>> normalise("  Kara-\\nbakh’s  “fear”\\u00a0of  Russia – again ")
+    >>> normalise("  Kara-\\nbakh\\u2019s  \\u201cfear\\u201d\\u00a0of  Russia \\u2013 again ")
     'Karabakh\\'s "fear" of Russia - again'
     """
     return _build(text).text
