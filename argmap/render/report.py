@@ -118,7 +118,7 @@ def _issue_title(c: Comparison, issue_id: str | None) -> str | None:
 
 
 def _offsets(q: Quote) -> str:
-    """Where the quote stands in the source, as `` (chars 10–26)``; empty when not anchored."""
+    """Where the quote stands in the source (its offsets); empty when not anchored."""
     return f" (chars {q.start}\u2013{q.end})" if q.start is not None else ""
 
 
