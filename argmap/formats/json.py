@@ -1,0 +1,177 @@
+"""Read and write argument maps as JSON (schema ``argmap/1``, see ``argmap/schema.json``).
+
+The document is ``{"schema": "argmap/1", "maps": [...]}`` with an optional
+``"comparison"`` object after the maps. Keys come in a fixed order, the order of
+:data:`KEY_ORDER` (the model's field order, except that a statement's quotes come last);
+every key is always present, ``null`` where a value is absent. Locations are not exported.
+Output is indented by two spaces, keeps non-ASCII text as it is and ends with a newline, so
+equal maps give byte-identical files.
+
+>>> from argmap.model import MapBuilder, Role
+>>> m = MapBuilder("demo", "Demo").statement("T", "Tax land.", Role.THESIS, quote="tax").build()
+>>> loads(dumps([m])) == (m,)
+True
+>>> for line in dumps([m]).splitlines()[:5]:
+...     print(line)
+{
+  "schema": "argmap/1",
+  "maps": [
+    {
+      "id": "demo",
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import attrs
+import cattrs
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
+from argmap.errors import ArgmapError
+from argmap.model import (
+    Argument,
+    ArgumentMap,
+    Location,
+    Quote,
+    Relation,
+    Section,
+    Source,
+    Statement,
+)
+
+__all__ = ["KEY_ORDER", "SCHEMA", "converter", "dump", "dumps", "load", "loads"]
+
+SCHEMA = "argmap/1"
+
+#: The exported keys of each class, in output order.
+KEY_ORDER: dict[type, tuple[str, ...]] = {
+    ArgumentMap: (
+        "id",
+        "title",
+        "source",
+        "sections",
+        "statements",
+        "arguments",
+        "relations",
+    ),
+    Source: ("path", "sha256", "title", "author", "attributed_author", "year", "venue"),
+    Section: ("id", "title", "level", "parent"),
+    Statement: ("id", "text", "role", "section", "tags", "citation", "note", "quotes"),
+    Quote: ("text", "start", "end"),
+    Argument: ("id", "text", "premises", "conclusion", "inference", "section"),
+    Relation: ("from", "to", "type"),
+}
+
+#: Model field name -> JSON key, where they differ.
+_RENAMES: dict[type, dict[str, str]] = {Relation: {"source": "from", "target": "to"}}
+
+Comparison = Mapping[str, Any] | Callable[[], Any] | Any
+
+
+def _overrides(cls: type) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for field in attrs.fields(cls):
+        if field.name == "location":
+            out[field.name] = override(omit=True)
+        elif field.name in _RENAMES.get(cls, {}):
+            out[field.name] = override(rename=_RENAMES[cls][field.name])
+    return out
+
+
+def _make_converter() -> cattrs.Converter:
+    conv = cattrs.Converter(forbid_extra_keys=True)
+    # Leaves first: a generated function looks up the hooks of nested classes when made.
+    for cls in (Quote, Source, Section, Statement, Argument, Relation, ArgumentMap):
+        order = KEY_ORDER[cls]
+        unstructure: Callable[[Any], dict[str, Any]] = make_dict_unstructure_fn(
+            cls, conv, **_overrides(cls)
+        )
+
+        def ordered(
+            obj: Any,
+            _fn: Callable[[Any], dict[str, Any]] = unstructure,
+            _order: tuple[str, ...] = order,
+        ) -> dict[str, Any]:
+            raw = _fn(obj)
+            return {key: raw[key] for key in _order}
+
+        conv.register_unstructure_hook(cls, ordered)
+        conv.register_structure_hook(
+            cls,
+            make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True, **_overrides(cls)),
+        )
+    return conv
+
+
+#: The preconfigured converter: enums as their values, renames, locations left out.
+#: Other modules may register hooks on it (e.g. for the comparison model).
+converter = _make_converter()
+
+
+def _comparison_data(comparison: Comparison) -> Any:
+    value = comparison() if callable(comparison) else comparison
+    if isinstance(value, Mapping):
+        return dict(value)
+    return converter.unstructure(value)
+
+
+def dumps(maps: Iterable[ArgumentMap], comparison: Comparison | None = None) -> str:
+    """The JSON document for ``maps`` (and a comparison, if given).
+
+    ``comparison`` is a mapping already in JSON shape, an object the :data:`converter` can
+    unstructure, or a callable returning either; it is written under ``"comparison"``.
+    """
+    doc: dict[str, Any] = {
+        "schema": SCHEMA,
+        "maps": [converter.unstructure(m, ArgumentMap) for m in maps],
+    }
+    if comparison is not None:
+        doc["comparison"] = _comparison_data(comparison)
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+def _error(message: str, path: str, line: int = 1, column: int = 1) -> ArgmapError:
+    return ArgmapError(message, Location(path, line, column))
+
+
+def loads(text: str, path: str = "<json>") -> tuple[ArgumentMap, ...]:
+    """The maps of a JSON document written by :func:`dumps` (the comparison is not read)."""
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise _error(f"invalid JSON: {exc.msg}", path, exc.lineno, exc.colno) from None
+    if not isinstance(doc, dict) or doc.get("schema") != SCHEMA:
+        raise _error(f'not an argmap export: expected "schema": "{SCHEMA}"', path)
+    raw_maps = doc.get("maps")
+    if not isinstance(raw_maps, list):
+        raise _error('"maps" must be a list', path)
+    out: list[ArgumentMap] = []
+    for i, raw in enumerate(raw_maps):
+        try:
+            out.append(converter.structure(raw, ArgumentMap))
+        except (cattrs.BaseValidationError, ValueError, TypeError, KeyError) as exc:
+            detail = "; ".join(_messages(exc)) or str(exc)
+            raise _error(f"map {i}: {detail}", path) from None
+    return tuple(out)
+
+
+def _messages(exc: BaseException) -> list[str]:
+    if isinstance(exc, cattrs.BaseValidationError):
+        return [m for sub in exc.exceptions for m in _messages(sub)]
+    return [f"{type(exc).__name__}: {exc}"]
+
+
+def dump(
+    maps: Iterable[ArgumentMap], path: str | Path, comparison: Comparison | None = None
+) -> None:
+    """Write :func:`dumps` to ``path`` (UTF-8)."""
+    Path(path).write_text(dumps(maps, comparison), encoding="utf-8")
+
+
+def load(path: str | Path) -> tuple[ArgumentMap, ...]:
+    """Read a file written by :func:`dump`."""
+    return loads(Path(path).read_text(encoding="utf-8"), str(path))
