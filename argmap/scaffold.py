@@ -1,0 +1,185 @@
+"""Start a new map: write an Argdown scaffold for an essay, in argmap's conventions.
+
+The scaffold carries the map heading with the source metadata (the sha256 is computed here
+from the source's bytes), one ``##`` section and a placeholder thesis without quotes. It is a
+template, not a map: ``argmap check`` rejects it until the placeholder is replaced and quoted.
+
+>>> import pathlib, tempfile
+>>> d = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (d / "essay.txt").write_text("Cities should tax land.\\n", encoding="utf-8")
+>>> p = new_map(d / "essay.txt", d / "demo-2026.argdown", map_id="demo-2026",
+...             title="Tax the land", author="A. Writer", year=2026)
+>>> text = p.read_text(encoding="utf-8")
+>>> [line[:44] for line in text.splitlines() if line.startswith("#")]
+['# Tax the land {map: demo-2026, source: {pat', '## Introduction {id: introduction}']
+>>> "sha256: 51f6adf6aee011485043fb9e77c92b8358cf3cb4f1b8b726296873ec54de06e7" in text
+True
+>>> text.splitlines()[-1]
+"[D: Thesis]: REPLACE ME: the essay's thesis in one sentence of your own. #thesis"
+>>> new_map(d / "essay.txt", p, map_id="demo-2026", title="T", author="A", year=2026)
+... # doctest: +ELLIPSIS
+Traceback (most recent call last):
+argmap.errors.ArgmapError: .../demo-2026.argdown:1:1: refusing to overwrite an existing file
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from pathlib import Path
+
+from argmap.errors import ArgmapError
+from argmap.model import Location
+
+__all__ = ["MAP_ID_PATTERN", "PLACEHOLDER_MARK", "new_map", "scaffold_text"]
+
+MAP_ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+"""A map id: lowercase letters and digits in groups joined by single hyphens."""
+
+PLACEHOLDER_MARK = "REPLACE ME"
+"""The words that open the placeholder thesis, so a reader (and a grep) sees what is left."""
+
+# Characters Argdown reads as markup in heading text; a backslash makes them literal.
+_ARGDOWN_SPECIAL = re.compile(r"([\\#\[\]<>{}*_@`/])")
+
+
+def _escape_heading(text: str) -> str:
+    return _ARGDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def _yaml_string(text: str) -> str:
+    # A JSON string is a valid YAML double-quoted scalar.
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _one_line(name: str, value: str, where: Location) -> str:
+    value = value.strip()
+    if not value:
+        raise ArgmapError(f"the {name} must not be empty", where)
+    if "\n" in value or "\r" in value:
+        raise ArgmapError(f"the {name} must be one line, got {value!r}", where)
+    if "{" in value or "}" in value:
+        # The Argdown CLI 1.7.5 ends a data block at a '}' even inside a quoted string.
+        raise ArgmapError(f"the {name} must not contain braces, got {value!r}", where)
+    return value
+
+
+def scaffold_text(
+    *,
+    map_id: str,
+    title: str,
+    source_path: str,
+    sha256: str,
+    author: str,
+    year: int,
+    venue: str | None = None,
+    attributed_author: str | None = None,
+    prefix: str | None = None,
+) -> str:
+    """The scaffold as text; ``source_path`` is written as given (relative to the map)."""
+    short = prefix or map_id[:1].upper()
+    fields = [
+        f"path: {_yaml_string(source_path)}",
+        f"sha256: {sha256}",
+        f"title: {_yaml_string(title)}",
+        f"author: {_yaml_string(author)}",
+    ]
+    if attributed_author is not None:
+        fields.append(f"attributed_author: {_yaml_string(attributed_author)}")
+    fields.append(f"year: {year}")
+    if venue is not None:
+        fields.append(f"venue: {_yaml_string(venue)}")
+    # One line: the Argdown CLI miscounts braces inside strings of multi-line data.
+    source = ", ".join(fields)
+    return f"""\
+// Source: {source_path} (its sha256 below was computed by `argmap new` from the file's bytes).
+//
+// NEW MAP SCAFFOLD written by `argmap new`. It is a template, not yet a map:
+// `argmap check` rejects it until step 1 is done, because the thesis has no quote.
+//   1. Replace the placeholder thesis with the essay's thesis in one sentence of your own,
+//      and add the author's words to its data:  {{quotes: ["the author's exact words"]}}
+//   2. Add the essay's sections as `##` headings and its claims, evidence and counterclaims
+//      as statements `[{short}: Short title]: text. #claim` (#evidence, #counterclaim), each
+//      with at least one quote, connected by relations (`+` support, `-` attack) to what they
+//      bear on. Start every statement title with `{short}: ` so titles stay unique when maps
+//      are compared.
+//   3. Run `argmap anchor --write` on this file to write the quote offsets, then
+//      `argmap check` on it until it reports no problems.
+// See docs/conventions.md for every convention. Delete this comment when you are done.
+
+# {_escape_heading(title)} {{map: {map_id}, source: {{{source}}}}}
+
+## Introduction {{id: introduction}}
+
+[{short}: Thesis]: {PLACEHOLDER_MARK}: the essay's thesis in one sentence of your own. #thesis
+"""
+
+
+def new_map(
+    source_path: str | os.PathLike[str],
+    map_path: str | os.PathLike[str],
+    *,
+    map_id: str,
+    title: str,
+    author: str,
+    year: int,
+    venue: str | None = None,
+    attributed_author: str | None = None,
+) -> Path:
+    """Write a new map scaffold for the essay at ``source_path`` to ``map_path``.
+
+    The source must be a UTF-8 text file; its path is recorded relative to the map's folder.
+    Raises :class:`~argmap.errors.ArgmapError` for an invalid map id, an empty title or
+    author, a missing or undecodable source, or a ``map_path`` that already exists (a scaffold
+    never overwrites a map). Returns the path written.
+    """
+    source = Path(source_path)
+    target = Path(map_path)
+    where = Location(str(target))
+    if not MAP_ID_PATTERN.fullmatch(map_id):
+        raise ArgmapError(
+            f"invalid map id {map_id!r}: use lowercase letters, digits and single hyphens, "
+            "e.g. 'valiyev-2011'",
+            where,
+        )
+    title = _one_line("title", title, where)
+    author = _one_line("author", author, where)
+    if venue is not None:
+        venue = _one_line("venue", venue, where)
+    if attributed_author is not None:
+        attributed_author = _one_line("attributed author", attributed_author, where)
+    if target.exists():
+        raise ArgmapError("refusing to overwrite an existing file", where)
+    if target.suffix != ".argdown":
+        raise ArgmapError("a map file name must end in .argdown", where)
+    try:
+        data = source.read_bytes()
+    except OSError as exc:
+        raise ArgmapError(f"cannot read the source: {exc.strerror}", Location(str(source))) from exc
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ArgmapError(
+            f"the source is not UTF-8 text (byte {exc.start} cannot be decoded)",
+            Location(str(source)),
+        ) from exc
+    relative = Path(os.path.relpath(source.resolve(), target.resolve().parent)).as_posix()
+    text = scaffold_text(
+        map_id=map_id,
+        title=title,
+        source_path=relative,
+        sha256=hashlib.sha256(data).hexdigest(),
+        author=author,
+        year=year,
+        venue=venue,
+        attributed_author=attributed_author,
+    )
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with target.open("x", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+    except FileExistsError as exc:
+        raise ArgmapError("refusing to overwrite an existing file", where) from exc
+    return target
