@@ -1,0 +1,740 @@
+"""Build Graphviz DOT graphs of argument maps and comparisons (pure: no files, no processes).
+
+Both builders return a :class:`graphviz.Digraph`; its ``source`` is byte-identical for
+identical input. Every statement text goes through :func:`plain_label` or :func:`html_text`,
+so no text can add nodes, close a bracket or inject markup.
+
+>>> from argmap.model import MapBuilder, Role
+>>> m = (
+...     MapBuilder("demo", "Land tax")
+...     .statement("T", 'Cities should "tax" <land>.', Role.THESIS, quote="tax land")
+...     .statement("E", "Land values rose 40%.", Role.EVIDENCE, quote="rose 40%")
+...     .support("E", "T")
+...     .build()
+... )
+>>> g = map_graph(m, legend=False)
+>>> print([line.strip() for line in g.source.splitlines() if "->" in line][0][:34])
+s_e -> s_t [arrowhead=normal arrow
+>>> print([line.strip() for line in g.source.splitlines() if "s_t [" in line][0][:42])
+s_t [label="Cities should \\"tax\\" <land>."
+
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import itertools
+import re
+import textwrap
+from collections.abc import Iterable, Sequence
+from typing import Literal, TypeVar
+
+import attrs
+import graphviz  # type: ignore[import-untyped]
+
+from argmap.compare import Comparison, CorrespondenceType, Issue, Ref
+from argmap.errors import ArgmapError
+from argmap.model import Argument, ArgumentMap, RelationType, Role, Section, Statement
+from argmap.render.style import DEFAULT_THEME, EdgeStyle, NodeStyle, Theme, edge_attrs, node_attrs
+
+__all__ = [
+    "ComparisonView",
+    "Detail",
+    "comparison_graph",
+    "html_text",
+    "map_graph",
+    "plain_label",
+    "slug",
+    "wrap",
+]
+
+Detail = Literal["summary", "full", "quotes"]
+ComparisonView = Literal["summary", "full"]
+
+_T = TypeVar("_T")
+
+_DETAILS = ("summary", "full", "quotes")
+_VIEWS = ("summary", "full")
+
+
+# -- text --------------------------------------------------------------------
+
+
+def _clean(text: str) -> str:
+    """One line of printable text: whitespace runs (newlines too) become one space."""
+    return "".join(ch for ch in " ".join(text.split()) if ch.isprintable())
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """``text`` on lines of at most ``width`` characters (long words are broken).
+
+    >>> wrap("Baku pursues a pragmatic silent diplomacy.", 16)
+    ['Baku pursues a', 'pragmatic silent', 'diplomacy.']
+    >>> wrap("  ", 10)
+    ['']
+    """
+    lines = textwrap.wrap(_clean(text), width, break_long_words=True, break_on_hyphens=True)
+    return lines or [""]
+
+
+def plain_label(lines: Iterable[str]) -> str:
+    r"""A DOT escString of ``lines`` joined by ``\n``, never read as DOT HTML.
+
+    Backslashes are doubled (so ``\N`` or ``\l`` in a text stay literal) and the result is a
+    :func:`graphviz.nohtml` string, so ``<b>x</b>`` is drawn as it is written.
+
+    >>> s = plain_label(["a\\b", "<b>x</b>"])
+    >>> print(s)
+    a\\b\n<b>x</b>
+    >>> print(graphviz.quoting.quote(s))
+    "a\\b\n<b>x</b>"
+    """
+    joined = "\\n".join(_clean(line).replace("\\", "\\\\") for line in lines)
+    result: str = graphviz.nohtml(joined)
+    return result
+
+
+def html_text(text: str) -> str:
+    """Text made safe inside a DOT HTML-like label.
+
+    >>> html_text('<b>x</b> & "y"')
+    '&lt;b&gt;x&lt;/b&gt; &amp; &quot;y&quot;'
+    """
+    return html.escape(_clean(text), quote=True)
+
+
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def slug(text: str) -> str:
+    """A DOT-safe identifier fragment: lowercase letters, digits and ``_``.
+
+    >>> slug("V: Silent diplomacy")
+    'v_silent_diplomacy'
+    >>> slug("«»")
+    'x'
+    """
+    return _SLUG.sub("_", text.lower()).strip("_") or "x"
+
+
+class _Ids:
+    """Node ids derived from names: a slug, made unique with a digest of the name."""
+
+    def __init__(self, prefix: str) -> None:
+        self._prefix = prefix
+        self._by_key: dict[tuple[str, ...], str] = {}
+        self._used: set[str] = set()
+
+    def __call__(self, *key: str) -> str:
+        if key in self._by_key:
+            return self._by_key[key]
+        base = self._prefix + "__".join(slug(k) for k in key)
+        ident = base
+        if ident in self._used:
+            digest = hashlib.sha256("\x00".join(key).encode("utf-8")).hexdigest()
+            ident = f"{base}_{digest[:10]}"
+        self._used.add(ident)
+        self._by_key[key] = ident
+        return ident
+
+    def get(self, *key: str) -> str | None:
+        return self._by_key.get(key)
+
+
+# -- shared pieces -----------------------------------------------------------
+
+
+def _new_graph(name: str, css_class: str, title: Sequence[str], theme: Theme) -> graphviz.Digraph:
+    g = graphviz.Digraph(name=name)
+    g.attr(
+        "graph",
+        _attributes={
+            "class": css_class,
+            "label": plain_label(title),
+            "labelloc": "t",
+            "fontname": theme.fontname,
+            "fontsize": f"{theme.title_fontsize:g}",
+            "rankdir": "BT",
+            "newrank": "true",
+            "nodesep": f"{theme.nodesep:g}",
+            "ranksep": f"{theme.ranksep:g}",
+            "splines": theme.splines,
+            "bgcolor": theme.background,
+            "outputorder": "edgesfirst",
+            "pad": "0.3",
+        },
+    )
+    g.attr("node", fontname=theme.fontname, fontsize=f"{theme.fontsize:g}")
+    g.attr("edge", fontname=theme.fontname, fontsize=f"{theme.small_fontsize:g}")
+    return g
+
+
+def _statement_label(s: Statement, detail: Detail, theme: Theme) -> str:
+    text = s.text if s.text.strip() else s.id
+    if detail == "summary":
+        return plain_label(wrap(text, theme.wrap))
+    small = f'<FONT POINT-SIZE="{theme.small_fontsize:g}">'
+    parts = [f"<B>{html_text(s.id)}</B>"]
+    parts.extend(html_text(line) for line in wrap(text, theme.wrap))
+    if s.citation:
+        parts.append(small + "<I>" + html_text(s.citation) + "</I></FONT>")
+    if detail == "quotes":
+        for q in s.quotes:
+            quoted = wrap(f"\u201c{q.text}\u201d", theme.wrap + 6)
+            parts.append(small + "<I>" + "<BR/>".join(html_text(x) for x in quoted) + "</I></FONT>")
+    return "<" + "<BR/>".join(parts) + ">"
+
+
+def _tooltip(s: Statement) -> str:
+    lines = [f"{s.id} ({s.role.value})", s.text]
+    lines.extend(f"\u201c{q.text}\u201d" for q in s.quotes)
+    if s.citation:
+        lines.append(s.citation)
+    if s.note:
+        lines.append(f"Note: {s.note}")
+    return plain_label(lines)
+
+
+def _add_statement(
+    g: graphviz.Digraph,
+    ident: str,
+    s: Statement,
+    detail: Detail,
+    theme: Theme,
+    *,
+    extra_class: str = "",
+) -> None:
+    css = f"statement role-{s.role.value}" + (f" {extra_class}" if extra_class else "")
+    attrs_ = {"id": ident, "class": css, **node_attrs(theme.role(s.role), theme)}
+    attrs_["tooltip"] = _tooltip(s)
+    if "focus" in extra_class.split():
+        attrs_["penwidth"] = "4"
+    g.node(ident, _statement_label(s, detail, theme), _attributes=attrs_)
+
+
+def _add_argument(
+    g: graphviz.Digraph, ident: str, a: Argument, detail: Detail, theme: Theme
+) -> None:
+    lines = wrap(a.id, theme.wrap)
+    if detail != "summary" and a.text.strip():
+        lines += wrap(a.text, theme.wrap)
+    attrs_ = {"id": ident, "class": "argument", **node_attrs(theme.argument, theme)}
+    attrs_["tooltip"] = plain_label([a.id, a.text, *([a.inference] if a.inference else [])])
+    g.node(ident, plain_label(lines), _attributes=attrs_)
+
+
+def _edge(
+    g: graphviz.Digraph,
+    tail: str,
+    head: str,
+    ident: str,
+    css: str,
+    style: EdgeStyle,
+    theme: Theme,
+    **extra: str,
+) -> None:
+    attrs_ = {"id": ident, "class": css, **edge_attrs(style, theme), **extra}
+    g.edge(tail, head, _attributes=attrs_)
+
+
+class _Counter:
+    def __init__(self, prefix: str) -> None:
+        self._prefix = prefix
+        self._n = 0
+
+    def __call__(self) -> str:
+        self._n += 1
+        return f"{self._prefix}{self._n}"
+
+
+def _add_body(
+    g: graphviz.Digraph,
+    m: ArgumentMap,
+    node_id: _Ids,
+    edge_id: _Counter,
+    *,
+    keep: frozenset[str] | None,
+    detail: Detail,
+    sections: bool,
+    theme: Theme,
+    key: tuple[str, ...] = (),
+    focus: str | None = None,
+) -> tuple[set[Role], set[RelationType], bool]:
+    """Add ``m``'s statements, arguments and relations (those in ``keep``, or all) to ``g``.
+
+    Returns the roles and relation types drawn, and whether any argument was drawn.
+    """
+    statements = [s for s in m.statements if keep is None or s.id in keep]
+    arguments = [a for a in m.arguments if keep is None or a.id in keep]
+    drawn: dict[str, str] = {}
+    roles: set[Role] = set()
+    rels: set[RelationType] = set()
+
+    def place(container: graphviz.Digraph, section: str | None) -> None:
+        for s in statements:
+            if s.section == section or (section is None and s.section not in known):
+                ident = node_id(*key, s.id)
+                extra = "focus" if s.id == focus else ""
+                _add_statement(container, ident, s, detail, theme, extra_class=extra)
+                drawn[s.id] = ident
+                roles.add(s.role)
+        for a in arguments:
+            if a.section == section or (section is None and a.section not in known):
+                ident = node_id(*key, "arg", a.id)
+                _add_argument(container, ident, a, detail, theme)
+                drawn[a.id] = ident
+
+    known = {sec.id for sec in m.sections} if sections else set()
+    children: dict[str | None, list[Section]] = {}
+    for sec in m.sections:
+        parent = sec.parent if sec.parent in known else None
+        children.setdefault(parent, []).append(sec)
+
+    def nonempty(sec: Section) -> bool:
+        return (
+            any(x.section == sec.id for x in statements)
+            or any(x.section == sec.id for x in arguments)
+            or any(nonempty(c) for c in children.get(sec.id, []))
+        )
+
+    def cluster(container: graphviz.Digraph, sec: Section) -> None:
+        name = "cluster_" + node_id(*key, "section", sec.id)
+        with container.subgraph(name=name) as sub:
+            sub.attr(
+                "graph",
+                _attributes={
+                    "id": name,
+                    "class": "cluster-section",
+                    "label": plain_label(wrap(sec.title, 48)),
+                    "labeljust": "l",
+                    "labelloc": "b",
+                    "style": "rounded,dashed",
+                    "color": theme.cluster_color,
+                    "fontname": theme.fontname,
+                    "fontsize": f"{theme.small_fontsize:g}",
+                },
+            )
+            place(sub, sec.id)
+            for child in children.get(sec.id, []):
+                if nonempty(child):
+                    cluster(sub, child)
+
+    place(g, None)
+    if sections:
+        for sec in children.get(None, []):
+            if nonempty(sec):
+                cluster(g, sec)
+
+    for r in m.relations:
+        if r.source in drawn and r.target in drawn:
+            css = f"rel rel-{r.type.value}"
+            style = theme.relation(r.type)
+            _edge(g, drawn[r.source], drawn[r.target], edge_id(), css, style, theme)
+            rels.add(r.type)
+    for a in arguments:
+        if a.id not in drawn:
+            continue
+        for p in a.premises:
+            if p in drawn:
+                _edge(g, drawn[p], drawn[a.id], edge_id(), "premise", theme.premise, theme)
+        if a.conclusion is not None and a.conclusion in drawn:
+            _edge(g, drawn[a.id], drawn[a.conclusion], edge_id(), "inference", theme.support, theme)
+            rels.add(RelationType.SUPPORT)
+    return roles, rels, bool(arguments)
+
+
+def _legend(
+    g: graphviz.Digraph,
+    theme: Theme,
+    *,
+    roles: Iterable[Role] = (),
+    relations: Iterable[RelationType] = (),
+    arguments: bool = False,
+    correspondences: Iterable[CorrespondenceType] = (),
+    issues: bool = False,
+) -> None:
+    """A legend cluster: one sample node per role, one sample edge per edge kind."""
+    nodes: list[tuple[str, str, NodeStyle]] = [
+        (f"role-{r.value}", r.value, theme.role(r)) for r in Role if r in set(roles)
+    ]
+    if arguments:
+        nodes.append(("argument", "argument", theme.argument))
+    if issues:
+        nodes.append(("issue", "issue", theme.issue))
+    edges: list[tuple[str, str, EdgeStyle]] = [
+        (f"rel-{t.value}", t.value, theme.relation(t)) for t in RelationType if t in set(relations)
+    ]
+    if arguments:
+        edges.append(("premise", "premise", theme.premise))
+    edges.extend(
+        (f"corr-{t.value}", t.value, theme.correspondence(t))
+        for t in CorrespondenceType
+        if t in set(correspondences)
+    )
+    if issues:
+        edges.append(("position", "position", theme.position))
+    if not nodes and not edges:
+        return
+    with g.subgraph(name="cluster_legend") as sub:
+        sub.attr(
+            "graph",
+            _attributes={
+                "id": "cluster_legend",
+                "class": "legend",
+                "label": "Legend",
+                "labeljust": "l",
+                "labelloc": "b",
+                "style": "rounded,filled",
+                "color": theme.cluster_color,
+                "fillcolor": "#FFFFFF",
+                "fontname": theme.fontname,
+                "fontsize": f"{theme.small_fontsize:g}",
+            },
+        )
+        # rows of at most three samples: the nodes on top, then the edges (each drawn left
+        # to right as a flat edge within its row); invisible edges stack the rows
+        rows: list[list[str]] = []
+        for chunk in _chunks(nodes, 3):
+            row_ids: list[str] = []
+            with sub.subgraph() as row:
+                row.attr("graph", rank="same")
+                for css, name, nstyle in chunk:
+                    ident = f"legend_{slug(css)}"
+                    node = {
+                        "id": ident,
+                        "class": f"legend legend-{css}",
+                        **node_attrs(nstyle, theme),
+                        "fontsize": f"{theme.small_fontsize:g}",
+                    }
+                    row.node(ident, name, _attributes=node)
+                    row_ids.append(ident)
+                for left, right in itertools.pairwise(row_ids):
+                    row.edge(left, right, _attributes={"style": "invis"})
+            rows.append(row_ids)
+        common = {"class": "legend", "shape": "plaintext", "fontsize": f"{theme.small_fontsize:g}"}
+        for echunk in _chunks(edges, 3):
+            row_ids = []
+            with sub.subgraph() as row:
+                row.attr("graph", rank="same")
+                for css, name, estyle in echunk:
+                    tail = f"legend_{slug(css)}_from"
+                    head = f"legend_{slug(css)}_to"
+                    row.node(tail, name, _attributes=common)
+                    row.node(head, "", _attributes={**common, "width": "0.3", "height": "0.1"})
+                    attrs_ = {"class": f"legend legend-{css}", **edge_attrs(estyle, theme)}
+                    attrs_["minlen"] = "2"
+                    row.edge(tail, head, _attributes=attrs_)
+                    row_ids += [tail, head]
+                for left, right in itertools.pairwise(row_ids):
+                    if left.endswith("_to"):
+                        row.edge(left, right, _attributes={"style": "invis"})
+            rows.append(row_ids)
+        for upper, lower in itertools.pairwise(rows):
+            sub.edge(lower[0], upper[0], _attributes={"style": "invis"})
+
+
+def _chunks(items: Sequence[_T], size: int) -> list[Sequence[_T]]:
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+def _map_heading(m: ArgumentMap) -> str:
+    """``Author (Year): Title`` for a map, from its source where known."""
+    src = m.source
+    title = (src.title if src and src.title else "") or m.title or m.id
+    author = (src.author or src.attributed_author or "") if src else ""
+    year = f" ({src.year})" if src and src.year else ""
+    if author:
+        return f"{author}{year}: {title}"
+    return f"{title}{year}"
+
+
+def _check_choice(value: str, allowed: Sequence[str], what: str) -> None:
+    if value not in allowed:
+        raise ArgmapError(f"unknown {what} {value!r}; expected one of: {', '.join(allowed)}")
+
+
+# -- one map -----------------------------------------------------------------
+
+
+def map_graph(
+    m: ArgumentMap,
+    *,
+    detail: Detail = "summary",
+    focus: str | None = None,
+    depth: int = 1,
+    sections: bool = True,
+    legend: bool = True,
+    theme: Theme = DEFAULT_THEME,
+) -> graphviz.Digraph:
+    """The argument map ``m`` as a DOT graph, its thesis at the top.
+
+    Relations are drawn source → target with ``rankdir=BT``, so support arrows point up to
+    what they support and the map reads top-down from the thesis. ``detail`` chooses the
+    labels: ``"summary"`` the wrapped statement text, ``"full"`` the title in bold and the
+    text, ``"quotes"`` those and the author's quotes (quotes are always in the tooltip).
+    ``focus`` (a statement or argument id) draws only the nodes within ``depth`` steps.
+    Sections become clusters unless ``sections=False``.
+
+    >>> from argmap.model import MapBuilder, Role
+    >>> m = MapBuilder("m").statement("T", "t", Role.THESIS).statement("C", "c").build()
+    >>> map_graph(m).name
+    'argmap_m'
+    >>> map_graph(m, focus="nope")
+    Traceback (most recent call last):
+    ...
+    argmap.errors.ArgmapError: no statement or argument 'nope' in map 'm'
+    """
+    _check_choice(detail, _DETAILS, "detail")
+    if depth < 0:
+        raise ArgmapError(f"focus depth must be >= 0, got {depth}", m.location)
+    shown = m
+    if focus is not None:
+        if not m.has_node(focus):
+            raise ArgmapError(f"no statement or argument {focus!r} in map {m.id!r}", m.location)
+        shown = m.submap(focus, depth)
+    title = [_map_heading(m)]
+    if focus is not None:
+        title.append(f"around {focus} (depth {depth})")
+    g = _new_graph(f"argmap_{slug(m.id)}", "argmap", title, theme)
+    node_id = _Ids("s_")
+    roles, rels, has_args = _add_body(
+        g,
+        shown,
+        node_id,
+        _Counter("e_"),
+        keep=None,
+        detail=detail,
+        sections=sections,
+        theme=theme,
+        focus=focus,
+    )
+    theses = [node_id(s.id) for s in shown.by_role(Role.THESIS)]
+    if theses:
+        with g.subgraph() as top:
+            top.attr("graph", rank="max")
+            for ident in theses:
+                top.node(ident)
+    if legend:
+        _legend(g, theme, roles=roles, relations=rels, arguments=has_args)
+    return g
+
+
+# -- comparisons -------------------------------------------------------------
+
+
+@attrs.frozen
+class _Selection:
+    """What a comparison view draws: per map the statement ids, and the issues."""
+
+    keep: tuple[tuple[str, frozenset[str] | None], ...]
+    issue_ids: tuple[str, ...]
+    correspondence_ids: tuple[int, ...]
+
+
+def _select(c: Comparison, view: ComparisonView, issue: str | None) -> _Selection:
+    if issue is not None:
+        try:
+            issues: tuple[Issue, ...] = (c.issue(issue),)
+        except KeyError:
+            raise ArgmapError(f"no issue {issue!r} in comparison {c.id!r}", c.location) from None
+        corr = tuple(i for i, x in enumerate(c.correspondences) if x.issue == issue)
+    else:
+        issues = c.issues
+        corr = tuple(range(len(c.correspondences)))
+    refs: set[Ref] = set()
+    for i in corr:
+        refs.update(c.correspondences[i].refs())
+    for iss in issues:
+        for p in iss.positions:
+            refs.update(p.statements)
+    keep: list[tuple[str, frozenset[str] | None]] = []
+    for m in c.maps:
+        if view == "full" and issue is None:
+            keep.append((m.id, None))
+            continue
+        ids = {r.statement_id for r in refs if r.map_id == m.id}
+        ids.update(s.id for s in m.by_role(Role.THESIS))
+        keep.append((m.id, frozenset(ids)))
+    return _Selection(tuple(keep), tuple(i.id for i in issues), corr)
+
+
+def comparison_graph(
+    c: Comparison,
+    *,
+    view: ComparisonView = "summary",
+    issue: str | None = None,
+    detail: Detail = "summary",
+    legend: bool = True,
+    theme: Theme = DEFAULT_THEME,
+) -> graphviz.Digraph:
+    """The maps of ``c`` side by side, one cluster each, with the issues in a column between.
+
+    Correspondences are edges between the clusters, styled by type; positions are thin edges
+    from an issue to the statements that answer it. ``view="summary"`` draws each map's
+    thesis and the statements that take part in a correspondence or position; ``"full"``
+    every statement and in-map relation. ``issue`` restricts the drawing to one issue, its
+    positions and its correspondences (with each map's thesis for orientation).
+
+    >>> from argmap.compare import Correspondence
+    >>> from argmap.model import MapBuilder, Role
+    >>> a = MapBuilder("a").statement("A: t", "Tax land.", Role.THESIS).build()
+    >>> b = MapBuilder("b").statement("B: t", "Do not.", Role.THESIS).build()
+    >>> k = Correspondence("k", Ref("a", "A: t"), Ref("b", "B: t"), CorrespondenceType.CONFLICT)
+    >>> g = comparison_graph(Comparison("ab", "A vs B", (a, b), correspondences=(k,)))
+    >>> 'class="corr corr-conflict"' in g.source
+    True
+    """
+    _check_choice(view, _VIEWS, "view")
+    _check_choice(detail, _DETAILS, "detail")
+    sel = _select(c, view, issue)
+    title = [c.title or c.id, *(_map_heading(m) for m in c.maps)]
+    if issue is not None:
+        title.append(f"issue: {c.issue(issue).question}")
+    g = _new_graph(f"comparison_{slug(c.id)}", "comparison", title, theme)
+    node_id = _Ids("")
+    edge_id = _Counter("e_")
+    roles: set[Role] = set()
+    rels: set[RelationType] = set()
+    has_args = False
+    keep = dict(sel.keep)
+    half = (len(c.maps) + 1) // 2
+
+    def map_cluster(m: ArgumentMap) -> None:
+        nonlocal has_args
+        name = "cluster_map_" + slug(m.id)
+        with g.subgraph(name=name) as sub:
+            sub.attr(
+                "graph",
+                _attributes={
+                    "id": name,
+                    "class": "cluster-map",
+                    "label": plain_label(wrap(_map_heading(m), 44)),
+                    "labelloc": "b",
+                    "style": "rounded,filled",
+                    "color": theme.cluster_color,
+                    "fillcolor": theme.cluster_fill,
+                    "fontname": theme.fontname,
+                    "fontsize": f"{theme.cluster_fontsize:g}",
+                    "penwidth": "1.5",
+                },
+            )
+            r, t, a = _add_body(
+                sub,
+                m,
+                node_id,
+                edge_id,
+                keep=keep[m.id],
+                detail=detail,
+                sections=False,
+                theme=theme,
+                key=(m.id,),
+            )
+            roles.update(r)
+            rels.update(t)
+            has_args = has_args or a
+
+    for m in c.maps[:half]:
+        map_cluster(m)
+
+    issue_nodes: list[str] = []
+    if sel.issue_ids:
+        with g.subgraph(name="cluster_issues") as sub:
+            sub.attr(
+                "graph",
+                _attributes={
+                    "id": "cluster_issues",
+                    "class": "cluster-issues",
+                    "label": "Issues",
+                    "labelloc": "b",
+                    "style": "rounded",
+                    "color": theme.issue.color,
+                    "fontname": theme.fontname,
+                    "fontsize": f"{theme.cluster_fontsize:g}",
+                },
+            )
+            for iid in sel.issue_ids:
+                iss = c.issue(iid)
+                ident = node_id("issue", iid)
+                issue_nodes.append(ident)
+                lines = wrap(iss.question, theme.wrap)
+                silent = [m.id for m in c.maps if not iss.position(m.id).addressed]
+                if silent:
+                    lines += wrap("not addressed: " + ", ".join(silent), theme.wrap + 6)
+                tip = [iss.question]
+                for p in c.positions(iid):
+                    answer = p.answer or ("-" if p.addressed else "not addressed")
+                    tip.append(f"{p.map_id}: {answer}")
+                attrs_ = {"id": ident, "class": "issue", **node_attrs(theme.issue, theme)}
+                attrs_["tooltip"] = plain_label(tip)
+                sub.node(ident, plain_label(lines), _attributes=attrs_)
+
+    for m in c.maps[half:]:
+        map_cluster(m)
+
+    # The top rank holds every thesis, ordered left to right by invisible flat edges.
+    top_row: list[str] = []
+    for m in c.maps:
+        top_row.extend(
+            thesis_id
+            for s in m.by_role(Role.THESIS)
+            if (thesis_id := node_id.get(m.id, s.id)) is not None
+        )
+    if top_row:
+        with g.subgraph() as top:
+            top.attr("graph", rank="max")
+            for ident in top_row:
+                top.node(ident)
+            for left, right in itertools.pairwise(top_row):
+                top.edge(left, right, _attributes={"style": "invis"})
+
+    for iid, issue_node in zip(sel.issue_ids, issue_nodes, strict=True):
+        for p in c.positions(iid):
+            for ref in p.statements:
+                target = node_id.get(ref.map_id, ref.statement_id)
+                if target is None:
+                    continue
+                answer = plain_label([f"{p.map_id}: {p.answer or ''}"])
+                _edge(
+                    g,
+                    issue_node,
+                    target,
+                    edge_id(),
+                    "position",
+                    theme.position,
+                    theme,
+                    tooltip=answer,
+                )
+
+    kinds: set[CorrespondenceType] = set()
+    for i in sel.correspondence_ids:
+        k = c.correspondences[i]
+        tail = node_id.get(k.left.map_id, k.left.statement_id)
+        head = node_id.get(k.right.map_id, k.right.statement_id)
+        if tail is None or head is None:
+            continue
+        style = theme.correspondence(k.type)
+        kinds.add(k.type)
+        _edge(
+            g,
+            tail,
+            head,
+            "c_" + slug(k.id) + f"_{i + 1}",
+            f"corr corr-{k.type.value}",
+            style,
+            theme,
+            constraint="false",
+            label=plain_label([style.label]) if style.label else "",
+            tooltip=plain_label([f"{k.type.value}: {k.id}", k.rationale]),
+        )
+    if legend:
+        _legend(
+            g,
+            theme,
+            roles=roles,
+            relations=rels,
+            arguments=has_args,
+            correspondences=kinds,
+            issues=bool(issue_nodes),
+        )
+    return g

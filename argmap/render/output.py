@@ -1,0 +1,108 @@
+"""Lay out DOT graphs and write them as SVG, PNG, PDF or DOT, with Graphviz or graphviz-pure.
+
+The layout program is Graphviz's ``dot`` from ``PATH``. Where there is none, the
+``graphviz-pure`` command (``pip install argmap[pure]``: a self-contained port of Graphviz
+that installs a ``graphviz-pure`` command, not a ``dot``) is used instead; it writes SVG and
+PNG but no PDF. Without either, :class:`~argmap.errors.ArgmapError` says what to install.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Literal
+
+import attrs
+import graphviz  # type: ignore[import-untyped]
+
+from argmap.errors import ArgmapError
+from argmap.model import Location
+
+__all__ = ["FORMATS", "Format", "Layout", "find_layout", "render", "svg"]
+
+Format = Literal["svg", "png", "pdf", "dot"]
+FORMATS: tuple[str, ...] = ("svg", "png", "pdf", "dot")
+
+_INSTALL = (
+    "no Graphviz layout program found: install Graphviz "
+    "(apt-get install graphviz, brew install graphviz, or graphviz.org/download) "
+    "or the pure fallback (pip install argmap[pure], which installs graphviz-pure)"
+)
+
+
+@attrs.frozen
+class Layout:
+    """The layout program found: its path and which formats it can write."""
+
+    executable: str
+    name: str
+    formats: tuple[str, ...]
+
+
+def find_layout() -> Layout:
+    """Graphviz's ``dot`` on ``PATH``, else ``graphviz-pure``; :class:`ArgmapError` if neither."""
+    dot = shutil.which("dot")
+    if dot is not None:
+        return Layout(dot, "dot", ("svg", "png", "pdf"))
+    pure = shutil.which("graphviz-pure")
+    if pure is not None:
+        return Layout(pure, "graphviz-pure", ("svg", "png"))
+    raise ArgmapError(_INSTALL)
+
+
+def _layout(graph: graphviz.Digraph, fmt: str, where: Location) -> bytes:
+    layout = find_layout()
+    if fmt not in layout.formats:
+        raise ArgmapError(
+            f"{layout.name} cannot write {fmt.upper()}; for {fmt.upper()} install Graphviz "
+            "(apt-get install graphviz), or write svg or png",
+            where,
+        )
+    try:
+        done = subprocess.run(
+            [layout.executable, "-Kdot", f"-T{fmt}"],
+            input=graph.source.encode("utf-8"),
+            capture_output=True,
+            check=False,
+        )
+    except OSError as exc:
+        raise ArgmapError(f"cannot run {layout.executable}: {exc}", where) from exc
+    if done.returncode != 0:
+        message = done.stderr.decode("utf-8", "replace").strip()
+        raise ArgmapError(f"{layout.name} failed (exit {done.returncode}): {message}", where)
+    out: bytes = done.stdout
+    return out
+
+
+def render(graph: graphviz.Digraph, path: str | os.PathLike[str], format: Format = "svg") -> Path:
+    """Write ``graph`` to ``path`` as ``format`` and return the path.
+
+    ``"dot"`` writes the DOT source and needs no Graphviz.
+
+    >>> import tempfile
+    >>> g = graphviz.Digraph(name="g")
+    >>> g.edge("a", "b")
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     out = render(g, Path(d) / "g.dot", "dot")
+    ...     print(out.read_text(encoding="utf-8").strip().splitlines()[0])
+    digraph g {
+    """
+    target = Path(path)
+    where = Location(str(target))
+    if format not in FORMATS:
+        raise ArgmapError(
+            f"unknown output format {format!r}; expected one of: {', '.join(FORMATS)}", where
+        )
+    data = graph.source.encode("utf-8") if format == "dot" else _layout(graph, format, where)
+    try:
+        target.write_bytes(data)
+    except OSError as exc:
+        raise ArgmapError(f"cannot write: {exc.strerror or exc}", where) from exc
+    return target
+
+
+def svg(graph: graphviz.Digraph) -> str:
+    """The SVG drawing of ``graph`` as text."""
+    return _layout(graph, "svg", Location(f"<{graph.name or 'graph'}>")).decode("utf-8")
