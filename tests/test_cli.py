@@ -1,0 +1,181 @@
+"""The command line, in-process through main() and once as a subprocess."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from argmap.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures" / "argdown"
+VALIYEV = ROOT / "maps" / "sources" / "valiyev-2011.txt"
+
+
+@pytest.fixture
+def maps_dir(tmp_path: Path) -> Path:
+    shutil.copy(FIXTURES / "conventions-map.argdown", tmp_path / "map.argdown")
+    shutil.copytree(FIXTURES / "sources", tmp_path / "sources")
+    return tmp_path
+
+
+# -- quote -------------------------------------------------------------------------------
+
+
+def test_quote_found_prints_offsets_and_context(capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["quote", str(VALIYEV), "Russia's continued support of Armenia"])
+    out = capsys.readouterr().out
+    text = VALIYEV.read_text(encoding="utf-8")
+    start = text.index("Russia\u2019s \ncontinued")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == f"{VALIYEV}:14:70: start: {start}, end: {start + 38}"
+    assert ">>>Russia\u2019s" in out and "of Armenia<<<" in out
+    assert any(line.lstrip().startswith("13 |") for line in lines)  # the line before
+    assert any(line.lstrip().startswith("16 |") for line in lines)  # the line after
+
+
+def test_quote_ambiguous_lists_every_place(capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["quote", str(VALIYEV), "Karabakh conflict"])
+    out = capsys.readouterr().out.splitlines()
+    assert code == 1
+    n = int(out[0].split("(")[1].split()[0])
+    assert out[0] == f"{VALIYEV}: ambiguous ({n} places)"
+    assert sum(": start: " in line for line in out) == n > 1
+
+
+def test_quote_not_found(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["quote", str(VALIYEV), "no such words anywhere"]) == 1
+    assert capsys.readouterr().out == f"{VALIYEV}: not found\n"
+
+
+def test_missing_file_is_exit_2_without_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "nope.txt"
+    assert main(["quote", str(missing), "x"]) == 2
+    err = capsys.readouterr().err
+    assert err == f"argmap: {missing}: No such file or directory\n"
+
+
+def test_argdown_error_is_exit_2_with_location(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.argdown"
+    shutil.copy(FIXTURES / "fail-relation-after-blank-line.argdown", bad)
+    assert main(["export", str(bad), "--to", "json"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"argmap: {bad}:")
+    assert "Traceback" not in err
+    line = err.split(":")[2]
+    assert line.isdigit()
+
+
+# -- check -------------------------------------------------------------------------------
+
+
+def test_check_clean_and_dirty(maps_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(maps_dir)]) == 0
+    assert capsys.readouterr().out == "1 file checked: 0 errors, 0 warnings\n"
+    path = maps_dir / "map.argdown"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("start: 60, end: 120", "start: 59, end: 120"), encoding="utf-8")
+    assert main(["check", str(path)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    line = text[: text.index("[O: Old bridge overloaded]")].count("\n") + 1
+    assert out[0].startswith(f"{path}:{line}:1: error: quote ")
+    assert "it is at start: 60, end: 120" in out[0]
+    assert out[-1] == "1 file checked: 1 error, 0 warnings"
+
+
+def test_check_json(maps_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = maps_dir / "map.argdown"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("start: 60, end: 120", "start: 59, end: 120"), encoding="utf-8")
+    assert main(["check", "--format", "json", str(path)]) == 1
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["ok"] is False
+    [finding] = doc["findings"]
+    assert finding["code"] == "quote-offsets" and finding["severity"] == "error"
+    assert finding["location"]["path"] == str(path)
+
+
+# -- anchor ------------------------------------------------------------------------------
+
+
+def test_anchor_writes_only_the_offsets(maps_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = maps_dir / "map.argdown"
+    original = path.read_text(encoding="utf-8")
+    survey = '{text: "the city\u2019s own survey says", start: 236, end: 262}'
+    damaged = (
+        original.replace(",\n               start: 60, end: 120}", "}")  # offsets missing
+        .replace(survey, '"the city\u2019s own survey says"')  # a plain-string quote
+        .replace("start: 264, end: 312", "start: 1, end: 2")  # wrong offsets
+    )
+    assert damaged.count("start:") == original.count("start:") - 2
+    path.write_text(damaged, encoding="utf-8")
+
+    assert main(["anchor", str(path)]) == 1  # prints the fixes, changes nothing
+    out = capsys.readouterr().out
+    assert "start: 60, end: 120" in out and "(was start: 1, end: 2)" in out
+    assert path.read_text(encoding="utf-8") == damaged
+
+    assert main(["anchor", "--write", str(path)]) == 0
+    assert "wrote offsets for 3 quotes" in capsys.readouterr().out
+    expected = original.replace(",\n               start: 60, end: 120}", ", start: 60, end: 120}")
+    assert path.read_text(encoding="utf-8") == expected
+    assert main(["check", str(path)]) == 0
+
+
+# -- export ------------------------------------------------------------------------------
+
+
+def test_export_json(maps_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from argmap.formats import argdown  # type: ignore[attr-defined, unused-ignore]
+    from argmap.formats import json as json_format
+
+    path = maps_dir / "map.argdown"
+    assert main(["export", str(path), "--to", "json"]) == 0
+    out = capsys.readouterr().out
+    assert json_format.loads(out) == (argdown.load(path),)
+    target = maps_dir / "out.json"
+    assert main(["export", str(path), "--to", "json", "-o", str(target)]) == 0
+    assert target.read_text(encoding="utf-8") == out
+
+
+# -- startup and subprocess --------------------------------------------------------------
+
+
+def test_help_imports_nothing_heavy() -> None:
+    probe = (
+        "import sys, argmap.cli\n"
+        "heavy = [m for m in sys.modules if m.startswith(('cattrs', 'argmap.check', "
+        "'argmap.quotes', 'argmap.formats.', 'json'))]\n"
+        "print(heavy)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "[]"
+
+
+def test_subprocess_quote_and_error() -> None:
+    ok = subprocess.run(
+        [sys.executable, "-m", "argmap", "quote", str(VALIYEV), "silent diplomacy"],
+        capture_output=True,
+        text=True,
+    )
+    assert ok.returncode == 0, ok.stderr
+    assert ">>>silent" in ok.stdout and "diplomacy<<<" in ok.stdout
+    bad = subprocess.run(
+        [sys.executable, "-m", "argmap", "export", "missing.argdown", "--to", "json"],
+        capture_output=True,
+        text=True,
+    )
+    assert bad.returncode == 2
+    assert bad.stderr.startswith("argmap: ") and "Traceback" not in bad.stderr
