@@ -1,0 +1,509 @@
+"""Tokenizer for Argdown text: the token rules of Argdown 1.7's lexer, in one linear pass."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+__all__ = ["LexError", "Tok", "Token", "tokenize"]
+
+
+class Tok:
+    """Token kinds (small ints for speed)."""
+
+    FRONT_MATTER = 1
+    DATA = 2
+    ESCAPED = 3
+    SPECIAL = 4
+    EMPTYLINE = 5
+    NEWLINE = 6
+    INDENT = 7
+    DEDENT = 8
+    INFERENCE_START = 9
+    INCOMING_SUPPORT = 10  # +>
+    INCOMING_ATTACK = 11  # ->
+    OUTGOING_SUPPORT = 12  # + or <+
+    OUTGOING_ATTACK = 13  # - or <-
+    CONTRADICTION = 14  # ><
+    INCOMING_UNDERCUT = 15  # _>
+    OUTGOING_UNDERCUT = 16  # _ or <_
+    HEADING_START = 17
+    STATEMENT_NUMBER = 18
+    ORDERED_ITEM = 19
+    UNORDERED_ITEM = 20
+    BOLD_END = 21
+    ITALIC_END = 22
+    BOLD_START = 23
+    ITALIC_START = 24
+    LINK = 25
+    TAG = 26
+    STATEMENT_DEFINITION = 27
+    STATEMENT_REFERENCE = 28
+    STATEMENT_MENTION = 29
+    ARGUMENT_DEFINITION = 30
+    ARGUMENT_REFERENCE = 31
+    ARGUMENT_MENTION = 32
+    FREESTYLE = 33
+    CONTROL_CHAR = 34
+    INFERENCE_END = 35
+    LIST_DELIMITER = 36
+    EOF = 37
+
+
+RELATION_KINDS = frozenset(range(Tok.INCOMING_SUPPORT, Tok.OUTGOING_UNDERCUT + 1))
+
+
+class Token(NamedTuple):
+    kind: int
+    start: int
+    end: int
+
+
+class LexError(Exception):
+    """A character no token rule accepts (offset into the text)."""
+
+    def __init__(self, message: str, offset: int) -> None:
+        super().__init__(message)
+        self.message = message
+        self.offset = offset
+
+
+_LINEBREAK = "\n\r\u2028\u2029"
+_EMPTYLINE = re.compile(r"(?:[ \t]*(?:\r\n|\n)){2,}")
+_NEWLINE = re.compile(r"[ \t]*(?:\r\n|\n|\r)")
+_SPACES = re.compile(r"[ \t]+")
+_LINE_START = re.compile(
+    r"(?P<ind>[ \t]*)(?:(?P<inf>--)|(?P<rel>\+>|->|<?\+|<?-|><|_>|<_|_(?=\s))"
+    r"|(?P<num>\(\d+\))|(?P<ol>\d+\.(?=\s))|(?P<ul>\*(?=\s)))"
+)
+_REL_KIND = {
+    "+>": Tok.INCOMING_SUPPORT,
+    "->": Tok.INCOMING_ATTACK,
+    "+": Tok.OUTGOING_SUPPORT,
+    "<+": Tok.OUTGOING_SUPPORT,
+    "-": Tok.OUTGOING_ATTACK,
+    "<-": Tok.OUTGOING_ATTACK,
+    "><": Tok.CONTRADICTION,
+    "_>": Tok.INCOMING_UNDERCUT,
+    "<_": Tok.OUTGOING_UNDERCUT,
+    "_": Tok.OUTGOING_UNDERCUT,
+}
+_HEADING = re.compile(r"#+ ")
+_END_AFTER = re.compile(r"(?:[ \t]|(?=[\n\r)}_.,!?;:\-*]|\Z))")
+_LINK = re.compile(r"\[[^\]]+?\]\([^)]+?\)[ \t]?")
+_TAG = re.compile(
+    r"#(?:\([^)]+\)|[a-zA-z0-9\-\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF]+)[ \t]?"
+)
+_FREESTYLE = re.compile(r"[^\\@#*_\[\],.:;</>\-\r\n(){}]+")
+_FREESTYLE_INF = _FREESTYLE
+_CONTROL = "@#*_[],.:;</>-(){}"
+_DATA_STOP = re.compile(r"\}\s[^,}]|[\r\u2028\u2029]")
+_DATA_AFTER = re.compile(r"\s*[,}]")
+_COMMENT_TAIL_MANY = re.compile(r"(?:[ \t]*\r\n|\n|\r)*")
+_COMMENT_TAIL_ONE = re.compile(r"[ \t]*(?:\r\n|\n|\r)(?![ \t]*(?:\r\n|\n|\r))")
+_SPECIAL_STOP = re.compile(r"\s")
+
+
+class _Finder:
+    """Next occurrence of a fixed string, cached so repeated searches stay linear."""
+
+    def __init__(self, text: str, needle: str) -> None:
+        self.text = text
+        self.needle = needle
+        self.at = -2  # position of the cached hit (-1: none after `searched`)
+        self.searched = -1
+
+    def next(self, pos: int) -> int:
+        if self.searched <= pos and (self.at >= pos or self.at == -1):
+            return self.at
+        self.at = self.text.find(self.needle, pos)
+        self.searched = pos
+        return self.at
+
+
+class _Lexer:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.n = len(text)
+        self.tokens: list[Token] = []
+        self.indents = [0]
+        self.ranges: list[str] = []
+        self.last_skipped_end = -1
+        self.data_limit = -1  # cached first data stop position (>= data_from)
+        self.data_from = -1
+        self.data_fail_until = -1
+        self.data_best = -1
+        self.space_at = -1
+        self.finders = {
+            s: _Finder(text, s) for s in ("*/", "-->", "===", "]:", "]", ">:", ">", "\n")
+        }
+        self.break_finders = [_Finder(text, c) for c in _LINEBREAK]
+
+    # -- helpers -------------------------------------------------------------
+
+    def line_end(self, pos: int) -> int:
+        best = self.n
+        for f in self.break_finders:
+            hit = f.next(pos)
+            if hit != -1 and hit < best:
+                best = hit
+        return best
+
+    def last_kind(self) -> int:
+        return self.tokens[-1].kind if self.tokens else 0
+
+    def emit(self, kind: int, start: int, end: int) -> None:
+        self.tokens.append(Token(kind, start, end))
+
+    def dedent_all(self, at: int) -> None:
+        while len(self.indents) > 1:
+            self.indents.pop()
+            self.emit(Tok.DEDENT, at, at)
+
+    def indent_to(self, width: int, at: int) -> None:
+        if width > self.indents[-1]:
+            self.indents.append(width)
+            self.emit(Tok.INDENT, at, at)
+        else:
+            while len(self.indents) > 1 and width < self.indents[-1]:
+                self.indents.pop()
+                self.emit(Tok.DEDENT, at, at)
+
+    def comment(self, pos: int) -> int:
+        """End of a comment starting at pos (with the trailing breaks the rules take), or -1."""
+        text = self.text
+        if text.startswith("<!--", pos):
+            hit = self.finders["-->"].next(pos + 4)
+            end = -1 if hit == -1 else hit + 3
+        elif text.startswith("/*", pos):
+            hit = self.finders["*/"].next(pos + 2)
+            end = -1 if hit == -1 else hit + 2
+        elif text.startswith("//", pos):
+            end = self.line_end(pos)
+            if end >= self.n or text[end] not in "\r\n":
+                return -1
+        else:
+            return -1
+        if end == -1:
+            return -1
+        last = self.last_kind()
+        if last == Tok.EMPTYLINE:
+            m = _COMMENT_TAIL_MANY.match(text, end)
+            return m.end() if m else end
+        if last == Tok.NEWLINE:
+            m = _COMMENT_TAIL_ONE.match(text, end)
+            return m.end() if m else end
+        return end
+
+    def data(self, pos: int) -> int:
+        """End of a `{...}` data token at pos, or -1 (Argdown's data pattern, linear)."""
+        if pos < self.data_fail_until:
+            return -1
+        text = self.text
+        if not (self.data_from <= pos < self.data_limit):
+            m = _DATA_STOP.search(text, pos)
+            limit = self.data_limit = m.start() if m else self.n
+            self.data_from = pos
+            # The largest closing brace the pattern accepts; it may sit at the stop itself.
+            q = limit if limit < self.n and text[limit] == "}" else text.rfind("}", pos + 1, limit)
+            while q > pos and _DATA_AFTER.match(text, q + 1):
+                q = text.rfind("}", pos + 1, q)
+            self.data_best = q
+        if self.data_best > pos:
+            return self.data_best + 1
+        self.data_fail_until = self.data_limit
+        return -1
+
+    def special(self, pos: int) -> int:
+        text = self.text
+        c = text[pos]
+        if self.space_at <= pos:
+            m = _SPECIAL_STOP.search(text, pos + 1)
+            self.space_at = m.start() if m else self.n
+        stop = self.space_at
+        hit = text.find(c, pos + 2, stop + 0)
+        if hit == -1 or hit >= stop:
+            return -1
+        end = hit + 1
+        if end < self.n and text[end] in " \t":
+            end += 1
+        return end
+
+    def bracket(self, pos: int, close: str) -> tuple[int, int]:
+        """(kind-specific) ends of definition `[..]:` and reference `[..]` at pos (-1: none)."""
+        text = self.text
+        eol = self.line_end(pos + 1)
+        d = self.finders[close + ":"].next(pos + 2)
+        definition = d + 2 if d != -1 and d + 2 <= eol else -1
+        reference = -1
+        if pos + 1 < self.n and text[pos + 1] != "-":
+            first = pos + 1
+            if text[first] in _LINEBREAK:
+                first += 1
+                eol = self.line_end(first)
+            r = self.finders[close].next(first if text[pos + 1] in _LINEBREAK else pos + 2)
+            if r != -1 and r < eol:
+                reference = r + 1
+        return definition, reference
+
+    def mention(self, pos: int, close: str) -> int:
+        eol = self.line_end(pos)
+        r = self.finders[close].next(pos + 3)
+        if r == -1 or r >= eol:
+            return -1
+        end = r + 1
+        if end < self.n and self.text[end] in " \t":
+            end += 1
+        return end
+
+    # -- main loop -----------------------------------------------------------
+
+    def run(self) -> list[Token]:
+        text = self.text
+        n = self.n
+        pos = 0
+        inference = False
+        emit = self.emit
+        while pos < n:
+            c = text[pos]
+            if c in "/<":
+                end = self.comment(pos)
+                if end != -1:
+                    self.last_skipped_end = end
+                    pos = end
+                    continue
+            if inference:
+                pos = self.inference_step(pos, c)
+                if pos < 0:
+                    pos = -pos
+                    inference = False
+                continue
+            if c == "=" and text.startswith("===", pos):
+                p = pos
+                while p < n and text[p] == "=":
+                    p += 1
+                hit = self.finders["==="].next(p)
+                if hit != -1:
+                    e = hit
+                    while e < n and text[e] == "=":
+                        e += 1
+                    emit(Tok.FRONT_MATTER, pos, e)
+                    pos = e
+                    continue
+            if c == "{":
+                end = self.data(pos)
+                if end != -1:
+                    emit(Tok.DATA, pos, end)
+                    pos = end
+                    continue
+            if c == "\\":
+                if pos + 1 >= n or text[pos + 1] in _LINEBREAK:
+                    raise LexError("a backslash must escape a character on the same line", pos)
+                end = pos + 2
+                while end < n and text[end] == " ":
+                    end += 1
+                emit(Tok.ESCAPED, pos, end)
+                pos = end
+                continue
+            if c in ".:":
+                end = self.special(pos)
+                if end != -1:
+                    emit(Tok.SPECIAL, pos, end)
+                    pos = end
+                    continue
+            last = self.last_kind()
+            if c in "\r\n \t":
+                if last != Tok.EMPTYLINE:
+                    m = _EMPTYLINE.match(text, pos)
+                    if m:
+                        if m.end() < n:
+                            self.dedent_all(pos)
+                        emit(Tok.EMPTYLINE, pos, m.end())
+                        pos = m.end()
+                        continue
+                m = _NEWLINE.match(text, pos)
+                if m:
+                    emit(Tok.NEWLINE, pos, m.end())
+                    pos = m.end()
+                    continue
+            at_line_start = last in (0, Tok.NEWLINE, Tok.EMPTYLINE)
+            if at_line_start:
+                m = _LINE_START.match(text, pos)
+                if m:
+                    ind = m.group("ind")
+                    if m.group("inf") and last == Tok.EMPTYLINE:
+                        self.indent_to(len(ind), pos)
+                        emit(Tok.OUTGOING_ATTACK, pos, m.end() - 1)
+                        pos = m.end() - 1
+                        continue
+                    if m.group("inf"):
+                        self.dedent_all(pos)
+                        emit(Tok.INFERENCE_START, pos, m.end())
+                        pos = m.end()
+                        inference = True
+                        continue
+                    elif (rel := m.group("rel")) is not None:
+                        self.indent_to(len(ind), pos)
+                        emit(_REL_KIND[rel], pos, m.end())
+                        pos = m.end()
+                        continue
+                    elif m.group("num"):
+                        self.dedent_all(pos)
+                        emit(Tok.STATEMENT_NUMBER, pos, m.end())
+                        pos = m.end()
+                        continue
+                    else:
+                        self.indent_to(len(ind) + 1, pos)
+                        kind = Tok.ORDERED_ITEM if m.group("ol") else Tok.UNORDERED_ITEM
+                        emit(kind, pos, m.end())
+                        pos = m.end()
+                        continue
+                if c == "#":
+                    m = _HEADING.match(text, pos)
+                    if m:
+                        emit(Tok.HEADING_START, pos, m.end())
+                        pos = m.end()
+                        continue
+            if c in "*_":
+                end = self.emphasis(pos, c)
+                if end != -1:
+                    pos = end
+                    continue
+            if c == "[":
+                m = _LINK.match(text, pos)
+                if m:
+                    emit(Tok.LINK, pos, m.end())
+                    pos = m.end()
+                    continue
+            if c == "#":
+                m = _TAG.match(text, pos)
+                if m:
+                    emit(Tok.TAG, pos, m.end())
+                    pos = m.end()
+                    continue
+            if c in "[<":
+                close = "]" if c == "[" else ">"
+                definition, reference = self.bracket(pos, close)
+                if definition != -1:
+                    kind = Tok.STATEMENT_DEFINITION if c == "[" else Tok.ARGUMENT_DEFINITION
+                    emit(kind, pos, definition)
+                    pos = definition
+                    continue
+                if reference != -1:
+                    kind = Tok.STATEMENT_REFERENCE if c == "[" else Tok.ARGUMENT_REFERENCE
+                    emit(kind, pos, reference)
+                    pos = reference
+                    continue
+            if c == "@" and pos + 2 < n and text[pos + 1] in "[<":
+                close = "]" if text[pos + 1] == "[" else ">"
+                end = self.mention(pos, close)
+                if end != -1:
+                    kind = Tok.STATEMENT_MENTION if close == "]" else Tok.ARGUMENT_MENTION
+                    emit(kind, pos, end)
+                    pos = end
+                    continue
+            if c in " \t":
+                m = _SPACES.match(text, pos)
+                assert m
+                self.last_skipped_end = m.end()
+                pos = m.end()
+                continue
+            if c in _CONTROL:
+                end = pos + 1
+                if end < n and text[end] in " \t":
+                    end += 1
+                emit(Tok.CONTROL_CHAR, pos, end)
+                pos = end
+                continue
+            m = _FREESTYLE.match(text, pos)
+            if not m:
+                raise LexError(f"unexpected character {c!r}", pos)
+            emit(Tok.FREESTYLE, pos, m.end())
+            pos = m.end()
+        if self.tokens and self.tokens[-1].kind == Tok.EMPTYLINE:
+            self.tokens.pop()
+        self.dedent_all(n)
+        return self.tokens
+
+    def emphasis(self, pos: int, c: str) -> int:
+        text = self.text
+        double = text.startswith(c + c, pos)
+        names = (("B" + c, 2), ("I" + c, 1)) if double else (("I" + c, 1),)
+        # End tokens first (bold end before italic end), then start tokens.
+        last = self.tokens[-1] if self.tokens else None
+        for name, width in names:
+            if self.ranges and self.ranges[-1] == name and last is not None:
+                if self.last_skipped_end > last.end:
+                    continue
+                if _END_AFTER.match(text, pos + width):
+                    end = pos + width
+                    if end < self.n and text[end] in " \t":
+                        end += 1
+                    self.ranges.pop()
+                    self.emit(Tok.BOLD_END if width == 2 else Tok.ITALIC_END, pos, end)
+                    return end
+        for name, width in names:
+            nxt = pos + width
+            if nxt >= self.n or not text[nxt].isspace():
+                self.ranges.append(name)
+                self.emit(Tok.BOLD_START if width == 2 else Tok.ITALIC_START, pos, nxt)
+                return nxt
+        return -1
+
+    def inference_step(self, pos: int, c: str) -> int:
+        """One token in inference mode; returns the new position, negated on leaving the mode."""
+        text = self.text
+        n = self.n
+        if c in "\r\n \t":
+            m = _NEWLINE.match(text, pos)
+            if m:
+                self.emit(Tok.NEWLINE, pos, m.end())
+                return m.end()
+        if c == "\\":
+            if pos + 1 >= n or text[pos + 1] in _LINEBREAK:
+                raise LexError("a backslash must escape a character on the same line", pos)
+            end = pos + 2
+            while end < n and text[end] == " ":
+                end += 1
+            self.emit(Tok.ESCAPED, pos, end)
+            return end
+        if c in ".:":
+            end = self.special(pos)
+            if end != -1:
+                self.emit(Tok.SPECIAL, pos, end)
+                return end
+        if c == "-" and text.startswith("--", pos):
+            end = pos
+            while end < n and text[end] == "-":
+                end += 1
+            self.emit(Tok.INFERENCE_END, pos, end)
+            return -end
+        if c == "{":
+            end = self.data(pos)
+            if end != -1:
+                self.emit(Tok.DATA, pos, end)
+                return end
+        if c == ",":
+            self.emit(Tok.LIST_DELIMITER, pos, pos + 1)
+            return pos + 1
+        if c in " \t":
+            m = _SPACES.match(text, pos)
+            assert m
+            self.last_skipped_end = m.end()
+            return m.end()
+        if c in _CONTROL:
+            end = pos + 1
+            if end < n and text[end] in " \t":
+                end += 1
+            self.emit(Tok.CONTROL_CHAR, pos, end)
+            return end
+        m = _FREESTYLE_INF.match(text, pos)
+        if not m:
+            raise LexError(f"unexpected character {c!r}", pos)
+        self.emit(Tok.FREESTYLE, pos, m.end())
+        return m.end()
+
+
+def tokenize(text: str) -> list[Token]:
+    """The Argdown tokens of ``text``; :class:`LexError` where no rule applies."""
+    return _Lexer(text).run()

@@ -1,0 +1,246 @@
+"""Argdown Document to ArgumentMap, following docs/conventions.md."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from argmap.errors import ArgmapError
+from argmap.formats._argdown_syntax import Document, Member, SectionNode
+from argmap.model import (
+    Argument,
+    ArgumentMap,
+    Location,
+    Quote,
+    Relation,
+    RelationType,
+    Role,
+    Section,
+    Source,
+    Statement,
+)
+
+__all__ = ["ROLE_TAGS", "clean_text", "document_to_map", "slug"]
+
+ROLE_TAGS = {r.value: r for r in Role}
+_SPACE = re.compile(r"[ \t\r\n]+")
+_STATEMENT_KEYS = ("citation", "note", "quotes")
+_HEADING_KEYS = ("map", "source")
+_SECTION_KEYS = ("id",)
+_SOURCE_KEYS = ("attributed_author", "author", "path", "sha256", "title", "venue", "year")
+_RELATION_TYPES = {
+    "support": RelationType.SUPPORT,
+    "entails": RelationType.SUPPORT,
+    "attack": RelationType.ATTACK,
+    "contrary": RelationType.ATTACK,
+    "undercut": RelationType.UNDERCUT,
+    "contradictory": RelationType.CONTRADICTION,
+}
+
+
+def clean_text(text: str | None) -> str:
+    """Collapse runs of spaces and line breaks to one space and trim."""
+    return _SPACE.sub(" ", text or "").strip(" ")
+
+
+def slug(title: str) -> str:
+    """A section id from a title: lowercase words joined by ``-``.
+
+    >>> slug("Three stages of relations!")
+    'three-stages-of-relations'
+    """
+    s = re.sub(r"[^\w]+", "-", title.lower()).strip("-")
+    return s or "section"
+
+
+def _unknown(data: Mapping[str, Any], allowed: tuple[str, ...], what: str, where: Location | None) -> None:
+    extra = sorted(str(k) for k in data if k not in allowed)
+    if extra:
+        raise ArgmapError(
+            f"unknown data key {extra[0]!r} on {what}; allowed: {', '.join(allowed)}", where
+        )
+
+
+def _opt_str(data: Mapping[str, Any], key: str, what: str, where: Location | None) -> str | None:
+    value = data.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ArgmapError(f"{key} of {what} must be a string", where)
+    return value
+
+
+def _quotes(raw: Any, what: str, where: Location | None) -> tuple[Quote, ...]:
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        raise ArgmapError(f"quotes of {what} must be a list", where)
+    out: list[Quote] = []
+    for q in raw:
+        try:
+            if isinstance(q, str):
+                out.append(Quote(q))
+            elif isinstance(q, dict):
+                extra = sorted(str(k) for k in q if k not in ("text", "start", "end"))
+                if extra:
+                    raise ValueError(f"unknown quote key {extra[0]!r}; allowed: end, start, text")
+                text, start, end = q.get("text"), q.get("start"), q.get("end")
+                if not isinstance(text, str):
+                    raise ValueError("a quote needs a text string")
+                for v in (start, end):
+                    if v is not None and (not isinstance(v, int) or isinstance(v, bool)):
+                        raise ValueError("quote start and end must be integers")
+                out.append(Quote(text, start, end))
+            else:
+                raise ValueError("a quote is a string or {text, start, end}")
+        except ValueError as e:
+            raise ArgmapError(f"bad quote on {what}: {e}", where) from None
+    return tuple(out)
+
+
+def _source(raw: Any, where: Location | None) -> Source | None:
+    if raw is None:
+        return None
+    if not isinstance(raw, dict):
+        raise ArgmapError("source must be a {path, sha256, ...} mapping", where)
+    _unknown(raw, _SOURCE_KEYS, "the map source", where)
+    path = raw.get("path")
+    if not isinstance(path, str) or not path.strip():
+        raise ArgmapError("source needs a path", where)
+    year = raw.get("year")
+    if year is not None and (not isinstance(year, int) or isinstance(year, bool)):
+        raise ArgmapError("source year must be an integer", where)
+    fields = {}
+    for key in ("sha256", "title", "author"):
+        v = raw.get(key, "")
+        if not isinstance(v, str):
+            raise ArgmapError(f"source {key} must be a string", where)
+        fields[key] = v
+    return Source(
+        path,
+        fields["sha256"],
+        fields["title"],
+        fields["author"],
+        _opt_str(raw, "attributed_author", "source", where),
+        year,
+        _opt_str(raw, "venue", "source", where),
+    )
+
+
+def _sections(doc: Document) -> tuple[SectionNode | None, tuple[Section, ...], dict[str, str]]:
+    heading = next((s for s in doc.sections if s.level == 1), None)
+    out: list[Section] = []
+    ids: dict[str, str] = {}
+    stack: list[Section] = []
+    for s in doc.sections:
+        if s.level < 2:
+            continue
+        data = s.data or {}
+        _unknown(data, _SECTION_KEYS, f"section {s.title!r}", s.location)
+        sid = str(data["id"]) if data.get("id") is not None else slug(clean_text(s.title))
+        while stack and stack[-1].level >= s.level:
+            stack.pop()
+        title = clean_text(_untagged_title(s))
+        section = Section(sid, title, s.level, stack[-1].id if stack else None)
+        out.append(section)
+        stack.append(section)
+        ids[s.id] = sid
+    return heading, tuple(out), ids
+
+
+def _untagged_title(s: SectionNode) -> str:
+    title = s.title
+    for tag in s.tags:
+        for form in (f"#({tag})", f"#{tag}"):
+            title = title.replace(form, " ")
+    return title
+
+
+def _canonical(members: tuple[Member, ...]) -> Member | None:
+    found = None
+    for m in members:
+        if m.text:
+            found = m
+    return found
+
+
+def document_to_map(doc: Document, path: str) -> ArgumentMap:
+    """The argmap map a parsed Argdown document encodes."""
+    heading, sections, section_ids = _sections(doc)
+    where = heading.location if heading else Location(path, 1, 1)
+    data = (heading.data or {}) if heading else {}
+    _unknown(data, _HEADING_KEYS, "the map heading", where)
+    map_id = data.get("map")
+    if map_id is None:
+        map_id = Path(path).stem
+    if not isinstance(map_id, str) or not map_id.strip():
+        raise ArgmapError("map id must be a non-empty string", where)
+    title = clean_text(_untagged_title(heading)) if heading else ""
+    source = _source(data.get("source"), where)
+
+    statements: list[Statement] = []
+    for s in doc.statements:
+        what = f"[{s.title}]"
+        canonical = _canonical(s.members)
+        defined = [m for m in s.members if not m.is_reference]
+        if canonical is None and not defined:
+            raise ArgmapError(f"{what} is referenced but never defined", s.location)
+        roles = [ROLE_TAGS[t] for t in s.tags if t in ROLE_TAGS]
+        if len(roles) != 1:
+            found = ", ".join("#" + t for t in s.tags if t in ROLE_TAGS) or "none"
+            raise ArgmapError(
+                f"{what} needs exactly one role tag (#thesis, #claim, #evidence, "
+                f"#counterclaim); found {found}",
+                s.location,
+            )
+        _unknown(s.data, _STATEMENT_KEYS, what, s.location)
+        statements.append(
+            Statement(
+                s.title,
+                clean_text(canonical.plain if canonical else ""),
+                roles[0],
+                _quotes(s.data.get("quotes"), what, s.location),
+                section_ids.get(s.section) if s.section else None,
+                tuple(t for t in s.tags if t not in ROLE_TAGS),
+                _opt_str(s.data, "citation", what, s.location),
+                _opt_str(s.data, "note", what, s.location),
+                location=s.location,
+            )
+        )
+
+    arguments: list[Argument] = []
+    for a in doc.arguments:
+        what = f"<{a.title}>"
+        if a.tags:
+            raise ArgmapError(f"{what}: arguments of a map take no tags", a.location)
+        _unknown(a.data, (), what, a.location)
+        canonical = _canonical(a.members)
+        rules = a.inferences[-1].rules if a.inferences else ()
+        arguments.append(
+            Argument(
+                a.title,
+                clean_text(canonical.plain if canonical else ""),
+                tuple(p.title for p in a.pcs[:-1]),
+                a.pcs[-1].title if a.pcs else None,
+                ", ".join(rules) if rules else None,
+                section_ids.get(a.section) if a.section else None,
+                location=a.location,
+            )
+        )
+
+    relations = [
+        Relation(r.source, r.target, _RELATION_TYPES[r.type], location=r.location)
+        for r in doc.relations
+    ]
+    return ArgumentMap(
+        map_id,
+        title,
+        source,
+        sections,
+        statements,
+        arguments,
+        relations,
+        location=where,
+    )

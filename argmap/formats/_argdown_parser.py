@@ -1,0 +1,696 @@
+"""Argdown tokens to a Document: the grammar and model rules of Argdown 1.7 in one walk."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import yaml
+
+from argmap.errors import ArgmapError
+from argmap.formats._argdown_lexer import RELATION_KINDS, LexError, Tok, Token, tokenize
+from argmap.formats._argdown_syntax import (
+    ArgumentNode,
+    Document,
+    Inference,
+    Member,
+    PcsItem,
+    RelationNode,
+    SectionNode,
+    StatementNode,
+)
+from argmap.model import Location
+
+__all__ = ["parse_text"]
+
+Locate = Callable[[int], Location]
+
+_CONTENT = frozenset(
+    {
+        Tok.FREESTYLE,
+        Tok.CONTROL_CHAR,
+        Tok.ESCAPED,
+        Tok.SPECIAL,
+        Tok.LINK,
+        Tok.BOLD_START,
+        Tok.ITALIC_START,
+        Tok.TAG,
+        Tok.ARGUMENT_MENTION,
+        Tok.STATEMENT_MENTION,
+        Tok.NEWLINE,
+    }
+)
+_FREE = frozenset({Tok.FREESTYLE, Tok.CONTROL_CHAR, Tok.ESCAPED, Tok.SPECIAL})
+_INCOMING = frozenset(
+    {Tok.INCOMING_SUPPORT, Tok.INCOMING_ATTACK, Tok.CONTRADICTION, Tok.INCOMING_UNDERCUT}
+)
+_REL_TYPE = {
+    Tok.INCOMING_SUPPORT: "support",
+    Tok.OUTGOING_SUPPORT: "support",
+    Tok.INCOMING_ATTACK: "attack",
+    Tok.OUTGOING_ATTACK: "attack",
+    Tok.CONTRADICTION: "contradictory",
+    Tok.INCOMING_UNDERCUT: "undercut",
+    Tok.OUTGOING_UNDERCUT: "undercut",
+}
+_NAMES = {
+    Tok.EMPTYLINE: "an empty line",
+    Tok.NEWLINE: "a line break",
+    Tok.INDENT: "an indented line",
+    Tok.DEDENT: "the end of an indented block",
+    Tok.EOF: "the end of the file",
+    Tok.DATA: "a {...} data block",
+    Tok.FRONT_MATTER: "a === frontmatter block",
+    Tok.INFERENCE_START: "an inference line (--)",
+    Tok.INFERENCE_END: "the end of an inference (--)",
+}
+# Argdown's shortcodes: `.A.` or `:A:` become a symbol.
+_SHORT = {
+    "A": "∀", "E": "∃", "O": "𝗢", "P": "𝗣", "->": "→", "<->": "↔", "~": "¬", "^": "∧",
+    "v": "∨", "v_": "⊻", "<>": "◇", "[]": "◻", "happy": "😀", "smiley": "☺", "laugh": "😆",
+    "lol": "😆", "rofl": "🤣", "joy": "😂", "heart": "❤", "?": "❓", "question": "❓",
+    "love": "😍", "wink": "😉", "shush": "🤫", "meh": "😐", "eye-roll": "🙄", "sad": "😢",
+    "disappointed": "😞", "scream": "😱", "+1": "👍", "up": "👍", "-1": "👎", "down": "👎",
+    "think": "🤔", "star": "⭐", "y": "✔", "agree": "✔", "n": "❌", "disagree": "❌",
+}  # fmt: skip
+SHORTCODES = {f"{d}{k}{d}": v for k, v in _SHORT.items() for d in ".:"}
+SHORTCODES[":smile:"] = "☺️"
+SHORTCODES[".smile."] = "☺"
+
+
+def _describe(kind: int) -> str:
+    if kind in _NAMES:
+        return _NAMES[kind]
+    if kind in RELATION_KINDS:
+        return "a relation"
+    return "text"
+
+
+def merge_data(old: Any, new: Any) -> Any:
+    """Deep merge the way Argdown merges the data of equal titles (lists by index)."""
+    if isinstance(old, dict) and isinstance(new, dict):
+        out = dict(old)
+        for k, v in new.items():
+            out[k] = merge_data(out[k], v) if k in out else v
+        return out
+    if isinstance(old, list) and isinstance(new, list):
+        out_list = list(old)
+        for i, v in enumerate(new):
+            if i < len(out_list):
+                out_list[i] = merge_data(out_list[i], v)
+            else:
+                out_list.append(v)
+        return out_list
+    return old if new is None else new
+
+
+class _Target:
+    """A statement, argument description or heading while its text is being read."""
+
+    __slots__ = ("data", "parts", "plain", "start", "tags", "title")
+
+    def __init__(self, start: int) -> None:
+        self.parts: list[str] = []
+        self.plain: list[str] = []
+        self.tags: list[str] = []
+        self.title: str | None = None
+        self.data: dict[str, Any] | None = None
+        self.start = start
+
+    def put(self, s: str) -> None:
+        if s:
+            self.parts.append(s)
+            self.plain.append(s)
+
+    def put_tag(self, s: str) -> None:
+        self.parts.append(s)
+        self.plain.append(" ")
+
+    def ends_with_space(self) -> bool:
+        return bool(self.parts) and self.parts[-1].endswith(" ")
+
+    def text(self) -> str | None:
+        return "".join(self.parts) if self.parts else None
+
+    def plain_text(self) -> str | None:
+        return "".join(self.plain) if self.parts else None
+
+
+class _Class:
+    """An equivalence class or argument being collected."""
+
+    def __init__(self, title: str, kind: str) -> None:
+        self.title = title
+        self.kind = kind
+        self.members: list[Member] = []
+        self.tags: list[str] = []
+        self.data: Any = None
+        self.section: str | None = None
+        self.has_section = False
+        self.pcs: list[PcsItem] | None = None
+        self.inferences: list[Inference] = []
+        self.location: Location | None = None
+        self.out: list[list[Any]] = []  # relations where this is the source
+
+
+class _Parser:
+    def __init__(self, text: str, locate: Locate) -> None:
+        self.text = text
+        self.locate = locate
+        try:
+            self.tokens = tokenize(text)
+        except LexError as e:
+            raise ArgmapError(e.message, locate(e.offset)) from None
+        self.tokens.append(Token(Tok.EOF, len(text), len(text)))
+        self.i = 0
+        self.counter = 0
+        self.statements: dict[str, _Class] = {}
+        self.arguments: dict[str, _Class] = {}
+        self.relations: list[list[Any]] = []  # [from, to, type, location]
+        self.sections: list[SectionNode] = []
+        self.section_stack: list[SectionNode] = []
+        self.tags: dict[str, None] = {}
+        self.frontmatter: dict[str, Any] = {}
+        self.parents: list[_Class] = []
+
+    # -- token helpers -------------------------------------------------------
+
+    def peek(self) -> int:
+        return self.tokens[self.i].kind
+
+    def image(self, tok: Token) -> str:
+        return self.text[tok.start : tok.end]
+
+    def take(self) -> Token:
+        tok = self.tokens[self.i]
+        self.i += 1
+        return tok
+
+    def fail(self, expected: str) -> ArgmapError:
+        tok = self.tokens[self.i]
+        return ArgmapError(
+            f"unexpected {_describe(tok.kind)}; expected {expected}", self.locate(tok.start)
+        )
+
+    def expect(self, kind: int) -> Token:
+        if self.peek() != kind:
+            raise self.fail(_describe(kind))
+        return self.take()
+
+    def unique(self) -> str:
+        self.counter += 1
+        return f"Untitled {self.counter}"
+
+    def data(self, tok: Token) -> dict[str, Any]:
+        raw = self.image(tok)
+        body = raw
+        if raw.startswith("{"):
+            head = raw[1:].lstrip(" \t")
+            if head.startswith("\n") or head.startswith("\n\r"):
+                body = head[1:].rstrip()
+                body = body[:-1] if body.endswith("}") else body
+        try:
+            value = yaml.safe_load(body)
+        except yaml.YAMLError as e:
+            problem = getattr(e, "problem", None) or str(e).splitlines()[0]
+            raise ArgmapError(f"invalid YAML in data: {problem}", self.locate(tok.start)) from None
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            raise ArgmapError("data must be a {key: value} mapping", self.locate(tok.start))
+        return value
+
+    # -- text ------------------------------------------------------------------
+
+    def content(self, target: _Target) -> None:
+        if self.peek() not in _CONTENT:
+            raise self.fail("statement text")
+        text = self.text
+        tokens = self.tokens
+        while True:
+            tok = tokens[self.i]
+            kind = tok.kind
+            if kind not in _CONTENT:
+                return
+            self.i += 1
+            if kind == Tok.FREESTYLE or kind == Tok.CONTROL_CHAR:
+                target.put(text[tok.start : tok.end])
+            elif kind == Tok.ESCAPED:
+                target.put(text[tok.start + 1 : tok.end])
+            elif kind == Tok.SPECIAL:
+                img = text[tok.start : tok.end]
+                code = SHORTCODES.get(img.strip())
+                if code is None:
+                    target.put(img)
+                else:
+                    target.put(code + (" " if img.endswith(" ") else ""))
+            elif kind == Tok.NEWLINE:
+                if tokens[self.i].kind in _CONTENT and not target.ends_with_space():
+                    target.put(" ")
+            elif kind == Tok.TAG:
+                img = text[tok.start : tok.end]
+                target.put_tag(img)
+                self.tag(target, img)
+            elif kind == Tok.LINK:
+                img = text[tok.start : tok.end]
+                close = img.rfind("](")
+                target.put(img[1:close])
+                if img.endswith(" "):
+                    target.put(" ")
+            elif kind in (Tok.STATEMENT_MENTION, Tok.ARGUMENT_MENTION):
+                target.put(text[tok.start : tok.end])
+            else:  # bold or italic
+                end_kind = Tok.BOLD_END if kind == Tok.BOLD_START else Tok.ITALIC_END
+                if self.peek() in _CONTENT:
+                    self.content(target)
+                if self.peek() != end_kind:
+                    what = "bold" if end_kind == Tok.BOLD_END else "italic"
+                    mark = text[tok.start : tok.end]
+                    raise ArgmapError(
+                        f"unclosed {what} text: close it with {mark} or escape it as \\{mark[0]}",
+                        self.locate(tok.start),
+                    )
+                end = self.take()
+                if text[end.end - 1] == " ":
+                    target.put(" ")
+
+    def tag(self, target: _Target, img: str) -> None:
+        body = img[1:].rstrip(" \t")
+        tag = body[1:-1] if body.startswith("(") else body
+        if tag not in target.tags:
+            target.tags.append(tag)
+        self.tags.setdefault(tag, None)
+
+    def free_text(self) -> str:
+        parts: list[str] = []
+        while self.peek() in _FREE:
+            tok = self.take()
+            img = self.image(tok)
+            if tok.kind == Tok.ESCAPED:
+                parts.append(img[1:])
+            elif tok.kind == Tok.SPECIAL and img.strip() in SHORTCODES:
+                parts.append(SHORTCODES[img.strip()] + (" " if img.endswith(" ") else ""))
+            else:
+                parts.append(img)
+        return "".join(parts)
+
+    # -- blocks ----------------------------------------------------------------
+
+    def document(self) -> None:
+        if self.peek() == Tok.NEWLINE:
+            self.take()
+        if self.peek() == Tok.EMPTYLINE:
+            self.take()
+        if self.peek() == Tok.FRONT_MATTER:
+            tok = self.take()
+            raw = self.image(tok).strip("=")
+            try:
+                fm = yaml.safe_load(raw)
+            except yaml.YAMLError as e:
+                problem = getattr(e, "problem", None) or "invalid YAML"
+                raise ArgmapError(
+                    f"invalid YAML in frontmatter: {problem}", self.locate(tok.start)
+                ) from None
+            self.frontmatter = fm if isinstance(fm, dict) else {}
+            if self.peek() == Tok.NEWLINE:
+                self.take()
+            self.expect(Tok.EMPTYLINE)
+        previous: _Class | None = None
+        while True:
+            previous = self.block(previous)
+            if self.peek() == Tok.EMPTYLINE:
+                self.take()
+                continue
+            if self.peek() != Tok.EOF:
+                raise self.fail("an empty line before the next paragraph")
+            return
+
+    def block(self, previous: _Class | None) -> _Class | None:
+        kind = self.peek()
+        if kind == Tok.HEADING_START:
+            self.heading()
+            return None
+        if kind == Tok.STATEMENT_NUMBER:
+            self.pcs(previous)
+            return None
+        if kind in (Tok.ARGUMENT_DEFINITION, Tok.ARGUMENT_REFERENCE):
+            return self.argument("argument-description")
+        if kind == Tok.INDENT and self.tokens[self.i + 1].kind in (
+            Tok.ORDERED_ITEM,
+            Tok.UNORDERED_ITEM,
+        ):
+            self.take()
+            while self.peek() in (Tok.ORDERED_ITEM, Tok.UNORDERED_ITEM):
+                self.take()
+                if self.peek() in (Tok.ARGUMENT_DEFINITION, Tok.ARGUMENT_REFERENCE):
+                    self.argument("argument-description")
+                else:
+                    self.statement("list-item")
+            self.expect(Tok.DEDENT)
+            return None
+        if kind in _CONTENT or kind in (Tok.STATEMENT_DEFINITION, Tok.STATEMENT_REFERENCE):
+            self.statement("top-level-statement")
+            return None
+        if kind in RELATION_KINDS or kind == Tok.INDENT:
+            raise ArgmapError(
+                "a relation must follow its parent line directly: remove the empty line "
+                "above it, or indent it consistently under its parent",
+                self.locate(self.tokens[self.i].start),
+            )
+        raise self.fail("a statement, argument, heading or list")
+
+    def heading(self) -> None:
+        start = self.take()
+        level = start.end - start.start - 1
+        target = _Target(start.start)
+        self.content(target)
+        data: dict[str, Any] | None = None
+        if self.peek() == Tok.DATA:
+            data = self.data(self.take())
+            if self.peek() == Tok.NEWLINE:
+                self.take()
+        while self.section_stack and self.section_stack[-1].level >= level:
+            self.section_stack.pop()
+        parent = self.section_stack[-1].id if self.section_stack else None
+        section = SectionNode(
+            f"s{len(self.sections) + 1}",
+            (target.text() or "").strip(),
+            level,
+            tuple(target.tags),
+            data,
+            parent,
+            self.locate(start.start),
+        )
+        self.sections.append(section)
+        self.section_stack.append(section)
+
+    @property
+    def current_section(self) -> str | None:
+        return self.section_stack[-1].id if self.section_stack else None
+
+    def statement(self, role: str) -> Member:
+        start = self.tokens[self.i]
+        target = _Target(start.start)
+        reference = False
+        kind = start.kind
+        if kind == Tok.STATEMENT_REFERENCE:
+            self.take()
+            target.title = self.image(start)[1:-1]
+            reference = True
+            while self.peek() == Tok.TAG:
+                tok = self.take()
+                target.put_tag(self.image(tok))
+                self.tag(target, self.image(tok))
+            if self.peek() == Tok.NEWLINE:
+                self.take()
+        elif kind == Tok.STATEMENT_DEFINITION:
+            self.take()
+            target.title = self.image(start)[1:-2]
+            self.content(target)
+        else:
+            self.content(target)
+        return self.finish(target, role, reference, "statement")
+
+    def argument(self, role: str) -> Member:
+        start = self.take()
+        target = _Target(start.start)
+        reference = start.kind == Tok.ARGUMENT_REFERENCE
+        if reference:
+            target.title = self.image(start)[1:-1]
+            while self.peek() == Tok.TAG:
+                tok = self.take()
+                target.put_tag(self.image(tok))
+                self.tag(target, self.image(tok))
+            if self.peek() == Tok.NEWLINE:
+                self.take()
+        else:
+            target.title = self.image(start)[1:-2]
+            self.content(target)
+        return self.finish(target, role, reference, "argument")
+
+    def node(self, title: str, kind: str) -> _Class:
+        table = self.statements if kind == "statement" else self.arguments
+        found = table.get(title)
+        if found is None:
+            found = table[title] = _Class(title, kind)
+        return found
+
+    def finish(self, target: _Target, role: str, reference: bool, kind: str) -> Member:
+        if self.peek() == Tok.DATA:
+            target.data = self.data(self.take())
+            if self.peek() == Tok.NEWLINE:
+                self.take()
+        if self.peek() == Tok.INDENT:
+            if target.title is None:
+                target.title = self.unique()
+            self.relations_block(self.node(target.title, kind))
+        if target.title is None:
+            target.title = self.unique()
+        cls = self.node(target.title, kind)
+        section = self.current_section
+        member = Member(
+            target.title,
+            target.text(),
+            role,
+            tuple(target.tags),
+            target.data,
+            reference,
+            section,
+            self.locate(target.start),
+            target.plain_text(),
+        )
+        cls.members.append(member)
+        for t in target.tags:
+            if t not in cls.tags:
+                cls.tags.append(t)
+        if target.data is not None:
+            cls.data = merge_data(cls.data, target.data)
+        if (kind == "argument" or not reference) and not cls.has_section:
+            cls.section = section
+            cls.has_section = section is not None
+        if cls.location is None or (not reference and cls.members[0].is_reference):
+            if cls.location is None or not any(not m.is_reference for m in cls.members[:-1]):
+                cls.location = member.location
+        return member
+
+    def relations_block(self, parent: _Class) -> None:
+        self.expect(Tok.INDENT)
+        if self.peek() not in RELATION_KINDS:
+            raise self.fail("a relation")
+        while self.peek() in RELATION_KINDS:
+            tok = self.take()
+            kind = tok.kind
+            if kind == Tok.CONTRADICTION or self.peek() not in (
+                Tok.ARGUMENT_DEFINITION,
+                Tok.ARGUMENT_REFERENCE,
+            ):
+                child = self.statement("relation-statement")
+                other = self.node(child.title, "statement")
+            else:
+                child = self.argument("argument-description")
+                other = self.node(child.title, "argument")
+            if kind in _INCOMING:
+                src, dst = parent, other
+            else:
+                src, dst = other, parent
+            self.relate(src, dst, _REL_TYPE[kind], self.locate(tok.start))
+        if self.peek() != Tok.DEDENT:
+            raise ArgmapError(
+                "this line is indented inconsistently with the relations above it",
+                self.locate(self.tokens[self.i].start),
+            )
+        self.take()
+
+    def relate(self, src: _Class, dst: _Class, rel: str, where: Location) -> None:
+        for r in src.out:
+            if r[1] is dst and r[2] == rel:
+                return
+        if rel == "contradictory":
+            for r in dst.out:
+                if r[1] is src and r[2] == rel:
+                    return
+        r = [src, dst, rel, where]
+        src.out.append(r)
+        self.relations.append(r)
+
+    def pcs(self, previous: _Class | None) -> None:
+        if previous is not None and previous.kind == "argument":
+            argument = previous
+        else:
+            argument = self.node(self.unique(), "argument")
+        if argument.pcs:
+            raise ArgmapError(
+                f"argument <{argument.title}> already has a premise-conclusion structure",
+                self.locate(self.tokens[self.i].start),
+            )
+        argument.section = self.current_section
+        argument.has_section = True
+        if argument.location is None:
+            argument.location = self.locate(self.tokens[self.i].start)
+        items: list[PcsItem] = []
+        inferences: list[Inference] = []
+        after_inference = False
+        seen_inference = False
+        while True:
+            kind = self.peek()
+            if kind == Tok.STATEMENT_NUMBER:
+                self.take()
+                member = self.statement("premise")
+                items.append(PcsItem(member.title, "intermediary" if after_inference else "premise"))
+                after_inference = False
+            elif kind == Tok.INFERENCE_START:
+                if after_inference:
+                    raise self.fail("a numbered statement after the inference")
+                inferences.append(self.inference(len(items)))
+                after_inference = True
+                seen_inference = True
+            else:
+                break
+        if after_inference or not seen_inference:
+            raise self.fail("a numbered conclusion after an inference line (----)")
+        items[-1] = PcsItem(items[-1].title, "conclusion")
+        argument.pcs = items
+        argument.inferences = inferences
+
+    def inference(self, index: int) -> Inference:
+        self.take()
+        rules: list[str] = []
+        if self.peek() == Tok.NEWLINE and self.tokens[self.i + 1].kind in _FREE:
+            self.take()
+        if self.peek() in _FREE:
+            rules.append(self.free_text().strip())
+            while self.peek() == Tok.LIST_DELIMITER:
+                self.take()
+                if self.peek() not in _FREE:
+                    raise self.fail("an inference rule after the comma")
+                rules.append(self.free_text().strip())
+        if self.peek() == Tok.NEWLINE:
+            self.take()
+        data: dict[str, Any] | None = None
+        if self.peek() == Tok.DATA:
+            data = self.data(self.take())
+            if self.peek() == Tok.NEWLINE:
+                self.take()
+        self.expect(Tok.INFERENCE_END)
+        self.expect(Tok.NEWLINE)
+        if self.peek() == Tok.INDENT:
+            self.take()
+            while self.peek() == Tok.OUTGOING_UNDERCUT:
+                self.take()
+                if self.peek() in (Tok.ARGUMENT_DEFINITION, Tok.ARGUMENT_REFERENCE):
+                    self.argument("argument-description")
+                else:
+                    self.statement("relation-statement")
+            self.expect(Tok.DEDENT)
+        return Inference(index, tuple(rules), data)
+
+    # -- results ---------------------------------------------------------------
+
+    def result(self, path: str) -> Document:
+        strict = (self.frontmatter.get("model") or {}) if self.frontmatter else {}
+        mode = strict.get("mode") if isinstance(strict, dict) else None
+        relations = self.transform(mode == "strict")
+        statements = tuple(self.freeze_statement(c) for c in self.statements.values())
+        arguments = tuple(self.freeze_argument(c) for c in self.arguments.values())
+        rel_nodes = tuple(
+            RelationNode(r[0].title, r[0].kind, r[1].title, r[1].kind, r[2], r[3])
+            for r in relations
+        )
+        return Document(
+            path,
+            self.frontmatter,
+            statements,
+            arguments,
+            rel_nodes,
+            tuple(self.sections),
+            tuple(self.tags),
+        )
+
+    def transform(self, strict: bool) -> list[list[Any]]:
+        out: list[list[Any]] = []
+        for r in self.relations:
+            src, dst, rel = r[0], r[1], r[2]
+            if src.kind == "argument" and src.pcs:
+                conclusion = self.statements[src.pcs[-1].title]
+                src.out.remove(r)
+                if any(o[1] is dst and o[2] == rel for o in conclusion.out):
+                    continue
+                r[0] = conclusion
+                conclusion.out.append(r)
+            out.append(r)
+        if strict:
+            kept: list[list[Any]] = []
+            for r in out:
+                if r[0].kind == "statement" and r[1].kind == "statement":
+                    if r[2] == "support":
+                        r[2] = "entails"
+                    elif r[2] == "attack":
+                        if any(
+                            k[2] == "contrary" and {k[0].title, k[1].title} == {r[0].title, r[1].title}
+                            for k in kept
+                        ):
+                            continue
+                        r[2] = "contrary"
+                kept.append(r)
+            out = kept
+        final: list[list[Any]] = []
+        for r in out:
+            src, dst = r[0], r[1]
+            if src.kind == "statement" and r[2] == "attack" and dst.kind == "argument" and dst.pcs:
+                premises = {p.title for p in dst.pcs if p.role == "premise"}
+                redundant = any(
+                    o is not r
+                    and (
+                        (o[2] == "attack" and o[0] is src)
+                        or o[2] in ("contradictory", "contrary")
+                    )
+                    and (src in (o[0], o[1]))
+                    and (o[1] if o[0] is src else o[0]).kind == "statement"
+                    and (o[1] if o[0] is src else o[0]).title in premises
+                    for o in out
+                )
+                if redundant:
+                    continue
+            final.append(r)
+        return final
+
+    def freeze_statement(self, c: _Class) -> StatementNode:
+        text = None
+        for m in c.members:
+            if m.text:
+                text = m.text
+        section = c.section if c.has_section else (c.members[0].section if c.members else None)
+        return StatementNode(
+            c.title,
+            text,
+            tuple(c.tags),
+            c.data if isinstance(c.data, dict) else {},
+            tuple(c.members),
+            section,
+            c.location,
+        )
+
+    def freeze_argument(self, c: _Class) -> ArgumentNode:
+        text = None
+        for m in c.members:
+            if m.text:
+                text = m.text
+        section = c.section if c.has_section else (c.members[0].section if c.members else None)
+        return ArgumentNode(
+            c.title,
+            text,
+            tuple(c.tags),
+            c.data if isinstance(c.data, dict) else {},
+            tuple(c.members),
+            tuple(c.pcs or ()),
+            tuple(c.inferences),
+            section,
+            c.location,
+        )
+
+
+def parse_text(text: str, path: str, locate: Locate) -> Document:
+    """Parse Argdown ``text`` (includes already resolved); ``locate`` maps offsets."""
+    parser = _Parser(text, locate)
+    parser.document()
+    return parser.result(path)

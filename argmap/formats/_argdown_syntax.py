@@ -1,0 +1,154 @@
+"""The Argdown-level document: what the Argdown CLI itself sees in a file, as frozen values."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import attrs
+
+from argmap.model import Location
+
+__all__ = [
+    "ArgumentNode",
+    "Document",
+    "Inference",
+    "Member",
+    "PcsItem",
+    "RelationNode",
+    "SectionNode",
+    "StatementNode",
+]
+
+
+def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
+    return tuple(value)
+
+
+@attrs.frozen
+class Member:
+    """One occurrence of a statement (or argument description) in the text."""
+
+    title: str
+    text: str | None
+    role: str
+    tags: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    data: Mapping[str, Any] | None = None
+    is_reference: bool = False
+    section: str | None = None
+    location: Location | None = attrs.field(default=None, eq=False)
+    # The text with the tags left out (what argmap reads as the statement's words).
+    plain: str | None = None
+
+
+@attrs.frozen
+class StatementNode:
+    """An equivalence class: every member sharing one title."""
+
+    title: str
+    text: str | None
+    tags: tuple[str, ...]
+    data: Mapping[str, Any]
+    members: tuple[Member, ...]
+    section: str | None
+    location: Location | None = attrs.field(default=None, eq=False)
+
+
+@attrs.frozen
+class PcsItem:
+    """One numbered line of a premise-conclusion structure."""
+
+    title: str
+    role: str  # "premise" | "intermediary" | "conclusion"
+
+
+@attrs.frozen
+class Inference:
+    """An inference line; ``conclusion`` is the index of the item it leads to."""
+
+    conclusion: int
+    rules: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    data: Mapping[str, Any] | None = None
+
+
+@attrs.frozen
+class ArgumentNode:
+    """An argument: its description members and its premise-conclusion structure."""
+
+    title: str
+    text: str | None
+    tags: tuple[str, ...]
+    data: Mapping[str, Any]
+    members: tuple[Member, ...]
+    pcs: tuple[PcsItem, ...]
+    inferences: tuple[Inference, ...]
+    section: str | None
+    location: Location | None = attrs.field(default=None, eq=False)
+
+    @property
+    def premises(self) -> tuple[str, ...]:
+        return tuple(p.title for p in self.pcs if p.role == "premise")
+
+    @property
+    def conclusion(self) -> str | None:
+        return self.pcs[-1].title if self.pcs else None
+
+
+@attrs.frozen
+class RelationNode:
+    """``source`` bears on ``target``; kinds are "statement" or "argument"."""
+
+    source: str
+    source_kind: str
+    target: str
+    target_kind: str
+    type: str
+    location: Location | None = attrs.field(default=None, eq=False)
+
+
+@attrs.frozen
+class SectionNode:
+    """A heading; ids are Argdown's own (``s1``, ``s2``, ...)."""
+
+    id: str
+    title: str
+    level: int
+    tags: tuple[str, ...]
+    data: Mapping[str, Any] | None
+    parent: str | None
+    location: Location | None = attrs.field(default=None, eq=False)
+
+
+@attrs.frozen
+class Document:
+    """A parsed Argdown file.
+
+    ``statements``, ``arguments``, ``relations``, ``sections`` and ``tags`` describe the
+    file with its ``@include``s resolved, as the Argdown CLI sees it; ``includes`` holds
+    each included file parsed on its own.
+    """
+
+    path: str
+    frontmatter: Mapping[str, Any]
+    statements: tuple[StatementNode, ...]
+    arguments: tuple[ArgumentNode, ...]
+    relations: tuple[RelationNode, ...]
+    sections: tuple[SectionNode, ...]
+    tags: tuple[str, ...]
+    includes: tuple[Document, ...] = ()
+
+    def merged(self) -> Document:
+        """The view across includes (what the CLI exports for this file): the document itself."""
+        return self
+
+    def statement(self, title: str) -> StatementNode:
+        for s in self.statements:
+            if s.title == title:
+                return s
+        raise KeyError(title)
+
+    def argument(self, title: str) -> ArgumentNode:
+        for a in self.arguments:
+            if a.title == title:
+                return a
+        raise KeyError(title)

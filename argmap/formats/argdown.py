@@ -1,0 +1,203 @@
+"""Read and write Argdown: ``parse`` gives what Argdown sees, ``load``/``dump`` give argmap maps.
+
+>>> doc = parse("[T]: Cities should tax land. #thesis")
+>>> doc.statements[0].title, doc.statements[0].tags
+('T', ('thesis',))
+"""
+
+from __future__ import annotations
+
+import bisect
+import os
+import re
+from pathlib import Path
+
+from argmap.errors import ArgmapError
+from argmap.formats._argdown_parser import parse_text
+from argmap.formats._argdown_syntax import (
+    ArgumentNode,
+    Document,
+    Inference,
+    Member,
+    PcsItem,
+    RelationNode,
+    SectionNode,
+    StatementNode,
+)
+from argmap.formats._argdown_writer import dump, dumps
+from argmap.model import ArgumentMap, Location
+
+__all__ = [
+    "ArgumentNode",
+    "Document",
+    "Inference",
+    "Member",
+    "PcsItem",
+    "RelationNode",
+    "SectionNode",
+    "StatementNode",
+    "dump",
+    "dumps",
+    "load",
+    "loads",
+    "parse",
+    "parse_file",
+]
+
+_INCLUDE = re.compile(r"@include\(([^)]+)\)")
+_BAD_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
+
+class _SourceMap:
+    """Offsets in the text with includes resolved, mapped back to file, line and column."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.files: list[tuple[str, int, list[int]]] = []  # path, offset in file, line starts
+        self.parts: list[str] = []
+        self.length = 0
+
+    def add(self, path: str, text: str, start: int, end: int, lines: list[int]) -> None:
+        if end <= start:
+            return
+        self.starts.append(self.length)
+        self.files.append((path, start, lines))
+        self.parts.append(text[start:end])
+        self.length += end - start
+
+    def locate(self, offset: int) -> Location:
+        if not self.starts:
+            return Location("<string>", 1, 1)
+        k = max(bisect.bisect_right(self.starts, offset) - 1, 0)
+        path, file_start, lines = self.files[k]
+        pos = file_start + offset - self.starts[k]
+        line = bisect.bisect_right(lines, pos) - 1
+        return Location(path, line + 1, pos - lines[line] + 1)
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    find = text.find
+    i = find("\n")
+    while i != -1:
+        starts.append(i + 1)
+        i = find("\n", i + 1)
+    return starts
+
+
+def _locate_in(path: str, text: str, offset: int) -> Location:
+    lines = _line_starts(text)
+    line = bisect.bisect_right(lines, offset) - 1
+    return Location(path, line + 1, offset - lines[line] + 1)
+
+
+def _decode(data: bytes, path: str) -> str:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        prefix = data[: e.start].decode("utf-8", errors="replace")
+        raise ArgmapError(
+            f"not UTF-8: byte 0x{data[e.start]:02x} cannot be decoded",
+            _locate_in(path, prefix, len(prefix)),
+        ) from None
+    return text
+
+
+def _check_chars(text: str, path: str) -> None:
+    m = _BAD_CHARS.search(text)
+    if m:
+        raise ArgmapError(
+            f"control character U+{ord(m.group()):04X} in text (binary file?)",
+            _locate_in(path, text, m.start()),
+        )
+
+
+def _read(path: str, where: Location | None) -> str:
+    try:
+        data = Path(path).read_bytes()
+    except OSError as e:
+        raise ArgmapError(f"cannot read {path}: {e.strerror}", where) from None
+    text = _decode(data, path)
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def _expand(text: str, path: str, smap: _SourceMap, stack: list[str], seen: set[str]) -> None:
+    _check_chars(text, path)
+    lines = _line_starts(text)
+    base = Path(path).parent if path != "<string>" else Path(".")
+    pos = 0
+    for m in _INCLUDE.finditer(text):
+        smap.add(path, text, pos, m.start(), lines)
+        pos = m.end()
+        target = os.path.normpath(base / m.group(1).strip())
+        where = _locate_in(path, text, m.start())
+        if target in stack:
+            raise ArgmapError(f"include cycle: {m.group(1)} includes this file again", where)
+        if target in seen:
+            continue  # the CLI includes each file once
+        if not Path(target).is_file():
+            raise ArgmapError(f"included file not found: {m.group(1)}", where)
+        seen.add(target)
+        stack.append(target)
+        _expand(_read(target, where), target, smap, stack, seen)
+        stack.pop()
+    smap.add(path, text, pos, len(text), lines)
+
+
+def _includes(text: str, path: str, stack: list[str]) -> tuple[Document, ...]:
+    base = Path(path).parent if path != "<string>" else Path(".")
+    out: list[Document] = []
+    for m in _INCLUDE.finditer(text):
+        target = os.path.normpath(base / m.group(1).strip())
+        if target in stack:
+            continue
+        out.append(_parse(_read(target, None), target, True, [*stack, target]))
+    return tuple(out)
+
+
+def _parse(text: str, path: str, include: bool, stack: list[str]) -> Document:
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    smap = _SourceMap()
+    if include and "@include(" in text:
+        _expand(text, path, smap, list(stack), set())
+        combined = "".join(smap.parts)
+        doc = parse_text(combined, path, smap.locate)
+        from attrs import evolve
+
+        return evolve(doc, includes=_includes(text, path, stack))
+    _check_chars(text, path)
+    lines = _line_starts(text)
+    smap.add(path, text, 0, len(text), lines)
+
+    def locate(offset: int) -> Location:
+        line = bisect.bisect_right(lines, offset) - 1
+        return Location(path, line + 1, offset - lines[line] + 1)
+
+    return parse_text(text, path, locate)
+
+
+def parse(text: str, path: str = "<string>", *, include: bool = True) -> Document:
+    """Parse Argdown text; ``@include`` paths are relative to ``path``."""
+    return _parse(text, path, include, [os.path.normpath(path)])
+
+
+def parse_file(path: str | os.PathLike[str], *, include: bool = True) -> Document:
+    """Parse an Argdown file (UTF-8)."""
+    p = os.fspath(path)
+    return _parse(_read(p, Location(p, 1, 1)), p, include, [os.path.normpath(p)])
+
+
+def loads(text: str, path: str = "<string>") -> ArgumentMap:
+    """Read an argmap map from Argdown text."""
+    from argmap.formats._argdown_map import document_to_map
+
+    return document_to_map(parse(text, path), path)
+
+
+def load(path: str | os.PathLike[str]) -> ArgumentMap:
+    """Read an argmap map from an Argdown file."""
+    from argmap.formats._argdown_map import document_to_map
+
+    p = os.fspath(path)
+    return document_to_map(parse_file(p), p)
