@@ -81,27 +81,33 @@ def wrap(text: str, width: int) -> list[str]:
 def plain_label(lines: Iterable[str]) -> str:
     r"""A DOT escString of ``lines`` joined by ``\n``, never read as DOT HTML.
 
-    Backslashes are doubled (so ``\N`` or ``\l`` in a text stay literal) and the result is a
-    :func:`graphviz.nohtml` string, so ``<b>x</b>`` is drawn as it is written.
+    Backslashes are doubled (so ``\N`` or ``\l`` in a text stay literal), ``&`` becomes
+    ``&amp;`` (Graphviz decodes entities even in plain labels and tooltips), and the result
+    is a :func:`graphviz.nohtml` string, so ``<b>x</b>`` is drawn as it is written.
 
-    >>> s = plain_label(["a\\b", "<b>x</b>"])
+    >>> s = plain_label(["a\\b &lt;", "<b>x</b>"])
     >>> print(s)
-    a\\b\n<b>x</b>
+    a\\b &amp;lt;\n<b>x</b>
     >>> print(graphviz.quoting.quote(s))
-    "a\\b\n<b>x</b>"
+    "a\\b &amp;lt;\n<b>x</b>"
     """
-    joined = "\\n".join(_clean(line).replace("\\", "\\\\") for line in lines)
+    joined = "\\n".join(_clean(line).replace("\\", "\\\\").replace("&", "&amp;") for line in lines)
     result: str = graphviz.nohtml(joined)
     return result
 
 
 def html_text(text: str) -> str:
-    """Text made safe inside a DOT HTML-like label.
+    r"""Text made safe inside a DOT HTML-like label.
+
+    Markup characters become entities; backslashes are doubled, because Graphviz expands
+    ``\N`` and its kin even inside HTML-like labels.
 
     >>> html_text('<b>x</b> & "y"')
     '&lt;b&gt;x&lt;/b&gt; &amp; &quot;y&quot;'
+    >>> print(html_text(r"a\N"))
+    a\\N
     """
-    return html.escape(_clean(text), quote=True)
+    return html.escape(_clean(text), quote=True).replace("\\", "\\\\")
 
 
 _SLUG = re.compile(r"[^a-z0-9]+")
