@@ -1,0 +1,536 @@
+#!/usr/bin/env python3
+"""Benchmark ``argmap check`` against the Argdown CLI on generated maps of growing size.
+
+The script generates Argdown maps that follow argmap's conventions (docs/conventions.md): a
+level-1 map heading whose data names a generated source text (path and sha256), ``##`` and
+``###`` sections, statements tagged with exactly one role (one ``#thesis``), every statement
+carrying ``{quotes: [...]}`` whose ``start``/``end`` point at the quoted passage in the source,
+relation trees up to four levels deep, and a few premise-conclusion arguments.  The source text
+has hard line wraps and words hyphenated across lines, as the real PDF extractions do.
+
+Each tool runs as a whole process (wall clock, best of N; N shrinks for big sizes) and its peak
+resident memory is read from ``os.wait4``.  Before timing, the generated quotes are checked in
+Python and, unless ``--skip-argdown``, the smallest file is parsed with the real Argdown CLI and
+its statement and relation counts compared with what was generated.
+
+Usage::
+
+    .venv/bin/python benchmarks/bench_check.py                      # 100, 1k, 10k, 100k
+    .venv/bin/python benchmarks/bench_check.py --sizes 100,1000 --skip-argdown
+    ARGDOWN=/tmp/adcli/node_modules/.bin/argdown .venv/bin/python benchmarks/bench_check.py
+    .venv/bin/python benchmarks/bench_check.py --generate-only --out /tmp/bench-maps
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import hashlib
+import json
+import math
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import IO
+
+import attrs
+
+__all__ = [
+    "GeneratedMap",
+    "Timing",
+    "argdown_cli",
+    "generate_map",
+    "main",
+    "run_timed",
+    "scaling_exponent",
+    "verify_quotes",
+]
+
+ARGDOWN_CLI_VERSION = "1.7.5"
+HELP_TARGET_S = 0.2
+WRAP = 72
+
+_SUBJECTS = (
+    "the ministry", "the harbour authority", "the central bank", "the city council",
+    "the opposition", "the regional fund", "the energy company", "the foreign office",
+    "the trade union", "the university", "Öztürk\u2019s commission", "the Москва delegation",
+)  # fmt: skip
+_VERBS = (
+    "raised", "lowered", "questioned", "announced", "postponed", "financed", "rejected",
+    "approved", "reviewed", "negotiated", "criticised", "supported",
+)  # fmt: skip
+_OBJECTS = (
+    "the transport tariffs", "its infrastructure programme", "the pipeline agreement",
+    "the border regulations", "an independent assessment", "the bilateral declaration",
+    "the reconstruction budget", "the import quotas", "the international consortium",
+    "its neighbourhood strategy", "the environmental standards", "the customs procedures",
+)  # fmt: skip
+_ROLES = ("claim", "evidence", "counterclaim")
+
+
+@attrs.frozen
+class QuoteSpan:
+    """One generated quote: its written text and its code-point span in the source."""
+
+    text: str
+    start: int
+    end: int
+
+
+@attrs.frozen
+class GeneratedMap:
+    """A generated map: Argdown text, source text and what a parser should find in them."""
+
+    argdown: str
+    source: str
+    statements: int
+    relations: int
+    arguments: int
+    quotes: tuple[QuoteSpan, ...]
+
+
+@attrs.frozen
+class Timing:
+    """The best wall-clock time and the peak memory of a repeated process run."""
+
+    seconds: float | None
+    peak_mb: float | None
+    error: str | None = None
+    note: str | None = None
+
+
+# --------------------------------------------------------------------------- generation
+
+
+def _sentence(rng: random.Random, index: int) -> str:
+    """A unique sentence: the case number makes every sentence different."""
+    return (
+        f"{_upper_first(rng.choice(_SUBJECTS))} {rng.choice(_VERBS)} "
+        f"{rng.choice(_OBJECTS)} in case {index}."
+    )
+
+
+def _upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _wrap_source(sentences: Sequence[str], rng: random.Random) -> tuple[str, list[tuple[int, int]]]:
+    """Lay sentences out as wrapped, sometimes hyphenated text; return it and each span."""
+    parts: list[str] = []
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    col = 0
+
+    def emit(piece: str) -> None:
+        nonlocal pos, col
+        parts.append(piece)
+        pos += len(piece)
+        col = 0 if piece.endswith("\n") else col + len(piece)
+
+    emit("GENERATED ESSAY FOR BENCHMARKS\n\n")
+    for i, sentence in enumerate(sentences):
+        if i and i % 8 == 0:
+            emit("\n\n")  # a new paragraph
+        start: int | None = None
+        for word in sentence.split(" "):
+            sep = " " if col else ""
+            if col and col + 1 + len(word) > WRAP:
+                room = WRAP - col - 2  # room for " " and "-"
+                if len(word) >= 9 and word.isalpha() and room >= 4 and rng.random() < 0.5:
+                    cut = min(room, len(word) - 3)
+                    emit(" ")
+                    if start is None:
+                        start = pos
+                    emit(word[:cut] + "-\n")
+                    emit(word[cut:])
+                    continue
+                emit("\n")
+                sep = ""
+            emit(sep)
+            if start is None:
+                start = pos
+            emit(word)
+        assert start is not None
+        spans.append((start, pos))
+    emit("\n")
+    return "".join(parts), spans
+
+
+def _quote_text(passage: str) -> str:
+    """The quote as a map writes it: hyphenated words whole, line breaks as spaces."""
+    return " ".join(passage.replace("-\n", "").split())
+
+
+def _yaml_str(text: str) -> str:
+    """A double-quoted YAML scalar (JSON string syntax is valid YAML)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def generate_map(n: int, seed: int = 0, source_name: str = "source.txt") -> GeneratedMap:
+    """Generate an argmap-convention map with ``n`` statements (n >= 1) and its source text."""
+    if n < 1:
+        raise ValueError("a map needs at least one statement")
+    rng = random.Random(seed)
+    sentences = [_sentence(rng, i) for i in range(n)]
+    source, spans = _wrap_source(sentences, rng)
+    quotes = tuple(
+        QuoteSpan(_quote_text(source[a:b]), a, b) for a, b in spans
+    )  # statement i quotes sentence i
+    texts = [s.rstrip(".") + "." for s in sentences]
+    sha = hashlib.sha256(source.encode("utf-8")).hexdigest()
+
+    out: list[str] = [
+        f"// Generated benchmark map with {n} statements (seed {seed}).",
+        "",
+        f"# Generated essay, {n} statements {{map: bench-{n}, source: {{",
+        f"    path: {source_name}, sha256: {sha},",
+        '    title: "Generated essay for benchmarks", author: "Bench Writer",'
+        " year: 2024, venue: Benchmarks}}",
+        "",
+    ]
+
+    def statement(i: int, role: str, indent: str, prefix: str) -> None:
+        q = quotes[i]
+        out.append(f"{indent}{prefix}[B: s{i}]: {texts[i]} #{role}")
+        out.append(
+            f"{indent}{' ' * len(prefix)}    {{quotes: [{{text: {_yaml_str(q.text)},"
+            f" start: {q.start}, end: {q.end}}}]}}"
+        )
+
+    statement(0, "thesis", "", "")
+    out.append("")
+    relations = 0
+    arguments = 0
+    i = 1
+    section = 0
+    while i < n:
+        section += 1
+        out.append(f"## Section {section} {{id: section-{section}}}")
+        out.append("")
+        section_start, section_end = i, min(n, i + 50)
+        sub = 0
+        while i < section_end:
+            if i - section_start >= 25 * (sub + 1):  # a subsection after every 25 or so
+                sub += 1
+                out.append(f"### Part {section}.{sub}")
+                out.append("")
+            # One relation tree: a root claim pointing at the thesis, children up to depth 3.
+            size = min(section_end - i, rng.randint(1, 7))
+            root = i
+            statement(root, "claim", "", "")
+            out.append("    +> [B: s0]")
+            relations += 1
+            depth_of = {root: 0}
+            children: dict[int, list[tuple[int, str]]] = {root: []}
+            for j in range(root + 1, root + size):
+                parent = rng.choice([k for k, d in depth_of.items() if d < 3])
+                symbol = rng.choice(("+", "+", "-", "_")) if depth_of[parent] else "+"
+                depth_of[j] = depth_of[parent] + 1
+                children[j] = []
+                children[parent].append((j, symbol))
+                relations += 1
+
+            # Depth-first: each child under its parent, one indentation level deeper.
+            stack = [(child, 1) for child in reversed(children[root])]
+            while stack:
+                (child, symbol), level = stack.pop()
+                statement(
+                    child, _ROLES[1] if symbol == "+" else _ROLES[2], "    " * level, f"{symbol} "
+                )
+                stack.extend((grandchild, level + 1) for grandchild in reversed(children[child]))
+            out.append("")
+            i += size
+            if size >= 3 and rng.random() < 0.3:
+                # A premise-conclusion reconstruction over statements already defined.
+                arguments += 1
+                out.append(f"<B: a{arguments}>: Reconstruction {arguments}.")
+                out.append("")
+                out.append(f"(1) [B: s{root + 1}]")
+                out.append(f"(2) [B: s{root + 2}]")
+                out.append("----")
+                out.append(f"(3) [B: s{root}]")
+                out.append("")
+    return GeneratedMap(
+        argdown="\n".join(out) + "\n",
+        source=source,
+        statements=n,
+        relations=relations,
+        arguments=arguments,
+        quotes=quotes,
+    )
+
+
+def verify_quotes(gen: GeneratedMap) -> None:
+    """Raise if a generated quote does not stand at its offsets or is not unique.
+
+    Uniqueness in the source is searched only for small maps (it is quadratic); for big ones
+    the distinct case numbers that end every sentence guarantee it.
+    """
+    if len({q.text for q in gen.quotes}) != len(gen.quotes):
+        raise AssertionError("two generated quotes have the same text")
+    search = len(gen.source) < 200_000
+    for q in gen.quotes:
+        passage = gen.source[q.start : q.end]
+        if _quote_text(passage) != q.text:
+            raise AssertionError(f"quote {q.text!r} does not match source[{q.start}:{q.end}]")
+        if search and gen.source.count(passage) != 1:
+            raise AssertionError(f"quote {q.text!r} occurs more than once")
+
+
+# --------------------------------------------------------------------------- running
+
+
+@contextlib.contextmanager
+def argdown_cli(explicit: str | None) -> Iterator[Path]:
+    """Yield an Argdown CLI binary: the given one, $ARGDOWN, or a fresh npm install."""
+    given = explicit or os.environ.get("ARGDOWN")
+    if given:
+        yield Path(given)
+        return
+    if shutil.which("npm") is None:
+        raise SystemExit("npm is not on PATH; pass --argdown PATH or --skip-argdown")
+    with tempfile.TemporaryDirectory(prefix="argdown-cli-") as tmp:
+        print(f"installing @argdown/cli@{ARGDOWN_CLI_VERSION} into {tmp} ...", file=sys.stderr)
+        for cmd in (
+            ["npm", "init", "-y"],
+            ["npm", "install", "--no-audit", "--no-fund", f"@argdown/cli@{ARGDOWN_CLI_VERSION}"],
+        ):
+            subprocess.run(cmd, cwd=tmp, check=True, stdout=subprocess.DEVNULL)
+        yield Path(tmp) / "node_modules" / ".bin" / "argdown"
+
+
+def _tail(handle: IO[bytes]) -> str:
+    """The last non-empty line among the last 4 kB written to a temporary file."""
+    size = handle.seek(0, os.SEEK_END)
+    handle.seek(max(0, size - 4000))
+    lines = [ln for ln in handle.read().decode("utf-8", "replace").splitlines() if ln.strip()]
+    return lines[-1].strip() if lines else ""
+
+
+def _run_once(cmd: Sequence[str], cwd: Path) -> tuple[float, float, int, str, bool]:
+    """Run a command; return wall seconds, peak MB, exit code, last line, whether it crashed.
+
+    ``os.wait4`` gives the resource usage of exactly this child, so the peak memory is the
+    process's own, not the maximum over every child the benchmark has run.
+    """
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=err)
+        _pid, status, usage = os.wait4(proc.pid, 0)
+        elapsed = time.perf_counter() - t0
+        proc.returncode = code = os.waitstatus_to_exitcode(status)
+        last = _tail(err) or _tail(out)
+        err.seek(0)
+        crashed = b"Traceback (most recent call last)" in err.read(1 << 20)
+    return elapsed, usage.ru_maxrss / 1024.0, code, last, crashed
+
+
+def run_timed(cmd: Sequence[str], cwd: Path, repeat: int, ok_codes: Sequence[int] = (0,)) -> Timing:
+    """Best wall time and the peak memory over ``repeat`` runs; an error if a run fails."""
+    best: float | None = None
+    peak = 0.0
+    note = None
+    for _ in range(max(1, repeat)):
+        try:
+            elapsed, mb, code, last, crashed = _run_once(cmd, cwd)
+        except OSError as exc:
+            return Timing(None, None, f"cannot start: {exc}")
+        if code not in ok_codes or crashed:
+            return Timing(None, None, f"exit {code}: {last[:160]}")
+        if code != 0:
+            note = f"exit {code}: {last[:160]}"
+        best = elapsed if best is None else min(best, elapsed)
+        peak = max(peak, mb)
+    return Timing(best, peak, note=note)
+
+
+def scaling_exponent(n1: int, t1: float | None, n2: int, t2: float | None) -> float | None:
+    """k in t ~ n**k between two sizes (None if a time is missing)."""
+    if t1 is None or t2 is None or t1 <= 0 or t2 <= 0 or n1 == n2:
+        return None
+    return math.log(t2 / t1) / math.log(n2 / n1)
+
+
+def _repeats(n: int, base: int) -> int:
+    if n >= 100_000:
+        return 1
+    if n >= 10_000:
+        return min(base, 2)
+    return base
+
+
+def _fmt(value: float | None, spec: str) -> str:
+    return "-" if value is None else format(value, spec)
+
+
+def _default_argmap() -> str:
+    venv = Path(sys.executable).parent / "argmap"
+    if venv.exists():
+        return str(venv)
+    return shutil.which("argmap") or "argmap"
+
+
+def _validate_with_argdown(cli: Path, path: Path, gen: GeneratedMap) -> None:
+    """Parse a generated file with the real Argdown CLI and compare counts."""
+    proc = subprocess.run(
+        [str(cli), "json", "--stdout", "--silent", path.name],
+        cwd=path.parent,
+        capture_output=True,
+        text=True,
+    )
+    if proc.returncode != 0:
+        raise SystemExit(
+            f"the Argdown CLI rejects the generated {path.name} (exit {proc.returncode})"
+        )
+    data = json.loads(proc.stdout)
+    statements = data.get("statements", {})
+    problems = []
+    if len(statements) != gen.statements:
+        problems.append(f"{len(statements)} statements, expected {gen.statements}")
+    if len(data.get("relations", [])) != gen.relations:
+        problems.append(f"{len(data.get('relations', []))} relations, expected {gen.relations}")
+    if len(data.get("arguments", {})) != gen.arguments:
+        problems.append(f"{len(data.get('arguments', {}))} arguments, expected {gen.arguments}")
+    no_quotes = [t for t, ec in statements.items() if not ec.get("data", {}).get("quotes")]
+    if no_quotes:
+        problems.append(f"{len(no_quotes)} statements without quotes data, e.g. {no_quotes[0]}")
+    thesis = [t for t, ec in statements.items() if "thesis" in ec.get("tags", [])]
+    if len(thesis) != 1:
+        problems.append(f"{len(thesis)} #thesis statements")
+    for title, ec in statements.items():
+        quote = ec.get("data", {}).get("quotes", [{}])[0]
+        index = int(title.split("s")[-1])
+        expected = gen.quotes[index]
+        if (quote.get("text"), quote.get("start"), quote.get("end")) != (
+            expected.text,
+            expected.start,
+            expected.end,
+        ):
+            problems.append(f"{title}: quote data read back differently")
+            break
+    if problems:
+        raise SystemExit(f"Argdown reads {path.name} differently: " + "; ".join(problems))
+    print(
+        f"Argdown CLI parses {path.name}: {gen.statements} statements, {gen.relations} relations,"
+        f" {gen.arguments} arguments, quotes intact",
+        file=sys.stderr,
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Generate the maps, time both tools and print the table."""
+    parser = argparse.ArgumentParser(description="Benchmark argmap check against the Argdown CLI.")
+    parser.add_argument("--sizes", default="100,1000,10000,100000", help="comma-separated")
+    parser.add_argument("--argdown", help="argdown binary (default: $ARGDOWN, else npm install)")
+    parser.add_argument("--skip-argdown", action="store_true", help="time argmap only")
+    parser.add_argument("--argmap", default=_default_argmap(), help="argmap command")
+    parser.add_argument("--repeat", type=int, default=5, help="runs per small size (best of)")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--out", type=Path, help="keep the generated files in this folder")
+    parser.add_argument("--generate-only", action="store_true", help="write maps, time nothing")
+    args = parser.parse_args(argv)
+    sizes = sorted({int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()})
+
+    with contextlib.ExitStack() as stack:
+        if args.out:
+            folder = args.out.resolve()
+            folder.mkdir(parents=True, exist_ok=True)
+        else:
+            folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="bench-")))
+        files: dict[int, Path] = {}
+        gens: dict[int, GeneratedMap] = {}
+        for n in sizes:
+            t0 = time.perf_counter()
+            gen = generate_map(n, seed=args.seed, source_name=f"bench-{n}.txt")
+            verify_quotes(gen)
+            (folder / f"bench-{n}.txt").write_text(gen.source, encoding="utf-8")
+            path = folder / f"bench-{n}.argdown"
+            path.write_text(gen.argdown, encoding="utf-8")
+            files[n], gens[n] = path, gen
+            print(
+                f"generated {path.name}: {len(gen.argdown) / 1e6:.2f} MB Argdown,"
+                f" {len(gen.source) / 1e6:.2f} MB source, {gen.relations} relations"
+                f" in {time.perf_counter() - t0:.1f} s",
+                file=sys.stderr,
+            )
+        if args.generate_only:
+            print(f"maps written to {folder}")
+            return 0
+
+        cli: Path | None = None
+        if not args.skip_argdown:
+            cli = stack.enter_context(argdown_cli(args.argdown))
+            _validate_with_argdown(cli, files[sizes[0]], gens[sizes[0]])
+
+        help_timing = run_timed([args.argmap, "--help"], folder, 5)
+        rows: list[tuple[int, Timing, Timing | None]] = []
+        for n in sizes:
+            reps = _repeats(n, args.repeat)
+            print(f"timing {n} statements (best of {reps}) ...", file=sys.stderr)
+            # argmap check exits 1 when it reports findings; that is still a completed check.
+            mine = run_timed([args.argmap, "check", files[n].name], folder, reps, (0, 1))
+            theirs = None
+            if cli is not None:
+                outdir = folder / "argdown-out"
+                theirs = run_timed([str(cli), "json", files[n].name, str(outdir)], folder, reps)
+            rows.append((n, mine, theirs))
+
+    _print_table(rows, help_timing, args.argmap)
+    return 0
+
+
+def _print_table(
+    rows: Sequence[tuple[int, Timing, Timing | None]], help_timing: Timing, argmap: str
+) -> None:
+    head = (
+        f"{'size':>8} {'argmap s':>9} {'argdown s':>10} {'ratio':>7} {'argmap MB':>10}"
+        f" {'argdown MB':>11} {'k argmap':>9} {'k argdown':>10}"
+    )
+    print(head)
+    print("-" * len(head))
+    prev: tuple[int, Timing, Timing | None] | None = None
+    errors: list[str] = []
+    for n, mine, theirs in rows:
+        ratio = None
+        if theirs is not None and mine.seconds and theirs.seconds:
+            ratio = mine.seconds / theirs.seconds
+        k_mine = k_theirs = None
+        if prev is not None:
+            k_mine = scaling_exponent(prev[0], prev[1].seconds, n, mine.seconds)
+            if theirs is not None and prev[2] is not None:
+                k_theirs = scaling_exponent(prev[0], prev[2].seconds, n, theirs.seconds)
+        print(
+            f"{n:>8} {_fmt(mine.seconds, '.3f'):>9}"
+            f" {_fmt(theirs.seconds if theirs else None, '.3f'):>10} {_fmt(ratio, '.2f'):>7}"
+            f" {_fmt(mine.peak_mb, '.1f'):>10}"
+            f" {_fmt(theirs.peak_mb if theirs else None, '.1f'):>11}"
+            f" {_fmt(k_mine, '.2f'):>9} {_fmt(k_theirs, '.2f'):>10}"
+        )
+        for tool, timing in (("argmap", mine), ("argdown", theirs)):
+            if timing is not None and timing.error:
+                errors.append(f"error: {tool} at {n}: {timing.error}")
+            if timing is not None and timing.note:
+                errors.append(f"note: {tool} at {n}: {timing.note}")
+        prev = (n, mine, theirs)
+    print("ratio = argmap s / argdown s; k = scaling exponent (t ~ n**k) from the previous size")
+    verdict = "-"
+    if help_timing.seconds is not None:
+        verdict = "ok" if help_timing.seconds < HELP_TARGET_S else "SLOWER THAN TARGET"
+    print(
+        f"{argmap} --help: {_fmt(help_timing.seconds, '.3f')} s"
+        f" (target < {HELP_TARGET_S} s: {verdict}), {_fmt(help_timing.peak_mb, '.1f')} MB"
+    )
+    if help_timing.error:
+        errors.append(f"error: argmap --help: {help_timing.error}")
+    for line in errors:
+        print(line)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
