@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from argmap.errors import ArgmapError
+from argmap.formats._argdown_parser import JS_SPACE
 from argmap.formats._argdown_syntax import Document, Member, SectionNode
 from argmap.model import (
     Argument,
@@ -42,7 +43,7 @@ _RELATION_TYPES = {
 
 def clean_text(text: str | None) -> str:
     """Collapse runs of spaces and line breaks to one space and trim."""
-    return _SPACE.sub(" ", text or "").strip(" ")
+    return _SPACE.sub(" ", text or "").strip(JS_SPACE)
 
 
 def slug(title: str) -> str:
@@ -181,7 +182,11 @@ def document_to_map(doc: Document, path: str) -> ArgumentMap:
     source = _source(data.get("source"), where)
 
     statements: list[Statement] = []
-    for s in doc.statements:
+    # Maps list statements in the order they are defined (pcs may refer to them earlier).
+    ordered = sorted(
+        doc.statements, key=lambda s: s.defined if s.defined is not None else 1 << 62
+    )
+    for s in ordered:
         what = f"[{s.title}]"
         canonical = _canonical(s.members)
         defined = [m for m in s.members if not m.is_reference]

@@ -21,7 +21,7 @@ from argmap.formats._argdown_syntax import (
 )
 from argmap.model import Location
 
-__all__ = ["parse_text"]
+__all__ = ["JS_SPACE", "parse_text"]
 
 Locate = Callable[[int], Location]
 
@@ -73,6 +73,8 @@ _SHORT = {
     "disappointed": "😞", "scream": "😱", "+1": "👍", "up": "👍", "-1": "👎", "down": "👎",
     "think": "🤔", "star": "⭐", "y": "✔", "agree": "✔", "n": "❌", "disagree": "❌",
 }  # fmt: skip
+# What JavaScript's String.prototype.trim removes.
+JS_SPACE = "\t\n\x0b\x0c\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
 SHORTCODES = {f"{d}{k}{d}": v for k, v in _SHORT.items() for d in ".:"}
 SHORTCODES[":smile:"] = "☺️"
 SHORTCODES[".smile."] = "☺"
@@ -151,6 +153,7 @@ class _Class:
         self.inferences: list[Inference] = []
         self.location: Location | None = None
         self.out: list[list[Any]] = []  # relations where this is the source
+        self.defined: int | None = None
 
 
 class _Parser:
@@ -164,6 +167,7 @@ class _Parser:
         self.tokens.append(Token(Tok.EOF, len(text), len(text)))
         self.i = 0
         self.counter = 0
+        self.definitions = 0
         self.statements: dict[str, _Class] = {}
         self.arguments: dict[str, _Class] = {}
         self.relations: list[list[Any]] = []  # [from, to, type, location]
@@ -334,7 +338,7 @@ class _Parser:
             self.pcs(previous)
             return None
         if kind in (Tok.ARGUMENT_DEFINITION, Tok.ARGUMENT_REFERENCE):
-            return self.argument("argument-description")
+            return self.arguments[self.argument("argument-description").title]
         if kind == Tok.INDENT and self.tokens[self.i + 1].kind in (
             Tok.ORDERED_ITEM,
             Tok.UNORDERED_ITEM,
@@ -374,7 +378,7 @@ class _Parser:
         parent = self.section_stack[-1].id if self.section_stack else None
         section = SectionNode(
             f"s{len(self.sections) + 1}",
-            (target.text() or "").strip(),
+            (target.text() or "").strip(JS_SPACE),
             level,
             tuple(target.tags),
             data,
@@ -460,6 +464,9 @@ class _Parser:
             target.plain_text(),
         )
         cls.members.append(member)
+        if cls.defined is None and not reference:
+            self.definitions += 1
+            cls.defined = self.definitions
         for t in target.tags:
             if t not in cls.tags:
                 cls.tags.append(t)
@@ -558,12 +565,12 @@ class _Parser:
         if self.peek() == Tok.NEWLINE and self.tokens[self.i + 1].kind in _FREE:
             self.take()
         if self.peek() in _FREE:
-            rules.append(self.free_text().strip())
+            rules.append(self.free_text().strip(JS_SPACE))
             while self.peek() == Tok.LIST_DELIMITER:
                 self.take()
                 if self.peek() not in _FREE:
                     raise self.fail("an inference rule after the comma")
-                rules.append(self.free_text().strip())
+                rules.append(self.free_text().strip(JS_SPACE))
         if self.peek() == Tok.NEWLINE:
             self.take()
         data: dict[str, Any] | None = None
@@ -668,6 +675,7 @@ class _Parser:
             tuple(c.members),
             section,
             c.location,
+            c.defined,
         )
 
     def freeze_argument(self, c: _Class) -> ArgumentNode:

@@ -52,6 +52,8 @@ class StatementNode:
     members: tuple[Member, ...]
     section: str | None
     location: Location | None = attrs.field(default=None, eq=False)
+    # Position of the first defining member among all definitions of the document.
+    defined: int | None = attrs.field(default=None, eq=False)
 
 
 @attrs.frozen

@@ -45,7 +45,7 @@ __all__ = [
 ]
 
 _INCLUDE = re.compile(r"@include\(([^)]+)\)")
-_BAD_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+_BAD_CHARS = re.compile(r"\x00")
 
 
 class _SourceMap:
