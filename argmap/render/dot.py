@@ -184,7 +184,8 @@ def _statement_label(s: Statement, detail: Detail, theme: Theme) -> str:
     parts = [f"<B>{html_text(s.id)}</B>"]
     parts.extend(html_text(line) for line in wrap(text, theme.wrap))
     if s.citation:
-        parts.append(small + "<I>" + html_text(s.citation) + "</I></FONT>")
+        cited = "<BR/>".join(html_text(x) for x in wrap(s.citation, theme.wrap + 6))
+        parts.append(small + "<I>" + cited + "</I></FONT>")
     if detail == "quotes":
         for q in s.quotes:
             quoted = wrap(f"\u201c{q.text}\u201d", theme.wrap + 6)
@@ -266,6 +267,7 @@ def _add_body(
     theme: Theme,
     key: tuple[str, ...] = (),
     focus: str | None = None,
+    stagger: int = 3,
 ) -> tuple[set[Role], set[RelationType], bool]:
     """Add ``m``'s statements, arguments and relations (those in ``keep``, or all) to ``g``.
 
@@ -332,21 +334,43 @@ def _add_body(
             if nonempty(sec):
                 cluster(g, sec)
 
+    edges: list[tuple[str, str, str, EdgeStyle]] = []
     for r in m.relations:
         if r.source in drawn and r.target in drawn:
             css = f"rel rel-{r.type.value}"
-            style = theme.relation(r.type)
-            _edge(g, drawn[r.source], drawn[r.target], edge_id(), css, style, theme)
+            edges.append((drawn[r.source], drawn[r.target], css, theme.relation(r.type)))
             rels.add(r.type)
     for a in arguments:
         if a.id not in drawn:
             continue
         for p in a.premises:
             if p in drawn:
-                _edge(g, drawn[p], drawn[a.id], edge_id(), "premise", theme.premise, theme)
+                edges.append((drawn[p], drawn[a.id], "premise", theme.premise))
         if a.conclusion is not None and a.conclusion in drawn:
-            _edge(g, drawn[a.id], drawn[a.conclusion], edge_id(), "inference", theme.support, theme)
+            edges.append((drawn[a.id], drawn[a.conclusion], "inference", theme.support))
             rels.add(RelationType.SUPPORT)
+
+    # Leaves hanging off one node go on 1..stagger ranks below it in turn (as Graphviz's
+    # `unflatten -l` does), so a claim with ten pieces of evidence is not ten boxes wide.
+    heads = {head for _, head, _, _ in edges}
+    tails = {tail for tail, _, _, _ in edges}
+    fan: dict[str, int] = {}
+    for tail, head, css, style in edges:
+        extra: dict[str, str] = {}
+        if stagger > 1 and tail not in heads:
+            k = fan.get(head, 0)
+            fan[head] = k + 1
+            if k % stagger:
+                extra["minlen"] = str(1 + k % stagger)
+        _edge(g, tail, head, edge_id(), css, style, theme, **extra)
+
+    # The thesis above everything: every node with nothing above it gets an invisible edge
+    # up to the thesis (rank=max is not honoured together with newrank).
+    theses = [drawn[s.id] for s in statements if s.role is Role.THESIS]
+    if len(theses) == 1:
+        for ident in drawn.values():
+            if ident not in tails and ident != theses[0]:
+                g.edge(ident, theses[0], _attributes={"style": "invis", "weight": "0"})
     return roles, rels, bool(arguments)
 
 
@@ -471,6 +495,7 @@ def map_graph(
     depth: int = 1,
     sections: bool = True,
     legend: bool = True,
+    stagger: int = 3,
     theme: Theme = DEFAULT_THEME,
 ) -> graphviz.Digraph:
     """The argument map ``m`` as a DOT graph, its thesis at the top.
@@ -480,7 +505,9 @@ def map_graph(
     labels: ``"summary"`` the wrapped statement text, ``"full"`` the title in bold and the
     text, ``"quotes"`` those and the author's quotes (quotes are always in the tooltip).
     ``focus`` (a statement or argument id) draws only the nodes within ``depth`` steps.
-    Sections become clusters unless ``sections=False``.
+    Sections become clusters unless ``sections=False``. Leaves that hang off one node are
+    spread over ``stagger`` ranks so that wide fans do not make the drawing very wide
+    (``stagger=1`` puts them all on one rank).
 
     >>> from argmap.model import MapBuilder, Role
     >>> m = MapBuilder("m").statement("T", "t", Role.THESIS).statement("C", "c").build()
@@ -514,13 +541,8 @@ def map_graph(
         sections=sections,
         theme=theme,
         focus=focus,
+        stagger=stagger,
     )
-    theses = [node_id(s.id) for s in shown.by_role(Role.THESIS)]
-    if theses:
-        with g.subgraph() as top:
-            top.attr("graph", rank="max")
-            for ident in theses:
-                top.node(ident)
     if legend:
         _legend(g, theme, roles=roles, relations=rels, arguments=has_args)
     return g
@@ -688,7 +710,7 @@ def comparison_graph(
         )
     if top_row:
         with g.subgraph() as top:
-            top.attr("graph", rank="max")
+            top.attr("graph", rank="same")
             for ident in top_row:
                 top.node(ident)
             for left, right in itertools.pairwise(top_row):
