@@ -160,9 +160,10 @@ def _untagged_title(s: SectionNode) -> str:
 
 
 def _canonical(members: tuple[Member, ...]) -> Member | None:
+    """The last member with words (Argdown's own canonical member may be a bare " ")."""
     found = None
     for m in members:
-        if m.text:
+        if clean_text(m.plain):
             found = m
     return found
 

@@ -405,8 +405,7 @@ class _Parser:
                 tok = self.take()
                 target.put_tag(self.image(tok))
                 self.tag(target, self.image(tok))
-            if self.peek() == Tok.NEWLINE:
-                self.take()
+            self.node_newline(target)
         elif kind == Tok.STATEMENT_DEFINITION:
             self.take()
             target.title = self.image(start)[1:-2]
@@ -425,12 +424,20 @@ class _Parser:
                 tok = self.take()
                 target.put_tag(self.image(tok))
                 self.tag(target, self.image(tok))
-            if self.peek() == Tok.NEWLINE:
-                self.take()
+            self.node_newline(target)
         else:
             target.title = self.image(start)[1:-2]
             self.content(target)
         return self.finish(target, role, reference, "argument")
+
+    def node_newline(self, target: _Target) -> None:
+        """A line break that is a child of the statement itself: Argdown adds a space to
+        the text when more of the statement (data, relations) follows."""
+        if self.peek() != Tok.NEWLINE:
+            return
+        self.take()
+        if self.peek() in (Tok.DATA, Tok.INDENT) and not target.ends_with_space():
+            target.put(" ")
 
     def node(self, title: str, kind: str) -> _Class:
         table = self.statements if kind == "statement" else self.arguments
@@ -442,8 +449,7 @@ class _Parser:
     def finish(self, target: _Target, role: str, reference: bool, kind: str) -> Member:
         if self.peek() == Tok.DATA:
             target.data = self.data(self.take())
-            if self.peek() == Tok.NEWLINE:
-                self.take()
+            self.node_newline(target)
         if self.peek() == Tok.INDENT:
             if target.title is None:
                 target.title = self.unique()
