@@ -213,6 +213,29 @@ def test_thesis_is_at_the_top_and_supports_point_up() -> None:
             assert top_y(tgt) < top_y(src), r
 
 
+def test_thesis_stays_on_top_above_a_longer_unrelated_chain() -> None:
+    b = MapBuilder("m").statement("T", "thesis", Role.THESIS).statement("S", "s").support("S", "T")
+    for i in range(5):  # a chain of five claims that never reaches the thesis
+        b.statement(f"C{i}", f"chain {i}")
+        if i:
+            b.support(f"C{i - 1}", f"C{i}")
+    root = draw(b.build(), legend=False)
+    thesis = groups(root, "role-thesis")[0]
+    assert top_y(thesis) < min(top_y(g) for g in groups(root, "statement") if g is not thesis)
+
+
+def test_leaf_fans_are_staggered_over_ranks() -> None:
+    b = MapBuilder("m").statement("T", "thesis", Role.THESIS)
+    for i in range(9):
+        b.statement(f"E{i}", f"evidence {i}", Role.EVIDENCE).support(f"E{i}", "T")
+    m = b.build()
+    flat = draw(m, stagger=1, legend=False)
+    staggered = draw(m, legend=False)
+    assert len({top_y(g) for g in groups(flat, "role-evidence")}) == 1
+    assert len({top_y(g) for g in groups(staggered, "role-evidence")}) == 3
+    assert float(staggered.get("width", "0pt")[:-2]) < float(flat.get("width", "0pt")[:-2])
+
+
 def test_legend_lists_only_what_is_drawn() -> None:
     m = (
         MapBuilder("m", "M")
