@@ -209,17 +209,25 @@ def fixture_dir(tmp_path: Path) -> Path:
     """The conventions fixtures (two maps, one comparison) copied to a scratch folder."""
     for name in ("conventions-map.argdown", "conventions-comparison.argdown"):
         shutil.copy(FIXTURES / name, tmp_path / name)
-    shutil.copytree(FIXTURES / "parts", tmp_path / "parts")
+    (tmp_path / "parts").mkdir()
+    shutil.copy(FIXTURES / "parts" / "bridge-petrova.argdown", tmp_path / "parts")
     shutil.copytree(FIXTURES / "sources", tmp_path / "sources")
     return tmp_path
 
 
 def test_folder_checks_each_map_once(fixture_dir: Path) -> None:
     report = check_paths([fixture_dir])
-    assert report.ok, [str(f) for f in report.errors]
     names = sorted(Path(f).name for f in report.files)
-    assert names.count("conventions-map.argdown") == 1
-    assert "conventions-comparison.argdown" in names
+    assert names == [
+        "bridge-petrova.argdown",
+        "conventions-comparison.argdown",
+        "conventions-map.argdown",
+    ]
+    # The fixture keeps one plain-string quote, as authors write while drafting.
+    [finding] = report.findings
+    assert finding.code == "quote-unanchored"
+    assert finding.location.path.endswith("bridge-petrova.argdown")
+    assert '"could start next spring"' in finding.message
 
 
 def test_comparison_reports_unknown_references(fixture_dir: Path) -> None:
