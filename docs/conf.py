@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any, ClassVar
+
+from pygments import token
+from pygments.lexer import RegexLexer
+from sphinx.application import Sphinx
 
 # The docs document the checkout they live in, installed or not.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -42,3 +47,34 @@ html_theme_options = {
 }
 html_static_path: list[str] = []
 html_last_updated_fmt = None
+
+
+class ArgdownLexer(RegexLexer):
+    """Enough of Argdown for readable code blocks: headings, titles, tags, data, relations."""
+
+    name = "Argdown"
+    aliases: ClassVar[list[str]] = ["argdown"]
+    filenames: ClassVar[list[str]] = ["*.argdown"]
+    tokens: ClassVar[dict[str, list[Any]]] = {
+        "root": [
+            (r"//[^\n]*", token.Comment.Single),
+            (r"/\*.*?\*/", token.Comment.Multiline),
+            (r"^===\n(.|\n)*?\n===\n", token.Comment.Preproc),
+            (r"^#+ [^{\n]*", token.Generic.Heading),
+            (r"^@include\([^)]*\)", token.Keyword.Namespace),
+            (r"^\s*(\+>|->|_>|><|<\+|<-|<_|\+|-|_)(?= )", token.Operator),
+            (r"\[[^\]\n]+\]", token.Name.Class),
+            (r"<[^>\n]+>", token.Name.Function),
+            (r"#\([^)\n]*\)|#[\w-]+", token.Name.Tag),
+            (r'"(\\.|[^"\\])*"', token.String),
+            (r"\b(start|end|text|quotes|positions|answer|statements)(?=:)", token.Name.Attribute),
+            (r"\d+", token.Number),
+            (r"[{}\[\],:]", token.Punctuation),
+            (r"[^\S\n]+|\n", token.Whitespace),
+            (r".", token.Text),
+        ]
+    }
+
+
+def setup(app: Sphinx) -> None:
+    app.add_lexer("argdown", ArgdownLexer)
