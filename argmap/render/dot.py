@@ -472,7 +472,7 @@ def _map_heading(m: ArgumentMap) -> str:
     """``Author (Year): Title`` for a map, from its source where known."""
     src = m.source
     title = (src.title if src and src.title else "") or m.title or m.id
-    author = (src.author or src.attributed_author or "") if src else ""
+    author = (src.attributed_author or src.author) if src else ""
     year = f" ({src.year})" if src and src.year else ""
     if author:
         return f"{author}{year}: {title}"
