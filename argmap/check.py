@@ -38,6 +38,7 @@ __all__ = [
     "check_quotes",
     "check_structure",
     "is_comparison",
+    "map_files",
 ]
 
 
@@ -399,6 +400,32 @@ def is_comparison(text: str) -> bool:
     return _INCLUDE.search(_blank_comments(text)) is not None
 
 
+def _includes(path: Path, text: str) -> list[tuple[Path, Location]]:
+    """The files a comparison text ``@include``\\ s, with where each is named."""
+    return [
+        (
+            path.parent / mo.group(1).strip().strip("\"'"),
+            _location_at(str(path), text, mo.start(1)),
+        )
+        for mo in _INCLUDE.finditer(_blank_comments(text))
+    ]
+
+
+def map_files(path: str | Path) -> tuple[Path, ...]:
+    """The map files behind ``path``: itself, or the files a comparison file includes.
+
+    >>> map_files("maps/valiyev-2011.argdown")
+    (PosixPath('maps/valiyev-2011.argdown'),)
+    """
+    path = Path(path)
+    if path.suffix != ".argdown" or not path.is_file():
+        return (path,)
+    text = path.read_text(encoding="utf-8")
+    if not is_comparison(text):
+        return (path,)
+    return tuple(included for included, _ in _includes(path, text))
+
+
 def _blank_comments(text: str) -> str:
     """Comments replaced by spaces (line breaks kept), so offsets stay the same."""
     return _COMMENT.sub(lambda mo: re.sub(r"[^\n]", " ", mo.group(0)), text)
@@ -411,7 +438,7 @@ def _location_at(path: str, text: str, offset: int) -> Location:
 
 
 def _read_map(path: Path) -> tuple[ArgumentMap | None, list[Finding]]:
-    from argmap.formats import argdown  # type: ignore[attr-defined, unused-ignore]
+    from argmap.formats import argdown
 
     try:
         return argdown.load(path), []
@@ -475,9 +502,7 @@ class _Run:
         plain = _blank_comments(text)
         out: list[Finding] = []
         known: dict[str, str] = {}  # statement id -> map id
-        for mo in _INCLUDE.finditer(plain):
-            included = path.parent / mo.group(1).strip().strip("\"'")
-            where = _location_at(str(path), text, mo.start(1))
+        for included, where in _includes(path, text):
             if not included.is_file():
                 out.append(_error("include-missing", f"included file {included} not found", where))
                 continue

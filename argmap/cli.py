@@ -121,7 +121,8 @@ def _add_anchor(sub: Subparsers) -> None:
         help="find the offsets of quotes and write them into the map",
         description="For quotes without offsets (or with wrong ones), find them in the source "
         "and print the offsets to write; with --write, edit the files in place (only the "
-        "quote data changes). Exit 1 when offsets are still missing or wrong.",
+        "quote data changes). A comparison file stands for the maps it includes. "
+        "Exit 1 when offsets are still missing or wrong.",
     )
     p.add_argument("files", nargs="+", metavar="FILE", type=Path)
     p.add_argument("--write", action="store_true", help="rewrite the files in place")
@@ -130,13 +131,13 @@ def _add_anchor(sub: Subparsers) -> None:
 
 def _run_anchor(args: argparse.Namespace) -> int:
     from argmap.anchor import apply, plan
-    from argmap.check import check_quotes
+    from argmap.check import check_quotes, map_files
     from argmap.errors import ArgmapError
-    from argmap.formats import argdown  # type: ignore[attr-defined, unused-ignore]
+    from argmap.formats import argdown
     from argmap.model import Location
 
     status = 0
-    for path in args.files:
+    for path in [f for given in args.files for f in map_files(given)]:
         m: ArgumentMap = argdown.load(path)
         fixes = plan(m, path)
         where = {s.id: s.location or Location(str(path)) for s in m.statements}
@@ -179,7 +180,8 @@ def _add_export(sub: Subparsers) -> None:
     p = sub.add_parser(
         "export",
         help="export maps to another format",
-        description="Export Argdown maps (several files go into one document).",
+        description="Export Argdown maps (several files go into one document; a comparison "
+        "file stands for the maps it includes).",
     )
     p.add_argument("files", nargs="+", metavar="FILE", type=Path)
     p.add_argument("--to", choices=("json",), required=True, help="output format")
@@ -188,10 +190,13 @@ def _add_export(sub: Subparsers) -> None:
 
 
 def _run_export(args: argparse.Namespace) -> int:
-    from argmap.formats import argdown  # type: ignore[attr-defined, unused-ignore]
+    from argmap.check import map_files
+    from argmap.formats import argdown
     from argmap.formats import json as json_format
 
-    maps: list[ArgumentMap] = [argdown.load(path) for path in args.files]
+    # A comparison file contributes the maps it includes.
+    paths = [f for given in args.files for f in map_files(given)]
+    maps: list[ArgumentMap] = [argdown.load(path) for path in paths]
     text = json_format.dumps(maps)
     if args.output is None:
         sys.stdout.write(text)

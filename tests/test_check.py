@@ -17,6 +17,7 @@ from argmap.check import (
     check_quotes,
     check_structure,
     is_comparison,
+    map_files,
 )
 from argmap.model import ArgumentMap, Location, MapBuilder, Quote, Role, Source, Statement
 
@@ -264,3 +265,20 @@ def test_syntax_error_becomes_a_finding_and_checking_goes_on(fixture_dir: Path) 
 def test_missing_path_is_a_finding(tmp_path: Path) -> None:
     report = check_paths([tmp_path / "nope.argdown"])
     assert codes(list(report.findings)) == ["read"]
+
+
+def test_comparison_include_missing_and_ids_shared_across_maps(fixture_dir: Path) -> None:
+    path = fixture_dir / "conventions-comparison.argdown"
+    text = path.read_text(encoding="utf-8")
+    petrova = fixture_dir / "parts" / "bridge-petrova.argdown"
+    petrova.write_text(
+        petrova.read_text(encoding="utf-8").replace("[P: Full again]", "[O: Money exists]"),
+        encoding="utf-8",
+    )
+    path.write_text(text + "\n@include(parts/gone.argdown)\n", encoding="utf-8")
+    found = check_comparison(path)
+    [missing] = [f for f in found if f.code == "include-missing"]
+    assert missing.location.line == text.count("\n") + 2 and "gone.argdown" in missing.message
+    [shared] = [f for f in found if f.code == "duplicate-id"]
+    assert "'O: Money exists'" in shared.message and "'bridge-ozturk'" in shared.message
+    assert map_files(path)[-1] == fixture_dir / "parts" / "gone.argdown"

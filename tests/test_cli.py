@@ -136,7 +136,7 @@ def test_anchor_writes_only_the_offsets(maps_dir: Path, capsys: pytest.CaptureFi
 
 
 def test_export_json(maps_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from argmap.formats import argdown  # type: ignore[attr-defined, unused-ignore]
+    from argmap.formats import argdown
     from argmap.formats import json as json_format
 
     path = maps_dir / "map.argdown"
@@ -179,3 +179,17 @@ def test_subprocess_quote_and_error() -> None:
     )
     assert bad.returncode == 2
     assert bad.stderr.startswith("argmap: ") and "Traceback" not in bad.stderr
+
+
+def test_export_comparison_exports_its_maps(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from argmap.formats import json as json_format
+
+    shutil.copy(FIXTURES / "conventions-comparison.argdown", tmp_path / "c.argdown")
+    shutil.copy(FIXTURES / "conventions-map.argdown", tmp_path)
+    (tmp_path / "parts").mkdir()
+    shutil.copy(FIXTURES / "parts" / "bridge-petrova.argdown", tmp_path / "parts")
+    assert main(["export", str(tmp_path / "c.argdown"), "--to", "json"]) == 0
+    maps = json_format.loads(capsys.readouterr().out)
+    assert [m.id for m in maps] == ["bridge-ozturk", "bridge-petrova"]
