@@ -18,6 +18,7 @@ one author makes, per-issue positions — is derived.
 from __future__ import annotations
 
 import enum
+import os
 from collections.abc import Iterable
 
 import attrs
@@ -32,6 +33,7 @@ __all__ = [
     "Position",
     "Ref",
     "Summary",
+    "load",
 ]
 
 
@@ -279,3 +281,10 @@ class Comparison:
             conflicts=len(self.conflicts()),
             unique=tuple((m, len(self.unique(m))) for m in self.map_ids),
         )
+
+
+def load(path: str | os.PathLike[str]) -> Comparison:
+    """Read a comparison file (Argdown) and the maps it ``@include``s."""
+    from argmap.comparison_file import load as _load
+
+    return _load(path)

@@ -1,0 +1,235 @@
+"""Read comparison files: Argdown that ``@include``s maps and adds issues and correspondences.
+
+The conventions are in ``docs/conventions.md``: each ``@include`` brings in one map; a statement
+tagged ``#issue`` is an issue (its ``positions`` data gives each map's answer and statements);
+an argument tagged ``#agree``, ``#partial`` or ``#conflict`` is a correspondence whose first
+child relation is the left statement and whose second is the right one.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from argmap.compare import (
+    Comparison,
+    Correspondence,
+    CorrespondenceType,
+    Issue,
+    Position,
+    Ref,
+)
+from argmap.errors import ArgmapError
+from argmap.formats import argdown
+from argmap.formats._argdown_map import clean_text, document_to_map, slug
+from argmap.model import ArgumentMap, Location
+
+__all__ = ["from_document", "load", "loads"]
+
+_KINDS = {t.value: t for t in CorrespondenceType}
+_ISSUE_TAG = "issue"
+_POSITION_KEYS = ("answer", "statements")
+
+
+def load(path: str | os.PathLike[str]) -> Comparison:
+    """Read a comparison file and the maps it includes."""
+    p = os.fspath(path)
+    return from_document(argdown.parse_file(p), p)
+
+
+def loads(text: str, path: str = "<string>") -> Comparison:
+    """Read a comparison from text; ``@include`` paths are relative to ``path``."""
+    return from_document(argdown.parse(text, path), path)
+
+
+def _plain(text: str | None, tags: tuple[str, ...]) -> str:
+    out = text or ""
+    for tag in tags:
+        out = out.replace(f"#({tag})", " ").replace(f"#{tag}", " ")
+    return clean_text(out)
+
+
+def _own(location: Location | None, path: str) -> bool:
+    return location is not None and os.path.normpath(location.path) == os.path.normpath(path)
+
+
+def from_document(doc: argdown.Document, path: str) -> Comparison:
+    """The comparison a parsed Argdown document encodes."""
+    if not doc.includes:
+        raise ArgmapError(
+            "a comparison file must @include the maps it compares", Location(path, 1, 1)
+        )
+    maps = tuple(document_to_map(d, d.path) for d in doc.includes)
+    seen: dict[str, str] = {}
+    for d, m in zip(doc.includes, maps, strict=True):
+        if m.id in seen:
+            raise ArgmapError(f"map id {m.id!r} is used by {seen[m.id]} and {d.path}", m.location)
+        seen[m.id] = d.path
+    owner = _statement_owners(maps)
+
+    comparison_id, title = _heading(doc, path)
+    issue_of_section = {
+        s.id: str(s.data["issue"])
+        for s in doc.sections
+        if _own(s.location, path) and s.data and s.data.get("issue") is not None
+    }
+
+    issues: list[Issue] = []
+    for s in doc.statements:
+        if _ISSUE_TAG not in s.tags or not _own(s.location, path):
+            continue
+        issue_id = issue_of_section.get(s.section or "") or slug(s.title)
+        issues.append(
+            Issue(
+                issue_id,
+                _plain(s.text, s.tags),
+                _positions(s.data.get("positions"), maps, owner, s.location),
+                title=_section_title(doc, s.section),
+                location=s.location,
+            )
+        )
+    _unique([(i.id, i.location) for i in issues], "issue")
+
+    correspondences: list[Correspondence] = []
+    for a in doc.arguments:
+        kinds = [t for t in a.tags if t in _KINDS]
+        if not kinds:
+            continue
+        if len(kinds) > 1:
+            raise ArgmapError(
+                f"<{a.title}> has {len(kinds)} correspondence tags; use one of "
+                "#agree, #partial, #conflict",
+                a.location,
+            )
+        sides = [r for r in doc.relations if r.target == a.title and r.target_kind == "argument"]
+        if len(sides) != 2 or any(r.source_kind != "statement" for r in sides):
+            raise ArgmapError(
+                f"<{a.title}> needs exactly two statements under it (left, then right); "
+                f"found {len(sides)}",
+                a.location,
+            )
+        refs = [_ref(r.source, owner, r.location or a.location) for r in sides]
+        if refs[0].map_id == refs[1].map_id:
+            raise ArgmapError(
+                f"<{a.title}> links two statements of map {refs[0].map_id!r}; "
+                "a correspondence links different maps",
+                a.location,
+            )
+        canonical = next((m for m in reversed(a.members) if clean_text(m.plain)), None)
+        correspondences.append(
+            Correspondence(
+                a.title,
+                refs[0],
+                refs[1],
+                _KINDS[kinds[0]],
+                clean_text(canonical.plain) if canonical else "",
+                issue_of_section.get(a.section or ""),
+                location=a.location,
+            )
+        )
+    _unique([(c.id, c.location) for c in correspondences], "correspondence")
+    return Comparison(
+        comparison_id,
+        title,
+        maps,
+        tuple(issues),
+        tuple(correspondences),
+        location=Location(path, 1, 1),
+    )
+
+
+def _heading(doc: argdown.Document, path: str) -> tuple[str, str]:
+    for s in doc.sections:
+        if _own(s.location, path) and s.data and "comparison" in s.data:
+            cid = s.data["comparison"]
+            if not isinstance(cid, str) or not cid.strip():
+                raise ArgmapError("comparison id must be a non-empty string", s.location)
+            title = s.data.get("title")
+            return cid, str(title) if title else clean_text(s.title)
+    title = doc.frontmatter.get("title") if doc.frontmatter else None
+    return Path(path).stem, str(title) if title else Path(path).stem
+
+
+def _section_title(doc: argdown.Document, section_id: str | None) -> str:
+    for s in doc.sections:
+        if s.id == section_id:
+            return _plain(s.title, s.tags)
+    return ""
+
+
+def _statement_owners(maps: tuple[ArgumentMap, ...]) -> dict[str, str]:
+    owner: dict[str, str] = {}
+    for m in maps:
+        for s in m.statements:
+            if s.id in owner:
+                raise ArgmapError(
+                    f"statement [{s.id}] is defined in maps {owner[s.id]!r} and {m.id!r}: "
+                    "titles must be unique across compared maps (prefix them, e.g. 'V: ')",
+                    s.location,
+                )
+            owner[s.id] = m.id
+    return owner
+
+
+def _ref(title: str, owner: Mapping[str, str], where: Location | None) -> Ref:
+    if title not in owner:
+        raise ArgmapError(f"[{title}] is not a statement of any included map", where)
+    return Ref(owner[title], title)
+
+
+def _positions(
+    raw: Any,
+    maps: tuple[ArgumentMap, ...],
+    owner: Mapping[str, str],
+    where: Location | None,
+) -> tuple[Position, ...]:
+    if raw is None:
+        return ()
+    if not isinstance(raw, Mapping):
+        raise ArgmapError("positions must map a map id to {answer, statements}", where)
+    known = {m.id for m in maps}
+    out: list[Position] = []
+    for map_id, value in raw.items():
+        if map_id not in known:
+            raise ArgmapError(
+                f"positions name map {map_id!r}, which is not included "
+                f"(included: {', '.join(sorted(known))})",
+                where,
+            )
+        if value is None:
+            continue  # explicitly not addressed
+        if not isinstance(value, Mapping):
+            raise ArgmapError(f"position of {map_id!r} must be {{answer, statements}}", where)
+        extra = sorted(str(k) for k in value if k not in _POSITION_KEYS)
+        if extra:
+            raise ArgmapError(
+                f"unknown key {extra[0]!r} in the position of {map_id!r}; "
+                f"allowed: {', '.join(_POSITION_KEYS)}",
+                where,
+            )
+        titles = value.get("statements") or []
+        if not isinstance(titles, list) or not all(isinstance(t, str) for t in titles):
+            raise ArgmapError(f"statements of {map_id!r} must be a list of titles", where)
+        refs = [_ref(t, owner, where) for t in titles]
+        wrong = [r for r in refs if r.map_id != map_id]
+        if wrong:
+            raise ArgmapError(
+                f"[{wrong[0].statement_id}] belongs to map {wrong[0].map_id!r}, not to {map_id!r}",
+                where,
+            )
+        answer = value.get("answer")
+        if answer is not None and not isinstance(answer, str):
+            raise ArgmapError(f"answer of {map_id!r} must be text", where)
+        out.append(Position(map_id, tuple(refs), answer))
+    order = {m.id: i for i, m in enumerate(maps)}
+    return tuple(sorted(out, key=lambda p: order[p.map_id]))
+
+
+def _unique(items: list[tuple[str, Location | None]], what: str) -> None:
+    seen: set[str] = set()
+    for key, where in items:
+        if key in seen:
+            raise ArgmapError(f"duplicate {what} id {key!r}", where)
+        seen.add(key)
