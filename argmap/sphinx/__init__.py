@@ -1,0 +1,85 @@
+"""Sphinx extension: argument maps, comparisons and their tables in the documentation.
+
+Add ``"argmap.sphinx"`` to ``extensions`` in ``conf.py``; it sets up ``sphinx.ext.graphviz``
+itself. Four directives, each taking a path relative to the page (or, starting with ``/``,
+to the source folder), in reStructuredText or MyST Markdown::
+
+    .. argmap:: ../maps/valiyev-2011.argdown
+       :view: summary          (summary | full | quotes)
+       :focus: V: Silent diplomacy
+       :depth: 2
+       :caption: Valiyev's map around his thesis
+       :alt: text for readers who cannot see the diagram
+
+    .. argmap-comparison:: ../maps/comparison.argdown
+       :view: summary          (summary | full)
+       :issue: independence
+
+    .. argmap-table:: ../maps/comparison.argdown
+       :show: issues           (issues | correspondences)
+
+    .. argmap-outline:: ../maps/valiyev-2011.argdown
+       :quotes:                (every statement's quotes, not only the thesis's)
+
+Every file read (the map or comparison, the maps it includes, their source texts) becomes a
+dependency of the page, so editing a map rebuilds the pages that show it. A map that does
+not load is a warning at the map's file and line, so ``sphinx-build -W`` fails on it.
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+
+from sphinx.application import Sphinx
+from sphinx.ext.graphviz import man_visit_graphviz, text_visit_graphviz
+from sphinx.util.typing import ExtensionMetadata
+
+from argmap.sphinx.diagrams import (
+    ArgmapComparisonDirective,
+    ArgmapDirective,
+    argmap_diagram,
+    html_visit_argmap_diagram,
+    latex_visit_argmap_diagram,
+    texinfo_visit_argmap_diagram,
+)
+from argmap.sphinx.outline import ArgmapOutlineDirective
+from argmap.sphinx.tables import ArgmapTableDirective
+
+__all__ = [
+    "ArgmapComparisonDirective",
+    "ArgmapDirective",
+    "ArgmapOutlineDirective",
+    "ArgmapTableDirective",
+    "argmap_diagram",
+    "setup",
+]
+
+
+def _version() -> str:
+    try:
+        return version("argmap")
+    except PackageNotFoundError:  # running from a source tree that is not installed
+        return "0+unknown"
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    """Register the node, its visitors and the three directives."""
+    app.setup_extension("sphinx.ext.graphviz")
+    # Text and man pages print the alt text, as sphinx.ext.graphviz does for its own node.
+    app.add_node(
+        argmap_diagram,
+        html=(html_visit_argmap_diagram, None),
+        latex=(latex_visit_argmap_diagram, None),
+        texinfo=(texinfo_visit_argmap_diagram, None),
+        text=(text_visit_graphviz, None),
+        man=(man_visit_graphviz, None),
+    )
+    app.add_directive("argmap", ArgmapDirective)
+    app.add_directive("argmap-comparison", ArgmapComparisonDirective)
+    app.add_directive("argmap-table", ArgmapTableDirective)
+    app.add_directive("argmap-outline", ArgmapOutlineDirective)
+    return {
+        "version": _version(),
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }
