@@ -228,6 +228,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     run: Callable[[argparse.Namespace], int] = args.run
     try:
         return run(args)
+    except BrokenPipeError:
+        # The reader went away (e.g. `argmap ... | head`): stop quietly.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except ArgmapError as exc:
         sys.stderr.write(f"argmap: {exc}\n")
     except UnicodeDecodeError as exc:

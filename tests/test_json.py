@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +10,7 @@ import jsonschema  # type: ignore[import-untyped]
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from strategies import argument_maps  # the parser's map strategy (tests/strategies.py)
 
 from argmap.errors import ArgmapError
 from argmap.formats.json import KEY_ORDER, SCHEMA, dump, dumps, load, loads
@@ -28,7 +28,8 @@ from argmap.model import (
     Statement,
 )
 
-SCHEMA_DOC = json.loads(resources.files("argmap").joinpath("schema.json").read_text("utf-8"))
+SCHEMA_FILE = Path(__file__).resolve().parent.parent / "argmap" / "schema.json"
+SCHEMA_DOC = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
 VALIDATOR = jsonschema.Draft202012Validator(SCHEMA_DOC)
 
 # -- a map strategy ------------------------------------------------------------------------
@@ -227,7 +228,7 @@ def test_schema_rejects_what_the_model_rejects() -> None:
         VALIDATOR.validate(doc)
 
 
-@settings(max_examples=150)
+@settings(max_examples=150, deadline=None)
 @given(st.lists(maps(), max_size=3))
 def test_round_trip_and_schema(ms: list[ArgumentMap]) -> None:
     text = dumps(ms)
@@ -235,3 +236,11 @@ def test_round_trip_and_schema(ms: list[ArgumentMap]) -> None:
     back = loads(text)
     assert back == tuple(ms)
     assert dumps(back) == text  # byte-identical for identical input
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(argument_maps(), max_size=2))
+def test_round_trip_of_argdown_shaped_maps(ms: list[ArgumentMap]) -> None:
+    text = dumps(ms)
+    VALIDATOR.validate(json.loads(text))
+    assert loads(text) == tuple(ms)

@@ -150,7 +150,7 @@ def damaged(draw: st.DrawFn) -> tuple[str, str, str]:
     return clean, quote, "".join(out)
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(damaged())
 def test_damage_never_loses_a_unique_quote(case: tuple[str, str, str]) -> None:
     clean, quote, text = case
@@ -163,7 +163,7 @@ def test_damage_never_loses_a_unique_quote(case: tuple[str, str, str]) -> None:
     assert verify(text, Quote(quote, m.start, m.end))
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(damaged(), st.text(min_size=1, max_size=12))
 def test_found_offsets_always_map_back(case: tuple[str, str, str], needle: str) -> None:
     _, _, text = case
