@@ -284,7 +284,7 @@ class Comparison:
 
 
 def load(path: str | os.PathLike[str]) -> Comparison:
-    """Read a comparison file (Argdown) and the maps it ``@include``s."""
+    """Read a comparison file (Argdown) and the maps it includes with ``@include``."""
     from argmap.comparison_file import load as _load
 
     return _load(path)
