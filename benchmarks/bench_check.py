@@ -469,67 +469,83 @@ def main(argv: Sequence[str] | None = None) -> int:
             _validate_with_argdown(cli, files[sizes[0]], gens[sizes[0]])
 
         help_timing = run_timed([args.argmap, "--help"], folder, 5)
-        rows: list[tuple[int, Timing, Timing | None]] = []
+        print(_HEAD, flush=True)
+        print("-" * len(_HEAD), flush=True)
+        prev: _Row | None = None
+        notes: list[str] = []
         for n in sizes:
             reps = _repeats(n, args.repeat)
-            print(f"timing {n} statements (best of {reps}) ...", file=sys.stderr)
+            print(f"timing {n} statements (best of {reps}) ...", file=sys.stderr, flush=True)
             # argmap check exits 1 when it reports findings; that is still a completed check.
             mine = run_timed([args.argmap, "check", files[n].name], folder, reps, (0, 1))
             theirs = None
             if cli is not None:
                 outdir = folder / "argdown-out"
                 theirs = run_timed([str(cli), "json", files[n].name, str(outdir)], folder, reps)
-            rows.append((n, mine, theirs))
+            row = _Row(n, mine, theirs)
+            print(_row_line(prev, row), flush=True)  # rows appear as they finish
+            notes.extend(_row_notes(row))
+            prev = row
 
-    _print_table(rows, help_timing, args.argmap)
-    return 0
-
-
-def _print_table(
-    rows: Sequence[tuple[int, Timing, Timing | None]], help_timing: Timing, argmap: str
-) -> None:
-    head = (
-        f"{'size':>8} {'argmap s':>9} {'argdown s':>10} {'ratio':>7} {'argmap MB':>10}"
-        f" {'argdown MB':>11} {'k argmap':>9} {'k argdown':>10}"
-    )
-    print(head)
-    print("-" * len(head))
-    prev: tuple[int, Timing, Timing | None] | None = None
-    errors: list[str] = []
-    for n, mine, theirs in rows:
-        ratio = None
-        if theirs is not None and mine.seconds and theirs.seconds:
-            ratio = mine.seconds / theirs.seconds
-        k_mine = k_theirs = None
-        if prev is not None:
-            k_mine = scaling_exponent(prev[0], prev[1].seconds, n, mine.seconds)
-            if theirs is not None and prev[2] is not None:
-                k_theirs = scaling_exponent(prev[0], prev[2].seconds, n, theirs.seconds)
-        print(
-            f"{n:>8} {_fmt(mine.seconds, '.3f'):>9}"
-            f" {_fmt(theirs.seconds if theirs else None, '.3f'):>10} {_fmt(ratio, '.2f'):>7}"
-            f" {_fmt(mine.peak_mb, '.1f'):>10}"
-            f" {_fmt(theirs.peak_mb if theirs else None, '.1f'):>11}"
-            f" {_fmt(k_mine, '.2f'):>9} {_fmt(k_theirs, '.2f'):>10}"
-        )
-        for tool, timing in (("argmap", mine), ("argdown", theirs)):
-            if timing is not None and timing.error:
-                errors.append(f"error: {tool} at {n}: {timing.error}")
-            if timing is not None and timing.note:
-                errors.append(f"note: {tool} at {n}: {timing.note}")
-        prev = (n, mine, theirs)
     print("ratio = argmap s / argdown s; k = scaling exponent (t ~ n**k) from the previous size")
     verdict = "-"
     if help_timing.seconds is not None:
         verdict = "ok" if help_timing.seconds < HELP_TARGET_S else "SLOWER THAN TARGET"
     print(
-        f"{argmap} --help: {_fmt(help_timing.seconds, '.3f')} s"
+        f"{args.argmap} --help: {_fmt(help_timing.seconds, '.3f')} s"
         f" (target < {HELP_TARGET_S} s: {verdict}), {_fmt(help_timing.peak_mb, '.1f')} MB"
     )
     if help_timing.error:
-        errors.append(f"error: argmap --help: {help_timing.error}")
-    for line in errors:
+        notes.append(f"error: argmap --help: {help_timing.error}")
+    for line in notes:
         print(line)
+    return 0
+
+
+_HEAD = (
+    f"{'size':>8} {'argmap s':>9} {'argdown s':>10} {'ratio':>7} {'argmap MB':>10}"
+    f" {'argdown MB':>11} {'k argmap':>9} {'k argdown':>10}"
+)
+
+
+@attrs.frozen
+class _Row:
+    """The timings of both tools at one size (``theirs`` is None with --skip-argdown)."""
+
+    size: int
+    mine: Timing
+    theirs: Timing | None
+
+
+def _row_line(prev: _Row | None, row: _Row) -> str:
+    """One table line: times, ratio, memory and scaling exponents from the previous size."""
+    mine, theirs = row.mine, row.theirs
+    ratio = None
+    if theirs is not None and mine.seconds and theirs.seconds:
+        ratio = mine.seconds / theirs.seconds
+    k_mine = k_theirs = None
+    if prev is not None:
+        k_mine = scaling_exponent(prev.size, prev.mine.seconds, row.size, mine.seconds)
+        if theirs is not None and prev.theirs is not None:
+            k_theirs = scaling_exponent(prev.size, prev.theirs.seconds, row.size, theirs.seconds)
+    return (
+        f"{row.size:>8} {_fmt(mine.seconds, '.3f'):>9}"
+        f" {_fmt(theirs.seconds if theirs else None, '.3f'):>10} {_fmt(ratio, '.2f'):>7}"
+        f" {_fmt(mine.peak_mb, '.1f'):>10}"
+        f" {_fmt(theirs.peak_mb if theirs else None, '.1f'):>11}"
+        f" {_fmt(k_mine, '.2f'):>9} {_fmt(k_theirs, '.2f'):>10}"
+    )
+
+
+def _row_notes(row: _Row) -> list[str]:
+    """Errors and notes (e.g. a non-zero exit) of the runs behind one row."""
+    out: list[str] = []
+    for tool, timing in (("argmap", row.mine), ("argdown", row.theirs)):
+        if timing is not None and timing.error:
+            out.append(f"error: {tool} at {row.size}: {timing.error}")
+        if timing is not None and timing.note:
+            out.append(f"note: {tool} at {row.size}: {timing.note}")
+    return out
 
 
 if __name__ == "__main__":
