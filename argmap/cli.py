@@ -190,14 +190,21 @@ def _add_export(sub: Subparsers) -> None:
 
 
 def _run_export(args: argparse.Namespace) -> int:
-    from argmap.check import map_files
+    from argmap.check import is_comparison, map_files
     from argmap.formats import argdown
     from argmap.formats import json as json_format
 
-    # A comparison file contributes the maps it includes.
-    paths = [f for given in args.files for f in map_files(given)]
-    maps: list[ArgumentMap] = [argdown.load(path) for path in paths]
-    text = json_format.dumps(maps)
+    # A single comparison file exports its maps and the comparison itself; otherwise a
+    # comparison file contributes the maps it includes.
+    if len(args.files) == 1 and is_comparison(args.files[0].read_text(encoding="utf-8")):
+        from argmap import compare
+
+        c = compare.load(args.files[0])
+        text = json_format.dumps(c.maps, comparison=c)
+    else:
+        paths = [f for given in args.files for f in map_files(given)]
+        maps: list[ArgumentMap] = [argdown.load(path) for path in paths]
+        text = json_format.dumps(maps)
     if args.output is None:
         sys.stdout.write(text)
     else:
@@ -205,8 +212,100 @@ def _run_export(args: argparse.Namespace) -> int:
     return 0
 
 
+# -- build -------------------------------------------------------------------------------
+
+
+def _add_build(sub: Subparsers) -> None:
+    p = sub.add_parser(
+        "build",
+        help="render maps, comparison diagrams and the report into a folder",
+        description="Load a comparison file and the maps it includes; write each map's diagram, "
+        "the comparison (summary and full views, one view per issue), the report (Markdown and "
+        "HTML) and the JSON export into OUT; print where they are and a three-line summary.",
+    )
+    p.add_argument(
+        "comparison",
+        nargs="?",
+        default=Path("maps/comparison.argdown"),
+        type=Path,
+        metavar="COMPARISON",
+        help="comparison file (default: maps/comparison.argdown)",
+    )
+    p.add_argument(
+        "-o", "--output", type=Path, default=Path("out"), metavar="OUT", help="output folder"
+    )
+    p.set_defaults(run=_run_build)
+
+
+def _run_build(args: argparse.Namespace) -> int:
+    import time
+
+    from argmap.build import build, format_summary
+
+    started = time.perf_counter()
+    result = build(args.comparison, args.output)
+    elapsed = time.perf_counter() - started
+    _out(f"wrote {len(result.files)} files to {result.out_dir}/ in {elapsed:.1f} s:")
+    for path in result.files:
+        _out(f"  {path}")
+    _out(format_summary(result))
+    return 0
+
+
+# -- new ---------------------------------------------------------------------------------
+
+
+def _add_new(sub: Subparsers) -> None:
+    p = sub.add_parser(
+        "new",
+        help="write the scaffold of a new map for an essay",
+        description="Write a new map file for the essay SOURCE (UTF-8 text): the map heading "
+        "with the source's metadata and sha256, one section and a placeholder thesis to replace. "
+        "Never overwrites a file.",
+    )
+    p.add_argument("source", metavar="SOURCE", type=Path, help="the essay as UTF-8 text")
+    p.add_argument("map", metavar="MAP", type=Path, help="the map file to write (*.argdown)")
+    p.add_argument("--id", required=True, dest="map_id", help="map id, e.g. smith-2024")
+    p.add_argument("--title", required=True, help="the essay's title")
+    p.add_argument("--author", required=True, help="the author as the text gives it")
+    p.add_argument("--year", required=True, type=int, help="year of publication")
+    p.add_argument("--venue", help="where it was published")
+    p.add_argument(
+        "--attributed-author", help="the author it is attributed to, when the text names none"
+    )
+    p.set_defaults(run=_run_new)
+
+
+def _run_new(args: argparse.Namespace) -> int:
+    from argmap.scaffold import new_map
+
+    path = new_map(
+        args.source,
+        args.map,
+        map_id=args.map_id,
+        title=args.title,
+        author=args.author,
+        year=args.year,
+        venue=args.venue,
+        attributed_author=args.attributed_author,
+    )
+    _out(f"wrote {path}")
+    _out("next: replace the placeholder thesis, add statements with quotes, then")
+    _out(f'  argmap quote {args.source} "some words"   # find a passage')
+    _out(f"  argmap anchor --write {path}           # write quote offsets")
+    _out(f"  argmap check {path}                    # verify")
+    return 0
+
+
 #: Every subcommand's parser builder, in the order ``argmap --help`` lists them.
-COMMANDS: list[Callable[[Subparsers], None]] = [_add_check, _add_quote, _add_anchor, _add_export]
+COMMANDS: list[Callable[[Subparsers], None]] = [
+    _add_new,
+    _add_quote,
+    _add_anchor,
+    _add_check,
+    _add_build,
+    _add_export,
+]
 
 
 def _parser() -> argparse.ArgumentParser:

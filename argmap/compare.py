@@ -288,3 +288,41 @@ def load(path: str | os.PathLike[str]) -> Comparison:
     from argmap.comparison_file import load as _load
 
     return _load(path)
+
+
+# -- JSON ---------------------------------------------------------------------------------
+
+
+def _register_json_hooks() -> None:
+    """Teach the JSON converter the comparison's shape (``"comparison"`` in the export)."""
+    from cattrs.gen import make_dict_unstructure_fn, override
+
+    from argmap.formats.json import converter as conv
+
+    conv.register_unstructure_hook(Ref, str)
+    conv.register_structure_hook(Ref, lambda value, _type: Ref.parse(value))
+    position = make_dict_unstructure_fn(Position, conv, map_id=override(rename="map"))
+    conv.register_unstructure_hook(Position, lambda p: {**position(p), "addressed": p.addressed})
+    issue = make_dict_unstructure_fn(Issue, conv, location=override(omit=True))
+    conv.register_unstructure_hook(
+        Issue, lambda i: {k: issue(i)[k] for k in ("id", "title", "question", "positions")}
+    )
+    corr = make_dict_unstructure_fn(Correspondence, conv, location=override(omit=True))
+    order = ("id", "type", "left", "right", "issue", "rationale")
+    conv.register_unstructure_hook(Correspondence, lambda c: {k: corr(c)[k] for k in order})
+
+    def comparison(c: Comparison) -> dict[str, object]:
+        # Every issue lists every map's position, "not addressed" included.
+        issues = [attrs.evolve(i, positions=c.positions(i.id)) for i in c.issues]
+        return {
+            "id": c.id,
+            "title": c.title,
+            "maps": list(c.map_ids),
+            "issues": conv.unstructure(issues, list[Issue]),
+            "correspondences": conv.unstructure(c.correspondences, tuple[Correspondence, ...]),
+        }
+
+    conv.register_unstructure_hook(Comparison, comparison)
+
+
+_register_json_hooks()
