@@ -16,6 +16,7 @@ prints after building.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -33,8 +34,9 @@ from argmap.render import dot, output, report
 
 __all__ = ["BuildResult", "build", "build_comparison", "format_summary", "output_names"]
 
-#: Threads that run Graphviz; each call is a subprocess, so threads overlap well.
-WORKERS = 4
+#: Threads that run Graphviz: one per core (at least two, at most four); each call is a
+#: subprocess, so the threads run in parallel.
+WORKERS = max(2, min(4, os.cpu_count() or 2))
 
 REPORT_MD = "report.md"
 REPORT_HTML = "report.html"
@@ -63,32 +65,41 @@ def _slug(text: str) -> str:
 _ALL: tuple[output.Format, ...] = ("svg", "png", "dot")
 
 
-def _drawing_jobs(c: Comparison, out: Path) -> list[Callable[[], object]]:
-    """One job per image file: the graphs are built here, Graphviz runs when a job runs."""
-    drawings = [(m.id, dot.map_graph(m), _ALL) for m in c.maps]
-    drawings.append((SUMMARY_STEM, dot.comparison_graph(c), _ALL))
-    drawings.append((FULL_STEM, dot.comparison_graph(c, view="full"), _ALL))
+def _drawing_jobs(c: Comparison, out: Path, png: bool) -> list[Callable[[], object]]:
+    """One job per image file: the graphs are built here, Graphviz runs when a job runs.
+
+    Rasterising is what costs (a PNG of the full comparison takes many times its SVG), so
+    the jobs come biggest PNG first: the pool then finishes the long ones while the short
+    ones fill the gaps.
+    """
+    formats = _ALL if png else tuple(f for f in _ALL if f != "png")
     only_svg: tuple[output.Format, ...] = ("svg",)
+    drawings = [(m.id, dot.map_graph(m), formats) for m in c.maps]
+    drawings.append((SUMMARY_STEM, dot.comparison_graph(c), formats))
+    drawings.append((FULL_STEM, dot.comparison_graph(c, view="full"), formats))
     for issue in c.issues:
         drawings.append(
             (f"issue-{_slug(issue.id)}", dot.comparison_graph(c, issue=issue.id), only_svg)
         )
-    return [
-        partial(output.render, graph, out / f"{stem}.{fmt}", fmt)
-        for stem, graph, formats in drawings
-        for fmt in formats
+    jobs = [
+        (fmt != "png", fmt == "dot", -len(graph.source), i, stem, graph, fmt)
+        for i, (stem, graph, fmts) in enumerate(drawings)
+        for fmt in fmts
     ]
+    jobs.sort(key=lambda j: j[:4])
+    return [partial(output.render, g, out / f"{stem}.{fmt}", fmt) for *_, stem, g, fmt in jobs]
 
 
-def output_names(c: Comparison) -> tuple[str, ...]:
+def output_names(c: Comparison, *, png: bool = True) -> tuple[str, ...]:
     """The file names a build of ``c`` writes, in the order :class:`BuildResult` lists them.
 
     Raises :class:`ArgmapError` when two outputs would share a name (a map id equal to
     ``comparison-summary``, or two issue ids that differ only in punctuation).
     """
-    names = [f"{m.id}.{fmt}" for m in c.maps for fmt in _ALL]
+    formats = _ALL if png else tuple(f for f in _ALL if f != "png")
+    names = [f"{m.id}.{fmt}" for m in c.maps for fmt in formats]
     for stem in (SUMMARY_STEM, FULL_STEM):
-        names += [f"{stem}.{fmt}" for fmt in _ALL]
+        names += [f"{stem}.{fmt}" for fmt in formats]
     names += [f"issue-{_slug(issue.id)}.svg" for issue in c.issues]
     names += [REPORT_MD, REPORT_HTML, JSON_EXPORT]
     seen: set[str] = set()
@@ -114,15 +125,18 @@ def _write(path: Path, text: str) -> None:
         raise ArgmapError(f"cannot write: {exc.strerror or exc}", Location(str(path))) from exc
 
 
-def build_comparison(c: Comparison, out_dir: str | Path) -> BuildResult:
-    """Write every output of an already loaded comparison into ``out_dir`` (created if needed)."""
+def build_comparison(c: Comparison, out_dir: str | Path, *, png: bool = True) -> BuildResult:
+    """Write every output of an already loaded comparison into ``out_dir`` (created if needed).
+
+    ``png=False`` leaves out the PNG files, the slow part of a build.
+    """
     out = Path(out_dir)
-    names = output_names(c)
+    names = output_names(c, png=png)
     if out.exists() and not out.is_dir():
         raise ArgmapError(f"output folder {out} is a file", Location(str(out)))
     out.mkdir(parents=True, exist_ok=True)
 
-    jobs = _drawing_jobs(c, out)
+    jobs = _drawing_jobs(c, out, png)
 
     jobs.append(lambda: _write(out / REPORT_MD, report.markdown(c)))
     jobs.append(lambda: _write(out / JSON_EXPORT, json_format.dumps(c.maps, comparison=c)))
@@ -139,9 +153,11 @@ def build_comparison(c: Comparison, out_dir: str | Path) -> BuildResult:
     return BuildResult(out, files, c.summary())
 
 
-def build(comparison_path: str | Path, out_dir: str | Path = "out") -> BuildResult:
+def build(
+    comparison_path: str | Path, out_dir: str | Path = "out", *, png: bool = True
+) -> BuildResult:
     """Load the comparison at ``comparison_path`` and write every output into ``out_dir``."""
-    return build_comparison(compare.load(comparison_path), out_dir)
+    return build_comparison(compare.load(comparison_path), out_dir, png=png)
 
 
 def format_summary(result: BuildResult | Summary) -> str:
