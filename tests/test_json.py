@@ -173,13 +173,37 @@ def test_text_formatting() -> None:
     assert "location" not in out
 
 
-def test_comparison_hook() -> None:
-    data = {"id": "az-ru", "issues": []}
-    doc = json.loads(dumps([demo_map()], comparison=data))
+def test_comparison_object() -> None:
+    from argmap.compare import Comparison, Correspondence, CorrespondenceType, Issue, Position, Ref
+
+    a = demo_map()
+    b = MapBuilder("other", "Other").statement("O: t", "No.", Role.THESIS, quote="no").build()
+    thesis = a.thesis.id
+    c = Comparison(
+        "cmp",
+        "Demo against other",
+        (a, b),
+        issues=(Issue("q", "Should it?", (Position(a.id, ()),)),),
+        correspondences=(
+            Correspondence(
+                "x", Ref(a.id, thesis), Ref("other", "O: t"), CorrespondenceType.CONFLICT, "r"
+            ),
+        ),
+    )
+    doc = json.loads(dumps([a, b], comparison=c))
     assert list(doc) == ["schema", "maps", "comparison"]
-    assert doc["comparison"] == data
-    doc = json.loads(dumps([demo_map()], comparison=lambda: data))
-    assert doc["comparison"] == data
+    assert list(doc["comparison"]) == ["id", "title", "maps", "issues", "correspondences"]
+    assert doc["comparison"]["maps"] == [a.id, "other"]
+    # every map gets a position, "not addressed" included
+    assert [p["addressed"] for p in doc["comparison"]["issues"][0]["positions"]] == [False, False]
+    assert doc["comparison"]["correspondences"][0] == {
+        "id": "x",
+        "type": "conflict",
+        "left": f"{a.id}:{thesis}",
+        "right": "other:O: t",
+        "issue": None,
+        "rationale": "r",
+    }
     VALIDATOR.validate(doc)
 
 
