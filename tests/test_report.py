@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 
+import attrs
 import pytest
 from comparison_fixture import HOSTILE, small_comparison
 
+from argmap import compare
 from argmap.compare import Comparison, Correspondence, CorrespondenceType, Ref
 from argmap.errors import ArgmapError
 from argmap.render.report import html, markdown, md_escape
@@ -270,3 +273,29 @@ def test_unknown_statement_is_an_argmap_error(comparison: Comparison) -> None:
         markdown(broken)
     with pytest.raises(ArgmapError, match="B: Ghost"):
         html(broken)
+
+
+def test_question_equal_to_title_is_shown_once(comparison: Comparison) -> None:
+    issue = comparison.issues[0]
+    same = attrs.evolve(issue, title=issue.question)
+    c = attrs.evolve(comparison, issues=(same, *comparison.issues[1:]))
+    assert md_section(markdown(c), "## Issues").count(issue.question) == 1
+    page = html(c)
+    issues = page[page.index('<section id="issues">') : page.index('<section id="agreements">')]
+    assert issues.count(issue.question) == 1
+    assert md_section(markdown(comparison), "## Issues").count(issue.question) == 1
+
+
+def test_real_comparison_report_is_complete() -> None:
+    real = compare.load(Path(__file__).resolve().parent.parent / "maps" / "comparison.argdown")
+    md = markdown(real)
+    text = " ".join("".join(parse(html(real)).text).split())
+    for issue in real.issues:
+        assert md_escape(issue.question) in md
+        assert " ".join(issue.question.split()) in text
+    for corr in real.correspondences:
+        assert f"### {md_escape(corr.id)}\n" in md
+        for ref in corr.refs():
+            for q in real.statement(ref).quotes:
+                assert md_escape(q.text) in md_section(md, f"### {md_escape(corr.id)}")
+                assert " ".join(q.text.split()) in text

@@ -25,7 +25,14 @@ from collections.abc import Iterable
 
 import attrs
 
-from argmap.compare import Comparison, Correspondence, CorrespondenceType, Position, Ref
+from argmap.compare import (
+    Comparison,
+    Correspondence,
+    CorrespondenceType,
+    Issue,
+    Position,
+    Ref,
+)
 from argmap.errors import ArgmapError
 from argmap.model import ArgumentMap, Quote, RelationType, Role, Statement
 
@@ -115,6 +122,13 @@ def _issue_title(c: Comparison, issue_id: str | None) -> str | None:
         if issue.id == issue_id:
             return _flat(issue.title or issue.question) or issue.id
     return issue_id
+
+
+def _issue_head(issue: Issue) -> tuple[str, str]:
+    """An issue's name (title, else question, else id) and its question if that differs."""
+    question = _flat(issue.question)
+    name = _flat(issue.title) or question or issue.id
+    return name, question if question != name else ""
 
 
 def _offsets(q: Quote) -> str:
@@ -264,7 +278,8 @@ def markdown(c: Comparison) -> str:
     if c.issues:
         issue_rows = []
         for issue in c.issues:
-            head = f"**{md_escape(issue.title or issue.id)}**<br>{md_escape(issue.question)}"
+            name, question = _issue_head(issue)
+            head = md_table_cell([f"**{md_escape(name)}**", md_escape(question)])
             issue_rows.append(
                 [head, *(_md_position_cell(c, issue.position(m.id), issue.id) for m in maps)]
             )
@@ -410,6 +425,11 @@ def _h_position(c: Comparison, p: Position, issue_id: str) -> str:
     return "\n".join(parts)
 
 
+def _h_issue_head(issue: Issue) -> str:
+    name, question = _issue_head(issue)
+    return f"<strong>{_e(name)}</strong>" + (f"<br>{_e(question)}" if question else "")
+
+
 def _h_table(header: list[str], rows: Iterable[list[str]], numeric: bool = False) -> list[str]:
     out = ["<table>", "<thead><tr>" + "".join(f"<th>{h}</th>" for h in header) + "</tr></thead>"]
     out.append("<tbody>")
@@ -486,7 +506,7 @@ def html(c: Comparison, diagram_svg: str | None = None) -> str:
     if c.issues:
         rows = [
             [
-                f"<strong>{_e(issue.title or issue.id)}</strong><br>{_e(issue.question)}",
+                _h_issue_head(issue),
                 *(_h_position(c, issue.position(m.id), issue.id) for m in maps),
             ]
             for issue in c.issues
