@@ -203,6 +203,11 @@ def find(source_text: str, quote: str | Quote) -> Match:
     >>> find(src, "peace").status.value
     'not found'
     """
+    if isinstance(quote, Quote) and _stands_at_offsets(source_text, quote):
+        # The stated occurrence is the passage: no need to search the whole source (this
+        # keeps checking linear in the size of the map), and repeats elsewhere do not matter.
+        span = Span(quote.start or 0, quote.end or 0)
+        return Match(MatchStatus.FOUND, (span,), span)
     text = quote.text if isinstance(quote, Quote) else quote
     needle = normalise(text)
     if not needle:
@@ -228,6 +233,16 @@ def find(source_text: str, quote: str | Quote) -> Match:
         if len(overlapping) == 1:
             return Match(MatchStatus.FOUND, tuple(places), overlapping[0])
     return Match(MatchStatus.AMBIGUOUS, tuple(places))
+
+
+def _stands_at_offsets(source_text: str, quote: Quote) -> bool:
+    """The quote verifies at its offsets and no word runs on across either end."""
+    if not verify(source_text, quote):
+        return False
+    start, end = quote.start or 0, quote.end or 0
+    before = start > 0 and source_text[start - 1].isalnum() and source_text[start].isalnum()
+    after = end < len(source_text) and source_text[end].isalnum() and source_text[end - 1].isalnum()
+    return not (before or after)
 
 
 def verify(source_text: str, quote: Quote) -> bool:
