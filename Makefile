@@ -6,8 +6,11 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 OUT    ?= out
+# The real Argdown CLI (our conformance oracle), installed with npm on first use.
+ARGDOWN_DIR ?= .cache/argdown
+export ARGDOWN ?= $(CURDIR)/$(ARGDOWN_DIR)/node_modules/.bin/argdown
 
-.PHONY: demo test lint typecheck pytest docs bench graphviz clean
+.PHONY: demo test lint typecheck pytest docs bench graphviz argdown-cli clean
 
 demo: $(STAMP) graphviz
 	$(BIN)/argmap build maps/comparison.argdown -o $(OUT)
@@ -21,7 +24,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy --strict argmap
 
-pytest: $(STAMP) graphviz
+pytest: $(STAMP) graphviz argdown-cli
 	$(BIN)/pytest
 
 docs: $(STAMP) graphviz
@@ -52,6 +55,13 @@ graphviz:
 	    echo "macOS: brew install graphviz), or pip install 'argmap[pure]' for a pure-Rust dot."; \
 	    exit 1; \
 	  fi; }
+
+argdown-cli:
+	@[ -x "$(ARGDOWN)" ] || ! command -v npm >/dev/null || { \
+	  echo "installing @argdown/cli@1.7.5 into $(ARGDOWN_DIR) (the conformance oracle)"; \
+	  mkdir -p $(ARGDOWN_DIR) && cd $(ARGDOWN_DIR) && \
+	  { [ -f package.json ] || npm init -y >/dev/null; } && \
+	  npm install --no-audit --no-fund --loglevel=error @argdown/cli@1.7.5 >/dev/null; }
 
 clean:
 	rm -rf $(OUT) docs/_build .pytest_cache .mypy_cache .ruff_cache
