@@ -90,12 +90,6 @@ def test_build_is_deterministic_and_quick_without_png(built: BuildResult, tmp_pa
     assert elapsed < 10
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=ArgmapError,
-    reason="dot.comparison_graph (summary view, an issue plus an agreement and a partial "
-    "agreement) gives DOT that Graphviz rejects: 'trouble in init_rank'",
-)
 def test_small_hostile_comparison_builds(tmp_path: Path) -> None:
     c = small_comparison(HOSTILE)
     result = build_comparison(c, tmp_path / "out")

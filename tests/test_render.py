@@ -380,7 +380,7 @@ def test_hostile_ids_titles_and_rationales_are_escaped(hostile: str) -> None:
     c = sample_comparison(rationale=hostile)
     harmless = parse(svg(comparison_graph(sample_comparison())))
     hostile_root = parse(svg(comparison_graph(c)))
-    for css in ("statement", "edge", "cluster", "issue"):
+    for css in ("statement", "edge", "cluster", "cluster-issue", "corr"):
         assert len(groups(hostile_root, css)) == len(groups(harmless, css)), css
 
 
@@ -404,27 +404,53 @@ def test_comparison_has_one_cluster_per_author_with_thesis() -> None:
     assert "After the Five-Day War" in title and "Is the Strategy Changing?" in title
 
 
-def test_comparison_edges_per_correspondence_type_and_positions() -> None:
+def test_comparison_draws_each_correspondence_as_a_node_in_its_issue() -> None:
     c = sample_comparison()
     root = draw_comparison(c)
     for kind in CorrespondenceType:
+        # one node per correspondence, joined by two edges to its two statements
         assert len(groups(root, f"corr-{kind.value}")) == len(c.of_type(kind)), kind
+        assert len(groups(root, f"corr-edge-{kind.value}")) == 2 * len(c.of_type(kind)), kind
     assert len(groups(root, "corr-agree")) == 2
-    assert len(groups(root, "issue")) == 3
-    positions = sum(len(p.statements) for i in c.issues for p in i.positions)
-    assert len(groups(root, "position")) == positions == 5
     (conflict,) = groups(root, "corr-conflict")
-    assert "conflict" in text_of(conflict)
+    assert "CONFLICT" in text_of(conflict) and "indep" in text_of(conflict)
+    # one cluster per issue, labelled with its question, holding its correspondences
+    issues = groups(root, "cluster-issue")
+    assert len(issues) == len(c.issues) == 3
+    independence = next(g for g in issues if "independent?" in text_of(g))
+    assert "Is the foreign policy independent?" in text_of(independence)
+    assert not groups(root, "position")  # the report's table shows the positions
+
+
+def test_comparison_reads_left_to_right_one_column_per_map() -> None:
+    c = sample_comparison()
+    root = draw_comparison(c)
+    svg_text = svg(comparison_graph(c))
+    xs: dict[str, list[float]] = {}
+    for g in groups(root, "statement") + groups(root, "corr"):
+        ident = g.get("id") or ""
+        x = min(float(t.get("x", "nan")) for t in g.iter(f"{SVG}text"))
+        side = ident.split("__")[0] if "__" in ident else ident.split("_")[0]
+        xs.setdefault(side, []).append(x)
+    left, right, middle = xs["valiyev_2011"], xs["aslanli_2010"], xs["c"]
+    assert max(left) < min(middle) and max(middle) < min(right), svg_text[:200]
+    # the thesis comes first (on top) in each column when it has no correspondence
+    for thesis in groups(root, "role-thesis"):
+        column = [
+            g for g in groups(root, "statement") if (g.get("id") or "")[:6] == thesis.get("id")[:6]
+        ]
+        assert top_y(thesis) == min(top_y(g) for g in column)
 
 
 def test_summary_view_keeps_theses_and_linked_statements_only() -> None:
     c = sample_comparison()
     summary = draw_comparison(c)
     full = draw_comparison(c, view="full")
-    linked = {r for r in c.corresponded()} | {
-        r for i in c.issues for p in i.positions for r in p.statements
+    linked = set(c.corresponded()) | {
+        Ref(m.id, s.id) for m in c.maps for s in m.by_role(Role.THESIS)
     }
     assert len(groups(summary, "statement")) == len(linked) == 8
+    assert not groups(summary, "rel")  # in-map relations only in the full view
     assert len(groups(full, "statement")) == sum(len(m.statements) for m in c.maps)
     in_map = sum(len(m.relations) for m in c.maps)
     assert len(groups(full, "rel")) + len(groups(full, "inference")) == in_map + 1
@@ -433,8 +459,7 @@ def test_summary_view_keeps_theses_and_linked_statements_only() -> None:
 def test_issue_view_shows_one_issue() -> None:
     c = sample_comparison()
     root = draw_comparison(c, issue="independence")
-    assert len(groups(root, "issue")) == 1
-    assert len(groups(root, "position")) == 2
+    assert len(groups(root, "cluster-issue")) == 1
     assert len(groups(root, "corr-conflict")) == 1
     assert len(groups(root, "corr-agree")) == 1  # "orbit" belongs to the issue
     assert not groups(root, "corr-partial")
@@ -445,7 +470,22 @@ def test_three_maps_each_get_a_cluster() -> None:
     root = draw_comparison(c, view="full")
     assert len(groups(root, "cluster-map")) == 3
     assert len(groups(root, "role-thesis")) == 3
-    assert len(groups(root, "cluster-issues")) == 1
+    assert len(groups(root, "cluster-issue")) == len(c.issues)
+
+
+def test_three_maps_are_columns_in_order() -> None:
+    c = sample_comparison(maps=(sample_map(), third_map(), other_map()))
+    root = draw_comparison(c)
+    clusters = groups(root, "cluster-map")
+    lefts = [min(float(t.get("x", "nan")) for t in g.iter(f"{SVG}text")) for g in clusters]
+    assert [g.get("id") for g in clusters] == [
+        "cluster_map_valiyev_2011",
+        "cluster_map_c_2012",
+        "cluster_map_aslanli_2010",
+    ]
+    assert lefts == sorted(lefts)
+    for kind in CorrespondenceType:  # non-neighbours still get one node per correspondence
+        assert len(groups(root, f"corr-{kind.value}")) == len(c.of_type(kind)), kind
 
 
 # -- Jupyter -------------------------------------------------------------------

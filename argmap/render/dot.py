@@ -151,8 +151,18 @@ class _Ids:
 # -- shared pieces -----------------------------------------------------------
 
 
-def _new_graph(name: str, css_class: str, title: Sequence[str], theme: Theme) -> graphviz.Digraph:
+def _new_graph(
+    name: str, css_class: str, title: Sequence[str], theme: Theme, *, columns: bool = False
+) -> graphviz.Digraph:
+    """An empty graph with the title on top.
+
+    Maps are drawn bottom-to-top with ``newrank`` (so ``rank=same`` works inside section
+    clusters); comparisons (``columns=True``) left-to-right without ``newrank`` and without
+    any ``rank=same`` across clusters, a combination that makes ``dot`` fail ("trouble in
+    init_rank", "triangulation failed").
+    """
     g = graphviz.Digraph(name=name)
+    layout = {"rankdir": "LR", "ranksep": "0.35"} if columns else {"rankdir": "BT"}
     g.attr(
         "graph",
         _attributes={
@@ -161,10 +171,10 @@ def _new_graph(name: str, css_class: str, title: Sequence[str], theme: Theme) ->
             "labelloc": "t",
             "fontname": theme.fontname,
             "fontsize": f"{theme.title_fontsize:g}",
-            "rankdir": "BT",
+            "rankdir": layout["rankdir"],
             "newrank": "true",
             "nodesep": f"{theme.nodesep:g}",
-            "ranksep": f"{theme.ranksep:g}",
+            "ranksep": layout.get("ranksep", f"{theme.ranksep:g}"),
             "splines": theme.splines,
             "bgcolor": theme.background,
             "outputorder": "edgesfirst",
@@ -268,9 +278,13 @@ def _add_body(
     key: tuple[str, ...] = (),
     focus: str | None = None,
     stagger: int = 3,
+    constrain: bool = True,
+    relations: bool = True,
 ) -> tuple[set[Role], set[RelationType], bool]:
     """Add ``m``'s statements, arguments and relations (those in ``keep``, or all) to ``g``.
 
+    With ``constrain=False`` the relations do not take part in ranking (``constraint=false``)
+    and nothing is staggered or tied to the thesis: the caller places the nodes.
     Returns the roles and relation types drawn, and whether any argument was drawn.
     """
     statements = [s for s in m.statements if keep is None or s.id in keep]
@@ -335,12 +349,12 @@ def _add_body(
                 cluster(g, sec)
 
     edges: list[tuple[str, str, str, EdgeStyle]] = []
-    for r in m.relations:
+    for r in m.relations if relations else ():
         if r.source in drawn and r.target in drawn:
             css = f"rel rel-{r.type.value}"
             edges.append((drawn[r.source], drawn[r.target], css, theme.relation(r.type)))
             rels.add(r.type)
-    for a in arguments:
+    for a in arguments if relations else ():
         if a.id not in drawn:
             continue
         for p in a.premises:
@@ -356,8 +370,8 @@ def _add_body(
     tails = {tail for tail, _, _, _ in edges}
     fan: dict[str, int] = {}
     for tail, head, css, style in edges:
-        extra: dict[str, str] = {}
-        if stagger > 1 and tail not in heads:
+        extra: dict[str, str] = {} if constrain else {"constraint": "false"}
+        if constrain and stagger > 1 and tail not in heads:
             k = fan.get(head, 0)
             fan[head] = k + 1
             if k % stagger:
@@ -367,7 +381,7 @@ def _add_body(
     # The thesis above everything: every node with nothing above it gets an invisible edge
     # up to the thesis (rank=max is not honoured together with newrank).
     theses = [drawn[s.id] for s in statements if s.role is Role.THESIS]
-    if len(theses) == 1:
+    if constrain and len(theses) == 1:
         for ident in drawn.values():
             if ident not in tails and ident != theses[0]:
                 g.edge(ident, theses[0], _attributes={"style": "invis", "weight": "0"})
@@ -573,9 +587,6 @@ def _select(c: Comparison, view: ComparisonView, issue: str | None) -> _Selectio
     refs: set[Ref] = set()
     for i in corr:
         refs.update(c.correspondences[i].refs())
-    for iss in issues:
-        for p in iss.positions:
-            refs.update(p.statements)
     keep: list[tuple[str, frozenset[str] | None]] = []
     for m in c.maps:
         if view == "full" and issue is None:
@@ -587,6 +598,132 @@ def _select(c: Comparison, view: ComparisonView, issue: str | None) -> _Selectio
     return _Selection(tuple(keep), tuple(i.id for i in issues), corr)
 
 
+def _corr_label(kind: CorrespondenceType, ident: str, width: int) -> list[str]:
+    """``agree`` and the correspondence's id, without a repeated ``Agree:`` prefix."""
+    head, sep, rest = ident.partition(":")
+    text = rest if sep and head.strip().lower() == kind.value else ident
+    return [kind.value.upper(), *wrap(text, width)]
+
+
+class _Columns:
+    """Pins nodes to columns (ranks of an LR layout) and rows with a chain of hidden anchors.
+
+    Every pinned node sits between the anchors of the columns before and after it, joined by
+    invisible zero-weight edges; no ``rank=same`` is needed, so clusters stay legal for dot.
+    The anchors order their out-edges (``ordering=out``), so each column lists its nodes top
+    to bottom in the order of their keys.
+    """
+
+    def __init__(self, count: int) -> None:
+        self.count = count
+        self._pins: list[tuple[int, tuple[int, ...], int, str]] = []
+
+    @staticmethod
+    def anchor(rank: int) -> str:
+        return f"col_{rank}"
+
+    def pin(self, ident: str, rank: int, key: tuple[int, ...] = (), *, tied: bool = False) -> None:
+        """Put ``ident`` in column ``rank``; ``tied`` nodes are held there by visible edges."""
+        self._pins.append((rank, key, len(self._pins), "" if tied else ident))
+
+    def emit(self, g: graphviz.Digraph) -> None:
+        hidden = {
+            "style": "invis",
+            "shape": "point",
+            "width": "0",
+            "height": "0",
+            "label": "",
+            "ordering": "out",
+        }
+        for r in range(self.count):
+            g.node(self.anchor(r), _attributes=hidden)
+        for r in range(self.count - 1):
+            g.edge(self.anchor(r), self.anchor(r + 1), _attributes={"style": "invis"})
+        invisible = {"style": "invis", "weight": "0"}
+        for rank, _key, _n, ident in sorted(self._pins):
+            if not ident:
+                continue
+            if rank > 0:
+                g.edge(self.anchor(rank - 1), ident, _attributes=invisible)
+            if rank < self.count - 1:
+                g.edge(ident, self.anchor(rank + 1), _attributes=invisible)
+
+
+def _legend_columns(
+    g: graphviz.Digraph,
+    theme: Theme,
+    rank: int,
+    columns: _Columns,
+    *,
+    roles: Iterable[Role],
+    relations: Iterable[RelationType],
+    arguments: bool,
+    correspondences: Iterable[CorrespondenceType],
+) -> None:
+    """The legend of a comparison: a column of sample nodes and sample edges, far right."""
+    nodes: list[tuple[str, str, NodeStyle]] = [
+        (f"role-{r.value}", r.value, theme.role(r)) for r in Role if r in set(roles)
+    ]
+    if arguments:
+        nodes.append(("argument", "argument", theme.argument))
+    kinds = [t for t in CorrespondenceType if t in set(correspondences)]
+    nodes.extend((f"corr-{t.value}", t.value, theme.correspondence_node(t)) for t in kinds)
+    edges: list[tuple[str, str, EdgeStyle]] = [
+        (f"rel-{t.value}", t.value, theme.relation(t)) for t in RelationType if t in set(relations)
+    ]
+    if arguments and relations:
+        edges.append(("premise", "premise", theme.premise))
+    edges.extend((f"corr-edge-{t.value}", t.value, _corr_edge_style(theme, t)) for t in kinds)
+    if not nodes and not edges:
+        return
+    small = f"{theme.small_fontsize:g}"
+    with g.subgraph(name="cluster_legend") as sub:
+        sub.attr(
+            "graph",
+            _attributes={
+                "id": "cluster_legend",
+                "class": "legend",
+                "label": "Legend",
+                "labeljust": "l",
+                "labelloc": "t",
+                "style": "rounded,filled",
+                "color": theme.cluster_color,
+                "fillcolor": "#FFFFFF",
+                "fontname": theme.fontname,
+                "fontsize": small,
+            },
+        )
+        for css, name, nstyle in nodes:
+            ident = f"legend_{slug(css)}"
+            attrs_ = {
+                "id": ident,
+                "class": f"legend legend-{css}",
+                **node_attrs(nstyle, theme),
+                "fontsize": small,
+            }
+            sub.node(ident, name, _attributes=attrs_)
+            columns.pin(ident, rank, (0,))
+        common = {"class": "legend", "shape": "plaintext", "fontsize": small}
+        for css, name, estyle in edges:
+            tail = f"legend_{slug(css)}_from"
+            head = f"legend_{slug(css)}_to"
+            sub.node(tail, name, _attributes=common)
+            sub.node(head, "", _attributes={**common, "width": "0.3", "height": "0.1"})
+            sub.edge(
+                tail,
+                head,
+                _attributes={"class": f"legend legend-{css}", **edge_attrs(estyle, theme)},
+            )
+            columns.pin(tail, rank, (1,))
+            columns.pin(head, rank + 1, (1,))
+
+
+def _corr_edge_style(theme: Theme, kind: CorrespondenceType) -> EdgeStyle:
+    """A correspondence's half edge: its colour, line style and width, no arrowheads."""
+    style = theme.correspondence(kind)
+    return attrs.evolve(style, arrowhead="none", arrowtail="none", dir="none", label="")
+
+
 def comparison_graph(
     c: Comparison,
     *,
@@ -596,13 +733,21 @@ def comparison_graph(
     legend: bool = True,
     theme: Theme = DEFAULT_THEME,
 ) -> graphviz.Digraph:
-    """The maps of ``c`` side by side, one cluster each, with the issues in a column between.
+    """The maps of ``c`` as columns, left to right, with the correspondences between them.
 
-    Correspondences are edges between the clusters, styled by type; positions are thin edges
-    from an issue to the statements that answer it. ``view="summary"`` draws each map's
-    thesis and the statements that take part in a correspondence or position; ``"full"``
-    every statement and in-map relation. ``issue`` restricts the drawing to one issue, its
-    positions and its correspondences (with each map's thesis for orientation).
+    The drawing reads like a table: each map is a cluster in its own column (the maps in the
+    comparison's order), and between two neighbouring columns one small cluster per issue
+    (labelled with its question) holds one node per correspondence ("AGREE", "PARTIAL" or
+    "CONFLICT" and its id, styled by type in colour, shape and outline) joined by two short
+    edges to the statement on each side. A correspondence between maps that are not
+    neighbours sits right of its left map and reaches across with an edge that does not
+    shape the layout. Correspondences without an issue go in an "Other correspondences"
+    cluster. Positions are not drawn (the report's table lists them).
+
+    ``view="summary"`` draws each map's thesis and the statements that take part in a
+    correspondence; ``"full"`` every statement and in-map relation, the statements without
+    a correspondence in two further columns on the outer side of their map. ``issue``
+    restricts the drawing to one issue and its correspondences (with each map's thesis).
 
     >>> from argmap.compare import Correspondence
     >>> from argmap.model import MapBuilder, Role
@@ -619,18 +764,79 @@ def comparison_graph(
     title = [c.title or c.id, *(_map_heading(m) for m in c.maps)]
     if issue is not None:
         title.append(f"issue: {c.issue(issue).question}")
-    g = _new_graph(f"comparison_{slug(c.id)}", "comparison", title, theme)
+    g = _new_graph(f"comparison_{slug(c.id)}", "comparison", title, theme, columns=True)
+    full = view == "full" and issue is None
     node_id = _Ids("")
     edge_id = _Counter("e_")
     roles: set[Role] = set()
     rels: set[RelationType] = set()
     has_args = False
     keep = dict(sel.keep)
-    half = (len(c.maps) + 1) // 2
+    order = {m.id: n for n, m in enumerate(c.maps)}
 
-    def map_cluster(m: ArgumentMap) -> None:
-        nonlocal has_args
+    # Columns: map n spans `width` ranks from base(n); the gap after it holds the nodes of
+    # the correspondences whose left statement is in map n. In the full view a map's
+    # statements without a correspondence go on the outer ranks.
+    width = 3 if full else 1
+
+    def base(n: int) -> int:
+        return n * (width + 1)
+
+    last = len(c.maps) - 1
+    columns = _Columns(base(last) + width + 2)
+
+    # Each correspondence oriented in map order, grouped by (gap, issue), in display order.
+    groups: dict[tuple[int, str | None], list[tuple[int, Ref, Ref]]] = {}
+    for i in sel.correspondence_ids:
+        k = c.correspondences[i]
+        left, right = k.left, k.right
+        if left.map_id not in order or right.map_id not in order:
+            continue
+        if order[left.map_id] > order[right.map_id]:
+            left, right = right, left
+        groups.setdefault((order[left.map_id], k.issue), []).append((i, left, right))
+    issue_order = {iid: n for n, iid in enumerate(sel.issue_ids)}
+    for question in sel.issue_ids:  # an issue without correspondences still gets a cluster
+        if not any(key[1] == question for key in groups):
+            groups[(0, question)] = []
+
+    def cluster_key(key: tuple[int, str | None]) -> tuple[int, int]:
+        return (key[0], issue_order.get(key[1] or "", len(issue_order)))
+
+    clusters = sorted(groups, key=cluster_key)
+    oriented = [item for key in clusters for item in groups[key]]
+    row = {i: n for n, (i, _, _) in enumerate(oriented)}
+    linked_left: dict[Ref, int] = {}  # statement -> first row of a correspondence to its right
+    linked_right: dict[Ref, int] = {}  # statement -> first row of one to its left
+    adjacent_right: set[Ref] = set()  # the right end of a correspondence between neighbours
+    for i, left, right in oriented:
+        linked_left.setdefault(left, row[i])
+        linked_right.setdefault(right, row[i])
+        if order[right.map_id] == order[left.map_id] + 1:
+            adjacent_right.add(right)
+
+    def place(m: ArgumentMap, ref: Ref, thesis: bool, nth: int) -> tuple[int, tuple[int, ...]]:
+        """The column and the row key of a node of map ``m``; ``nth`` counts unlinked ones."""
+        n = order[m.id]
+        if ref in linked_right or ref in linked_left:
+            first = min(linked_right.get(ref, len(row)), linked_left.get(ref, len(row)))
+            inner = base(n) if ref in linked_right or n == 0 else base(n) + width - 1
+            if n == 0 and ref in linked_left:
+                inner = base(n) + width - 1
+            return inner, (0 if thesis else 1, first)
+        if width == 1:
+            return base(n), (0 if thesis else 2, nth)
+        outer = [base(n) + d for d in (range(width - 1) if n == 0 else range(1, width))]
+        if thesis:
+            return outer[-1] if n == 0 else outer[0], (0, nth)
+        return outer[nth % len(outer)], (2, nth)
+
+    for m in c.maps:
         name = "cluster_map_" + slug(m.id)
+        # theses first, so that they are drawn first (on top) in their column
+        shown = attrs.evolve(
+            m, statements=sorted(m.statements, key=lambda s: s.role is not Role.THESIS)
+        )
         with g.subgraph(name=name) as sub:
             sub.attr(
                 "graph",
@@ -638,7 +844,7 @@ def comparison_graph(
                     "id": name,
                     "class": "cluster-map",
                     "label": plain_label(wrap(_map_heading(m), 44)),
-                    "labelloc": "b",
+                    "labelloc": "t",
                     "style": "rounded,filled",
                     "color": theme.cluster_color,
                     "fillcolor": theme.cluster_fill,
@@ -649,7 +855,7 @@ def comparison_graph(
             )
             r, t, a = _add_body(
                 sub,
-                m,
+                shown,
                 node_id,
                 edge_id,
                 keep=keep[m.id],
@@ -657,112 +863,112 @@ def comparison_graph(
                 sections=False,
                 theme=theme,
                 key=(m.id,),
+                constrain=False,
+                relations=full,
             )
             roles.update(r)
             rels.update(t)
             has_args = has_args or a
+        nth = 0
+        for s in shown.statements:
+            ident = node_id.get(m.id, s.id)
+            if ident is not None:
+                nth += 1
+                ref = Ref(m.id, s.id)
+                rank, key = place(m, ref, s.role is Role.THESIS, nth)
+                # in the summary, linked statements are held in place by their correspondences
+                tied = width == 1 and (
+                    (order[m.id] == 0 and ref in linked_left) or ref in adjacent_right
+                )
+                columns.pin(ident, rank, key, tied=tied)
+        for arg in m.arguments:
+            ident = node_id.get(m.id, "arg", arg.id)
+            if ident is not None:
+                nth += 1
+                columns.pin(ident, *place(m, Ref("", ""), False, nth))
 
-    for m in c.maps[:half]:
-        map_cluster(m)
-
-    issue_nodes: list[str] = []
-    if sel.issue_ids:
-        with g.subgraph(name="cluster_issues") as sub:
+    kinds: set[CorrespondenceType] = set()
+    small = f"{theme.small_fontsize:g}"
+    for number, (gap, iid) in enumerate(clusters):
+        rank = base(gap) + width
+        if iid is not None and iid in issue_order:
+            iss = c.issue(iid)
+            label = wrap(iss.question, 34)
+            silent = [m.id for m in c.maps if not iss.position(m.id).addressed]
+            if silent:
+                label += wrap("not addressed: " + ", ".join(silent), 40)
+            name = f"cluster_issue_{node_id('issue', iid)}_{gap}"
+        else:
+            label = ["Other correspondences"]
+            name = f"cluster_issue_other_{gap}"
+        with g.subgraph(name=name) as sub:
             sub.attr(
                 "graph",
                 _attributes={
-                    "id": "cluster_issues",
-                    "class": "cluster-issues",
-                    "label": "Issues",
-                    "labelloc": "b",
-                    "style": "rounded",
+                    "id": name,
+                    "class": "cluster-issue",
+                    "label": plain_label(label),
+                    "labelloc": "t",
+                    "style": "rounded,filled",
                     "color": theme.issue.color,
+                    "fillcolor": theme.issue.fillcolor,
                     "fontname": theme.fontname,
-                    "fontsize": f"{theme.cluster_fontsize:g}",
+                    "fontsize": small,
                 },
             )
-            for iid in sel.issue_ids:
-                iss = c.issue(iid)
-                ident = node_id("issue", iid)
-                issue_nodes.append(ident)
-                lines = wrap(iss.question, theme.wrap)
-                silent = [m.id for m in c.maps if not iss.position(m.id).addressed]
-                if silent:
-                    lines += wrap("not addressed: " + ", ".join(silent), theme.wrap + 6)
-                tip = [iss.question]
-                for p in c.positions(iid):
-                    answer = p.answer or ("-" if p.addressed else "not addressed")
-                    tip.append(f"{p.map_id}: {answer}")
-                attrs_ = {"id": ident, "class": "issue", **node_attrs(theme.issue, theme)}
-                attrs_["tooltip"] = plain_label(tip)
-                sub.node(ident, plain_label(lines), _attributes=attrs_)
+            if not groups[(gap, iid)]:
+                ident = f"{node_id('issue', iid or '')}_empty"
+                note = {
+                    "id": ident,
+                    "class": "issue-empty",
+                    "shape": "plaintext",
+                    "fontsize": small,
+                }
+                sub.node(ident, "no correspondence", _attributes=note)
+                columns.pin(ident, rank, (-1, number))
+            for i, _left, _right in groups[(gap, iid)]:
+                k = c.correspondences[i]
+                kinds.add(k.type)
+                attrs_ = {
+                    "id": _corr_id(k.id, i),
+                    "class": f"corr corr-{k.type.value}",
+                    **node_attrs(theme.correspondence_node(k.type), theme),
+                    "fontsize": small,
+                    "tooltip": plain_label([f"{k.type.value}: {k.id}", k.rationale]),
+                }
+                label_ = plain_label(_corr_label(k.type, k.id, 26))
+                sub.node(_corr_id(k.id, i), label_, _attributes=attrs_)
+                adjacent = order[_right.map_id] == order[_left.map_id] + 1
+                columns.pin(_corr_id(k.id, i), rank, (row[i],), tied=adjacent and width == 1)
 
-    for m in c.maps[half:]:
-        map_cluster(m)
-
-    # The top rank holds every thesis, ordered left to right by invisible flat edges.
-    top_row: list[str] = []
-    for m in c.maps:
-        top_row.extend(
-            thesis_id
-            for s in m.by_role(Role.THESIS)
-            if (thesis_id := node_id.get(m.id, s.id)) is not None
-        )
-    if top_row:
-        with g.subgraph() as top:
-            top.attr("graph", rank="same")
-            for ident in top_row:
-                top.node(ident)
-            for left, right in itertools.pairwise(top_row):
-                top.edge(left, right, _attributes={"style": "invis"})
-
-    for iid, issue_node in zip(sel.issue_ids, issue_nodes, strict=True):
-        for p in c.positions(iid):
-            for ref in p.statements:
-                target = node_id.get(ref.map_id, ref.statement_id)
-                if target is None:
-                    continue
-                answer = plain_label([f"{p.map_id}: {p.answer or ''}"])
-                _edge(
-                    g,
-                    issue_node,
-                    target,
-                    edge_id(),
-                    "position",
-                    theme.position,
-                    theme,
-                    tooltip=answer,
-                )
-
-    kinds: set[CorrespondenceType] = set()
-    for i in sel.correspondence_ids:
+    for i, left, right in oriented:
         k = c.correspondences[i]
-        tail = node_id.get(k.left.map_id, k.left.statement_id)
-        head = node_id.get(k.right.map_id, k.right.statement_id)
-        if tail is None or head is None:
-            continue
-        style = theme.correspondence(k.type)
-        kinds.add(k.type)
-        _edge(
-            g,
-            tail,
-            head,
-            "c_" + slug(k.id) + f"_{i + 1}",
-            f"corr corr-{k.type.value}",
-            style,
-            theme,
-            constraint="false",
-            label=plain_label([style.label]) if style.label else "",
-            tooltip=plain_label([f"{k.type.value}: {k.id}", k.rationale]),
-        )
+        estyle = _corr_edge_style(theme, k.type)
+        css = f"corr-edge corr-edge-{k.type.value}"
+        tip = {"tooltip": plain_label([f"{k.type.value}: {k.id}"])}
+        tail = node_id.get(left.map_id, left.statement_id)
+        head = node_id.get(right.map_id, right.statement_id)
+        adjacent = order[right.map_id] == order[left.map_id] + 1
+        if tail is not None:
+            _edge(g, tail, _corr_id(k.id, i), edge_id(), css, estyle, theme, weight="4", **tip)
+        if head is not None:
+            extra = {"weight": "4"} if adjacent else {"constraint": "false"}
+            _edge(g, _corr_id(k.id, i), head, edge_id(), css, estyle, theme, **extra, **tip)
+
     if legend:
-        _legend(
+        _legend_columns(
             g,
             theme,
+            base(last) + width,
+            columns,
             roles=roles,
             relations=rels,
             arguments=has_args,
             correspondences=kinds,
-            issues=bool(issue_nodes),
         )
+    columns.emit(g)
     return g
+
+
+def _corr_id(ident: str, index: int) -> str:
+    return f"c_{slug(ident)}_{index + 1}"

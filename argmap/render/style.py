@@ -129,6 +129,16 @@ class Theme:
         OKABE_ITO.vermillion, "bold", "tee", "tee", dir="both", penwidth=3.0, label="conflict"
     )
     position: EdgeStyle = EdgeStyle("#8A7D00", "solid", "vee", penwidth=0.8)
+    # correspondence nodes in a comparison: the type in colour, outline style and shape
+    agree_node: NodeStyle = NodeStyle(
+        "box", OKABE_ITO.bluish_green, "#CCECE3", "filled,rounded", penwidth=2.0, margin="0.1,0.05"
+    )
+    partial_node: NodeStyle = NodeStyle(
+        "box", OKABE_ITO.orange, "#FBECCC", "filled,rounded,dashed", penwidth=2.0, margin="0.1,0.05"
+    )
+    conflict_node: NodeStyle = NodeStyle(
+        "octagon", OKABE_ITO.vermillion, "#F7DFCC", "filled,bold", penwidth=2.5, margin="0.06,0.04"
+    )
 
     def role(self, role: Role) -> NodeStyle:
         """The node style of a statement role."""
@@ -156,6 +166,15 @@ class Theme:
             CorrespondenceType.AGREE: self.agree,
             CorrespondenceType.PARTIAL: self.partial,
             CorrespondenceType.CONFLICT: self.conflict,
+        }
+        return styles[kind]
+
+    def correspondence_node(self, kind: CorrespondenceType) -> NodeStyle:
+        """The node style of a correspondence drawn as a node between two maps."""
+        styles = {
+            CorrespondenceType.AGREE: self.agree_node,
+            CorrespondenceType.PARTIAL: self.partial_node,
+            CorrespondenceType.CONFLICT: self.conflict_node,
         }
         return styles[kind]
 
