@@ -4,14 +4,14 @@
 under fixed names:
 
 * per map: ``<map-id>.svg``, ``<map-id>.png`` and ``<map-id>.dot`` (the summary view);
-* the comparison: ``comparison-summary.{svg,png,dot}`` and ``comparison-full.{svg,png,dot}``;
+* the comparison: ``comparison-summary.{svg,png,dot}`` and ``comparison-full.{svg,dot}``;
 * per issue: ``issue-<issue-id>.svg``;
 * the report: ``report.md`` and ``report.html`` (with the summary diagram embedded);
 * the JSON export of the maps and the comparison: ``comparison.json``.
 
-Graphviz runs once per image; those calls run in a small thread pool, so a build of two
-maps takes about a second. :func:`format_summary` gives the three-line headline a command
-prints after building.
+Graphviz lays each drawing out once and writes its SVG and PNG from that layout; those calls
+run in a small thread pool, so a build of two maps takes about a second.
+:func:`format_summary` gives the three-line headline a command prints after building.
 """
 
 from __future__ import annotations
@@ -66,28 +66,30 @@ _ALL: tuple[output.Format, ...] = ("svg", "png", "dot")
 
 
 def _drawing_jobs(c: Comparison, out: Path, png: bool) -> list[Callable[[], object]]:
-    """One job per image file: the graphs are built here, Graphviz runs when a job runs.
+    """One job per drawing: the graphs are built here, Graphviz runs when a job runs.
 
-    Rasterising is what costs (a PNG of the full comparison takes many times its SVG), so
-    the jobs come biggest PNG first: the pool then finishes the long ones while the short
-    ones fill the gaps.
+    Each job lays its graph out once and writes all its formats from that one ``dot`` call
+    (:func:`~argmap.render.output.render_all`). The biggest graphs come first, so the pool
+    finishes the long ones while the short ones fill the gaps.
     """
     formats = _ALL if png else tuple(f for f in _ALL if f != "png")
     only_svg: tuple[output.Format, ...] = ("svg",)
     drawings = [(m.id, dot.map_graph(m), formats) for m in c.maps]
     drawings.append((SUMMARY_STEM, dot.comparison_graph(c), formats))
-    drawings.append((FULL_STEM, dot.comparison_graph(c, view="full"), formats))
+    no_png = tuple(f for f in formats if f != "png")  # the full view is for zooming: SVG
+    drawings.append((FULL_STEM, dot.comparison_graph(c, view="full"), no_png))
     for issue in c.issues:
         drawings.append(
             (f"issue-{_slug(issue.id)}", dot.comparison_graph(c, issue=issue.id), only_svg)
         )
-    jobs = [
-        (fmt != "png", fmt == "dot", -len(graph.source), i, stem, graph, fmt)
-        for i, (stem, graph, fmts) in enumerate(drawings)
-        for fmt in fmts
-    ]
-    jobs.sort(key=lambda j: j[:4])
-    return [partial(output.render, g, out / f"{stem}.{fmt}", fmt) for *_, stem, g, fmt in jobs]
+    jobs = sorted(
+        (
+            (-len(graph.source), i, stem, graph, fmts)
+            for i, (stem, graph, fmts) in enumerate(drawings)
+        ),
+        key=lambda j: j[:2],
+    )
+    return [partial(output.render_all, g, out / stem, fmts) for *_, stem, g, fmts in jobs]
 
 
 def output_names(c: Comparison, *, png: bool = True) -> tuple[str, ...]:
@@ -98,8 +100,8 @@ def output_names(c: Comparison, *, png: bool = True) -> tuple[str, ...]:
     """
     formats = _ALL if png else tuple(f for f in _ALL if f != "png")
     names = [f"{m.id}.{fmt}" for m in c.maps for fmt in formats]
-    for stem in (SUMMARY_STEM, FULL_STEM):
-        names += [f"{stem}.{fmt}" for fmt in formats]
+    names += [f"{SUMMARY_STEM}.{fmt}" for fmt in formats]
+    names += [f"{FULL_STEM}.{fmt}" for fmt in formats if fmt != "png"]
     names += [f"issue-{_slug(issue.id)}.svg" for issue in c.issues]
     names += [REPORT_MD, REPORT_HTML, JSON_EXPORT]
     seen: set[str] = set()
@@ -125,10 +127,18 @@ def _write(path: Path, text: str) -> None:
         raise ArgmapError(f"cannot write: {exc.strerror or exc}", Location(str(path))) from exc
 
 
-def build_comparison(c: Comparison, out_dir: str | Path, *, png: bool = True) -> BuildResult:
+def build_comparison(
+    c: Comparison,
+    out_dir: str | Path,
+    *,
+    png: bool = True,
+    figure_dir: str | Path | None = None,
+) -> BuildResult:
     """Write every output of an already loaded comparison into ``out_dir`` (created if needed).
 
-    ``png=False`` leaves out the PNG files, the slow part of a build.
+    ``png=False`` leaves out the PNG files, the slowest part of a build. ``figure_dir`` (for
+    instance ``docs/images``) also receives copies of ``comparison-summary.svg`` and
+    ``comparison-summary.dot``, the README's figure; they are not listed in the result.
     """
     out = Path(out_dir)
     names = output_names(c, png=png)
@@ -146,6 +156,18 @@ def build_comparison(c: Comparison, out_dir: str | Path, *, png: bool = True) ->
     summary_svg = (out / f"{SUMMARY_STEM}.svg").read_text(encoding="utf-8")
     _write(out / REPORT_HTML, report.html(c, summary_svg))
 
+    if figure_dir is not None:
+        figures = Path(figure_dir)
+        try:
+            figures.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ArgmapError(
+                f"cannot create: {exc.strerror or exc}", Location(str(figures))
+            ) from exc
+        for ext in ("svg", "dot"):
+            name = f"{SUMMARY_STEM}.{ext}"
+            _write(figures / name, (out / name).read_text(encoding="utf-8"))
+
     files = tuple(out / name for name in names)
     missing = [str(p) for p in files if not p.is_file()]
     if missing:
@@ -154,10 +176,17 @@ def build_comparison(c: Comparison, out_dir: str | Path, *, png: bool = True) ->
 
 
 def build(
-    comparison_path: str | Path, out_dir: str | Path = "out", *, png: bool = True
+    comparison_path: str | Path,
+    out_dir: str | Path = "out",
+    *,
+    png: bool = True,
+    figure_dir: str | Path | None = None,
 ) -> BuildResult:
-    """Load the comparison at ``comparison_path`` and write every output into ``out_dir``."""
-    return build_comparison(compare.load(comparison_path), out_dir, png=png)
+    """Load the comparison at ``comparison_path`` and write every output into ``out_dir``.
+
+    ``figure_dir``: see :func:`build_comparison`.
+    """
+    return build_comparison(compare.load(comparison_path), out_dir, png=png, figure_dir=figure_dir)
 
 
 def format_summary(result: BuildResult | Summary) -> str:

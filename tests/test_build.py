@@ -15,7 +15,7 @@ from argmap.build import BuildResult, build, build_comparison, format_summary, o
 from argmap.compare import Comparison
 from argmap.errors import ArgmapError
 from argmap.model import MapBuilder, Role
-from argmap.render import report
+from argmap.render import dot, report
 
 REAL = Path(__file__).resolve().parent.parent / "maps" / "comparison.argdown"
 
@@ -34,7 +34,9 @@ def expected_names(c: Comparison, png: bool = True) -> set[str]:
     kinds = ("svg", "png", "dot") if png else ("svg", "dot")
     return {
         *(f"{m.id}.{ext}" for m in c.maps for ext in kinds),
-        *(f"comparison-{v}.{ext}" for v in ("summary", "full") for ext in kinds),
+        *(f"comparison-summary.{ext}" for ext in kinds),
+        "comparison-full.svg",
+        "comparison-full.dot",
         *(f"issue-{i.id}.svg" for i in c.issues),
         "report.md",
         "report.html",
@@ -127,3 +129,26 @@ def test_format_summary(real: Comparison, built: BuildResult) -> None:
     assert f"{s.partial} partial" in lines[1]
     assert lines[2].split() == ["conflicts:", str(s.conflicts)]
     assert format_summary(built.summary) == format_summary(built)
+
+
+def test_readme_figure_is_up_to_date() -> None:
+    committed = (
+        Path(__file__).resolve().parent.parent / "docs" / "images" / "comparison-summary.dot"
+    )
+    fresh = dot.comparison_graph(compare.load(REAL)).source.encode("utf-8")
+    assert committed.is_file(), f"{committed} is missing: run `make demo`"
+    assert committed.read_bytes() == fresh, (
+        f"{committed} is stale against maps/: run `make demo` to refresh the README figure"
+    )
+
+
+def test_figure_dir_gets_the_summary_svg_and_dot(tmp_path: Path) -> None:
+    c = small_comparison()
+    result = build_comparison(c, tmp_path / "out", png=False, figure_dir=tmp_path / "fig")
+    for ext in ("svg", "dot"):
+        name = f"comparison-summary.{ext}"
+        assert (tmp_path / "fig" / name).read_bytes() == (result.out_dir / name).read_bytes()
+    assert sorted(p.name for p in (tmp_path / "fig").iterdir()) == [
+        "comparison-summary.dot",
+        "comparison-summary.svg",
+    ]

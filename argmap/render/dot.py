@@ -368,24 +368,91 @@ def _add_body(
     # `unflatten -l` does), so a claim with ten pieces of evidence is not ten boxes wide.
     heads = {head for _, head, _, _ in edges}
     tails = {tail for tail, _, _, _ in edges}
+    theses = [drawn[s.id] for s in statements if s.role is Role.THESIS]
     fan: dict[str, int] = {}
-    for tail, head, css, style in edges:
-        extra: dict[str, str] = {} if constrain else {"constraint": "false"}
+    lengths: list[int] = []
+    for tail, _head, _css, _style in edges:
+        minlen = 1
         if constrain and stagger > 1 and tail not in heads:
-            k = fan.get(head, 0)
-            fan[head] = k + 1
-            if k % stagger:
-                extra["minlen"] = str(1 + k % stagger)
+            k = fan.get(_head, 0)
+            fan[_head] = k + 1
+            minlen = 1 + k % stagger
+        lengths.append(minlen)
+    lift = _tiers(
+        drawn, statements, arguments, edges, lengths, theses, known if sections else set()
+    )
+    for (tail, head, css, style), minlen in zip(edges, lengths, strict=True):
+        extra: dict[str, str] = {} if constrain else {"constraint": "false"}
+        minlen += lift.get((tail, head), 0) if constrain else 0
+        if constrain and minlen > 1:
+            extra["minlen"] = str(minlen)
         _edge(g, tail, head, edge_id(), css, style, theme, **extra)
 
     # The thesis above everything: every node with nothing above it gets an invisible edge
     # up to the thesis (rank=max is not honoured together with newrank).
-    theses = [drawn[s.id] for s in statements if s.role is Role.THESIS]
     if constrain and len(theses) == 1:
         for ident in drawn.values():
             if ident not in tails and ident != theses[0]:
-                g.edge(ident, theses[0], _attributes={"style": "invis", "weight": "0"})
+                extra = {"style": "invis", "weight": "0"}
+                if lift.get((ident, theses[0])):
+                    extra["minlen"] = str(1 + lift[(ident, theses[0])])
+                g.edge(ident, theses[0], _attributes=extra)
     return roles, rels, bool(arguments)
+
+
+#: Maps with more statements than this, in three or more sections, are drawn in two tiers.
+TIER_THRESHOLD = 24
+
+
+def _tiers(
+    drawn: dict[str, str],
+    statements: Sequence[Statement],
+    arguments: Sequence[Argument],
+    edges: Sequence[tuple[str, str, str, EdgeStyle]],
+    lengths: Sequence[int],
+    theses: Sequence[str],
+    sections: set[str],
+) -> dict[tuple[str, str], int]:
+    """Extra ``minlen`` per edge that drops the later half of the top-level sections to a
+    second tier, below the deepest rank of the first half, so a big map is not one row of
+    side-by-side sections (about twice as tall, half as wide). Empty for small maps.
+    """
+    if len(theses) != 1 or len(statements) <= TIER_THRESHOLD:
+        return {}
+    section_of = {drawn[s.id]: s.section for s in statements if s.id in drawn}
+    section_of.update({drawn[a.id]: a.section for a in arguments if a.id in drawn})
+    order = [sec for sec in dict.fromkeys(s.section for s in statements) if sec in sections]
+    if len(order) < 3:
+        return {}
+    lower = set(order[(len(order) + 1) // 2 :])
+    # the rank below the thesis each node would get (longest path up to the thesis)
+    up: dict[str, list[tuple[str, int]]] = {}
+    for (tail, head, _, _), n in zip(edges, lengths, strict=True):
+        up.setdefault(tail, []).append((head, n))
+    depth: dict[str, int] = {}
+
+    def rank(node: str, seen: frozenset[str]) -> int:
+        if node in depth:
+            return depth[node]
+        best = 1 if node != theses[0] else 0
+        for head, n in up.get(node, []):
+            if head not in seen:
+                best = max(best, rank(head, seen | {node}) + n)
+        depth[node] = best
+        return best
+
+    top = max(
+        (rank(n, frozenset()) for n, sec in section_of.items() if sec not in lower),
+        default=0,
+    )
+    lift: dict[tuple[str, str], int] = {}
+    for tail, head, _, _ in edges:
+        if section_of.get(tail) in lower and section_of.get(head) not in lower:
+            lift[(tail, head)] = max(0, top - rank(head, frozenset()))
+    for node, sec in section_of.items():
+        if sec in lower and node not in up:
+            lift[(node, theses[0])] = top
+    return lift
 
 
 def _legend(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Literal
 
@@ -20,10 +21,14 @@ import graphviz  # type: ignore[import-untyped]
 from argmap.errors import ArgmapError
 from argmap.model import Location
 
-__all__ = ["FORMATS", "Format", "Layout", "find_layout", "render", "svg"]
+__all__ = ["FORMATS", "PNG_DPI", "Format", "Layout", "find_layout", "render", "render_all", "svg"]
 
 Format = Literal["svg", "png", "pdf", "dot"]
 FORMATS: tuple[str, ...] = ("svg", "png", "pdf", "dot")
+
+#: Resolution of the PNGs :func:`render_all` writes: one pixel per point, so a drawing is as
+#: many pixels wide as its SVG is points wide (Graphviz's default, 96, costs twice the time).
+PNG_DPI = 72
 
 _INSTALL = (
     "no Graphviz layout program found: install Graphviz "
@@ -101,6 +106,54 @@ def render(graph: graphviz.Digraph, path: str | os.PathLike[str], format: Format
     except OSError as exc:
         raise ArgmapError(f"cannot write: {exc.strerror or exc}", where) from exc
     return target
+
+
+def render_all(
+    graph: graphviz.Digraph,
+    stem: str | os.PathLike[str],
+    formats: Sequence[Format],
+    *,
+    dpi: int = PNG_DPI,
+) -> tuple[Path, ...]:
+    """Write ``graph`` as ``<stem>.<format>`` for each format, laying it out only once.
+
+    Graphviz's ``dot`` writes every image format from one layout in one call (``-Tsvg -o
+    a.svg -Tpng -o a.png``); PNGs are rasterised at ``dpi``. The DOT source is written by
+    Python. Other layout programs get one call per format.
+    """
+    base = Path(stem)
+    targets = [(fmt, base.with_name(f"{base.name}.{fmt}")) for fmt in formats]
+    for fmt, target in targets:
+        if fmt not in FORMATS:
+            raise ArgmapError(
+                f"unknown output format {fmt!r}; expected one of: {', '.join(FORMATS)}",
+                Location(str(target)),
+            )
+    images = [(fmt, target) for fmt, target in targets if fmt != "dot"]
+    for fmt, target in targets:
+        if fmt == "dot":
+            render(graph, target, "dot")
+    if not images:
+        return tuple(t for _, t in targets)
+    layout = find_layout()
+    where = Location(str(images[0][1]))
+    if layout.name != "dot":
+        for fmt, target in images:
+            render(graph, target, fmt)
+        return tuple(t for _, t in targets)
+    command = [layout.executable, "-Kdot", f"-Gdpi={dpi}"]
+    for fmt, target in images:
+        command += [f"-T{fmt}", f"-o{target}"]
+    try:
+        done = subprocess.run(
+            command, input=graph.source.encode("utf-8"), capture_output=True, check=False
+        )
+    except OSError as exc:
+        raise ArgmapError(f"cannot run {layout.executable}: {exc}", where) from exc
+    if done.returncode != 0:
+        message = done.stderr.decode("utf-8", "replace").strip()
+        raise ArgmapError(f"{layout.name} failed (exit {done.returncode}): {message}", where)
+    return tuple(t for _, t in targets)
 
 
 def svg(graph: graphviz.Digraph) -> str:
