@@ -973,7 +973,7 @@ def comparison_graph(
                 "graph",
                 _attributes={
                     "id": name,
-                    "class": "cluster-issue",
+                    "class": "cluster-issue issue",
                     "label": plain_label(label),
                     "labelloc": "t",
                     "style": "rounded,filled",
