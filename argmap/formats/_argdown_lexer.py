@@ -69,6 +69,7 @@ class LexError(Exception):
 
 
 _LINEBREAK = "\n\r\u2028\u2029"
+_BREAK = re.compile("[\n\r\u2028\u2029]")
 _EMPTYLINE = re.compile(r"(?:[ \t]*(?:\r\n|\n)){2,}")
 _NEWLINE = re.compile(r"[ \t]*(?:\r\n|\n|\r)")
 _SPACES = re.compile(r"[ \t]+")
@@ -90,9 +91,8 @@ _REL_KIND = {
 }
 _HEADING = re.compile(r"#+ ")
 _END_AFTER = re.compile(r"(?:[ \t]|(?=[\n\r)}_.,!?;:\-*]|\Z))")
-_LINK = re.compile(r"\[[^\]]+?\]\([^)]+?\)[ \t]?")
 _TAG = re.compile(
-    r"#(?:\([^)]+\)|[a-zA-z0-9\-\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF]+)[ \t]?"
+    r"#(?:[a-zA-z0-9\-\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF]+)[ \t]?"
 )
 _FREESTYLE = re.compile(r"[^\\@#*_\[\],.:;</>\-\r\n(){}]+")
 _FREESTYLE_INF = _FREESTYLE
@@ -135,19 +135,20 @@ class _Lexer:
         self.data_best = -1
         self.space_at = -1
         self.finders = {
-            s: _Finder(text, s) for s in ("*/", "-->", "===", "]:", "]", ">:", ">", "\n")
+            s: _Finder(text, s) for s in ("*/", "-->", "===", "]:", "]", ">:", ">", ")")
         }
-        self.break_finders = [_Finder(text, c) for c in _LINEBREAK]
+        self.break_from = -1
+        self.break_at = -1
 
     # -- helpers -------------------------------------------------------------
 
     def line_end(self, pos: int) -> int:
-        best = self.n
-        for f in self.break_finders:
-            hit = f.next(pos)
-            if hit != -1 and hit < best:
-                best = hit
-        return best
+        if self.break_from <= pos <= self.break_at:
+            return self.break_at
+        m = _BREAK.search(self.text, pos)
+        self.break_at = m.start() if m else self.n
+        self.break_from = pos
+        return self.break_at
 
     def last_kind(self) -> int:
         return self.tokens[-1].kind if self.tokens else 0
@@ -245,6 +246,20 @@ class _Lexer:
             if r != -1 and r < eol:
                 reference = r + 1
         return definition, reference
+
+    def link(self, pos: int) -> int:
+        """End of a `[text](url)` link at pos, or -1."""
+        text = self.text
+        r = self.finders["]"].next(pos + 1)
+        if r <= pos + 1 or not text.startswith("(", r + 1):
+            return -1
+        p = self.finders[")"].next(r + 2)
+        if p <= r + 2:
+            return -1
+        end = p + 1
+        if end < self.n and text[end] in " \t":
+            end += 1
+        return end
 
     def mention(self, pos: int, close: str) -> int:
         eol = self.line_end(pos)
@@ -370,13 +385,24 @@ class _Lexer:
                     pos = end
                     continue
             if c == "[":
-                m = _LINK.match(text, pos)
-                if m:
-                    emit(Tok.LINK, pos, m.end())
-                    pos = m.end()
+                end = self.link(pos)
+                if end != -1:
+                    emit(Tok.LINK, pos, end)
+                    pos = end
                     continue
             if c == "#":
-                m = _TAG.match(text, pos)
+                m = None
+                if text.startswith("#(", pos):
+                    close = self.finders[")"].next(pos + 2)
+                    if close > pos + 2:
+                        end = close + 1
+                        if end < n and text[end] in " \t":
+                            end += 1
+                        emit(Tok.TAG, pos, end)
+                        pos = end
+                        continue
+                else:
+                    m = _TAG.match(text, pos)
                 if m:
                     emit(Tok.TAG, pos, m.end())
                     pos = m.end()

@@ -21,7 +21,14 @@ from argmap.formats._argdown_syntax import (
 )
 from argmap.model import Location
 
-__all__ = ["JS_SPACE", "parse_text"]
+__all__ = ["JS_SPACE", "load_yaml", "parse_text"]
+
+_YamlLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def load_yaml(text: str) -> Any:
+    """``yaml.safe_load``, through libyaml when it is installed (much faster)."""
+    return yaml.load(text, Loader=_YamlLoader)  # noqa: S506 - a safe loader
 
 Locate = Callable[[int], Location]
 
@@ -40,6 +47,7 @@ _CONTENT = frozenset(
         Tok.NEWLINE,
     }
 )
+_MAX_DEPTH = 200
 _FREE = frozenset({Tok.FREESTYLE, Tok.CONTROL_CHAR, Tok.ESCAPED, Tok.SPECIAL})
 _INCOMING = frozenset(
     {Tok.INCOMING_SUPPORT, Tok.INCOMING_ATTACK, Tok.CONTRADICTION, Tok.INCOMING_UNDERCUT}
@@ -168,6 +176,7 @@ class _Parser:
         self.i = 0
         self.counter = 0
         self.definitions = 0
+        self.depth = 0
         self.statements: dict[str, _Class] = {}
         self.arguments: dict[str, _Class] = {}
         self.relations: list[list[Any]] = []  # [from, to, type, location]
@@ -214,7 +223,7 @@ class _Parser:
                 body = head[1:].rstrip()
                 body = body[:-1] if body.endswith("}") else body
         try:
-            value = yaml.safe_load(body)
+            value = load_yaml(body)
         except yaml.YAMLError as e:
             problem = getattr(e, "problem", None) or str(e).splitlines()[0]
             raise ArgmapError(f"invalid YAML in data: {problem}", self.locate(tok.start)) from None
@@ -266,7 +275,9 @@ class _Parser:
             else:  # bold or italic
                 end_kind = Tok.BOLD_END if kind == Tok.BOLD_START else Tok.ITALIC_END
                 if self.peek() in _CONTENT:
+                    self.deeper(tok)
                     self.content(target)
+                    self.depth -= 1
                 if self.peek() != end_kind:
                     what = "bold" if end_kind == Tok.BOLD_END else "italic"
                     mark = text[tok.start : tok.end]
@@ -309,7 +320,7 @@ class _Parser:
             tok = self.take()
             raw = self.image(tok).strip("=")
             try:
-                fm = yaml.safe_load(raw)
+                fm = load_yaml(raw)
             except yaml.YAMLError as e:
                 problem = getattr(e, "problem", None) or "invalid YAML"
                 raise ArgmapError(
@@ -325,6 +336,11 @@ class _Parser:
             if self.peek() == Tok.EMPTYLINE:
                 self.take()
                 continue
+            if self.peek() in RELATION_KINDS or self.peek() == Tok.DEDENT:
+                raise ArgmapError(
+                    "this line is indented inconsistently with the relations above it",
+                    self.locate(self.tokens[self.i].start),
+                )
             if self.peek() != Tok.EOF:
                 raise self.fail("an empty line before the next paragraph")
             return
@@ -486,7 +502,15 @@ class _Parser:
                 cls.location = member.location
         return member
 
+    def deeper(self, tok: Token) -> None:
+        self.depth += 1
+        if self.depth > _MAX_DEPTH:
+            raise ArgmapError(
+                f"nested more than {_MAX_DEPTH} levels deep", self.locate(tok.start)
+            )
+
     def relations_block(self, parent: _Class) -> None:
+        self.deeper(self.tokens[self.i])
         self.expect(Tok.INDENT)
         if self.peek() not in RELATION_KINDS:
             raise self.fail("a relation")
@@ -513,6 +537,7 @@ class _Parser:
                 self.locate(self.tokens[self.i].start),
             )
         self.take()
+        self.depth -= 1
 
     def relate(self, src: _Class, dst: _Class, rel: str, where: Location) -> None:
         for r in src.out:
