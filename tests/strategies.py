@@ -30,25 +30,33 @@ def clean(text: str) -> str:
 
 
 texts = st.text(
-    alphabet=st.one_of(st.sampled_from(_HOSTILE), st.characters(codec="utf-8", exclude_characters="\x00")), max_size=40
+    alphabet=st.one_of(
+        st.sampled_from(_HOSTILE), st.characters(codec="utf-8", exclude_characters="\x00")
+    ),
+    max_size=40,
 ).map(clean)
 non_empty = texts.filter(bool)
 _ids = st.text(
-    alphabet=st.one_of(st.sampled_from("abcXYZ: 12.#{}*_'\"/"), st.characters(codec="utf-8", exclude_characters="\x00")),
+    alphabet=st.one_of(
+        st.sampled_from("abcXYZ: 12.#{}*_'\"/"),
+        st.characters(codec="utf-8", exclude_characters="\x00"),
+    ),
     min_size=1,
     max_size=12,
 ).filter(
-    lambda s: s.strip()
-    and not re.search(r"[\]>\n\r\u2028\u2029]", s)
-    and not s.startswith(("-", "+", "_", "!--"))
+    lambda s: (
+        s.strip()
+        and not re.search(r"[\]>\n\r\u2028\u2029]", s)
+        and not s.startswith(("-", "+", "_", "!--"))
+    )
 )
-_tags = st.text(
-    alphabet=st.sampled_from("abc XY-1é#"), min_size=1, max_size=8
-).filter(lambda t: t.strip() and t not in {"thesis", "claim", "evidence", "counterclaim"})
+_tags = st.text(alphabet=st.sampled_from("abc XY-1é#"), min_size=1, max_size=8).filter(
+    lambda t: t.strip() and t not in {"thesis", "claim", "evidence", "counterclaim"}
+)
 _quotes = st.builds(
-    lambda text, anchored, start, length: Quote(text, start, start + length)
-    if anchored
-    else Quote(text),
+    lambda text, anchored, start, length: (
+        Quote(text, start, start + length) if anchored else Quote(text)
+    ),
     st.text(min_size=1, max_size=30).filter(lambda s: s.strip()),
     st.booleans(),
     st.integers(0, 10**6),
@@ -131,6 +139,4 @@ def argument_maps(draw: st.DrawFn) -> ArgumentMap:
         )
     )
     map_id = draw(st.from_regex(r"[a-z0-9][a-z0-9-]{0,10}", fullmatch=True))
-    return ArgumentMap(
-        map_id, draw(texts), source, sections, statements, arguments, relations
-    )
+    return ArgumentMap(map_id, draw(texts), source, sections, statements, arguments, relations)

@@ -91,9 +91,7 @@ _REL_KIND = {
 }
 _HEADING = re.compile(r"#+ ")
 _END_AFTER = re.compile(r"(?:[ \t]|(?=[\n\r)}_.,!?;:\-*]|\Z))")
-_TAG = re.compile(
-    r"#(?:[a-zA-z0-9\-\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF]+)[ \t]?"
-)
+_TAG = re.compile(r"#(?:[a-zA-z0-9\-\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF]+)[ \t]?")
 _FREESTYLE = re.compile(r"[^\\@#*_\[\],.:;</>\-\r\n(){}]+")
 _FREESTYLE_INF = _FREESTYLE
 _CONTROL = "@#*_[],.:;</>-(){}"
@@ -393,9 +391,9 @@ class _Lexer:
             if c == "#":
                 m = None
                 if text.startswith("#(", pos):
-                    close = self.finders[")"].next(pos + 2)
-                    if close > pos + 2:
-                        end = close + 1
+                    paren = self.finders[")"].next(pos + 2)
+                    if paren > pos + 2:
+                        end = paren + 1
                         if end < n and text[end] in " \t":
                             end += 1
                         emit(Tok.TAG, pos, end)
@@ -408,8 +406,7 @@ class _Lexer:
                     pos = m.end()
                     continue
             if c in "[<":
-                close = "]" if c == "[" else ">"
-                definition, reference = self.bracket(pos, close)
+                definition, reference = self.bracket(pos, "]" if c == "[" else ">")
                 if definition != -1:
                     kind = Tok.STATEMENT_DEFINITION if c == "[" else Tok.ARGUMENT_DEFINITION
                     emit(kind, pos, definition)
@@ -421,10 +418,10 @@ class _Lexer:
                     pos = reference
                     continue
             if c == "@" and pos + 2 < n and text[pos + 1] in "[<":
-                close = "]" if text[pos + 1] == "[" else ">"
-                end = self.mention(pos, close)
+                statement = text[pos + 1] == "["
+                end = self.mention(pos, "]" if statement else ">")
                 if end != -1:
-                    kind = Tok.STATEMENT_MENTION if close == "]" else Tok.ARGUMENT_MENTION
+                    kind = Tok.STATEMENT_MENTION if statement else Tok.ARGUMENT_MENTION
                     emit(kind, pos, end)
                     pos = end
                     continue

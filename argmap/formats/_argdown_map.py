@@ -56,7 +56,9 @@ def slug(title: str) -> str:
     return s or "section"
 
 
-def _unknown(data: Mapping[str, Any], allowed: tuple[str, ...], what: str, where: Location | None) -> None:
+def _unknown(
+    data: Mapping[str, Any], allowed: tuple[str, ...], what: str, where: Location | None
+) -> None:
     extra = sorted(str(k) for k in data if k not in allowed)
     if extra:
         raise ArgmapError(
@@ -184,9 +186,7 @@ def document_to_map(doc: Document, path: str) -> ArgumentMap:
 
     statements: list[Statement] = []
     # Maps list statements in the order they are defined (pcs may refer to them earlier).
-    ordered = sorted(
-        doc.statements, key=lambda s: s.defined if s.defined is not None else 1 << 62
-    )
+    ordered = sorted(doc.statements, key=lambda s: s.defined if s.defined is not None else 1 << 62)
     for s in ordered:
         what = f"[{s.title}]"
         canonical = _canonical(s.members)

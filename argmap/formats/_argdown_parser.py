@@ -28,7 +28,8 @@ _YamlLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 def load_yaml(text: str) -> Any:
     """``yaml.safe_load``, through libyaml when it is installed (much faster)."""
-    return yaml.load(text, Loader=_YamlLoader)  # noqa: S506 - a safe loader
+    return yaml.load(text, Loader=_YamlLoader)
+
 
 Locate = Callable[[int], Location]
 
@@ -74,15 +75,21 @@ _NAMES = {
 }
 # Argdown's shortcodes: `.A.` or `:A:` become a symbol.
 _SHORT = {
-    "A": "∀", "E": "∃", "O": "𝗢", "P": "𝗣", "->": "→", "<->": "↔", "~": "¬", "^": "∧",
-    "v": "∨", "v_": "⊻", "<>": "◇", "[]": "◻", "happy": "😀", "smiley": "☺", "laugh": "😆",
+    "A": "∀", "E": "∃", "O": "\U0001d5e2", "P": "\U0001d5e3", "->": "→", "<->": "↔",
+    "~": "¬", "^": "∧",
+    "v": "\u2228", "v_": "⊻", "<>": "◇", "[]": "◻", "happy": "😀", "smiley": "☺",
+    "laugh": "😆",
     "lol": "😆", "rofl": "🤣", "joy": "😂", "heart": "❤", "?": "❓", "question": "❓",
     "love": "😍", "wink": "😉", "shush": "🤫", "meh": "😐", "eye-roll": "🙄", "sad": "😢",
     "disappointed": "😞", "scream": "😱", "+1": "👍", "up": "👍", "-1": "👎", "down": "👎",
     "think": "🤔", "star": "⭐", "y": "✔", "agree": "✔", "n": "❌", "disagree": "❌",
 }  # fmt: skip
 # What JavaScript's String.prototype.trim removes.
-JS_SPACE = "\t\n\x0b\x0c\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+JS_SPACE = (
+    "\t\n\x0b\x0c\r \u00a0\u1680"
+    "\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u2028\u2029\u202f\u205f\u3000\ufeff"
+)
 SHORTCODES = {f"{d}{k}{d}": v for k, v in _SHORT.items() for d in ".:"}
 SHORTCODES[":smile:"] = "☺️"
 SHORTCODES[".smile."] = "☺"
@@ -486,7 +493,8 @@ class _Parser:
             target.plain_text(),
         )
         cls.members.append(member)
-        if cls.defined is None and not reference:
+        first_definition = cls.defined is None and not reference
+        if first_definition:
             self.definitions += 1
             cls.defined = self.definitions
         for t in target.tags:
@@ -497,17 +505,14 @@ class _Parser:
         if (kind == "argument" or not reference) and not cls.has_section:
             cls.section = section
             cls.has_section = section is not None
-        if cls.location is None or (not reference and cls.members[0].is_reference):
-            if cls.location is None or not any(not m.is_reference for m in cls.members[:-1]):
-                cls.location = member.location
+        if cls.location is None or first_definition:
+            cls.location = member.location  # the first definition, else the first mention
         return member
 
     def deeper(self, tok: Token) -> None:
         self.depth += 1
         if self.depth > _MAX_DEPTH:
-            raise ArgmapError(
-                f"nested more than {_MAX_DEPTH} levels deep", self.locate(tok.start)
-            )
+            raise ArgmapError(f"nested more than {_MAX_DEPTH} levels deep", self.locate(tok.start))
 
     def relations_block(self, parent: _Class) -> None:
         self.deeper(self.tokens[self.i])
@@ -574,7 +579,9 @@ class _Parser:
             if kind == Tok.STATEMENT_NUMBER:
                 self.take()
                 member = self.statement("premise")
-                items.append(PcsItem(member.title, "intermediary" if after_inference else "premise"))
+                items.append(
+                    PcsItem(member.title, "intermediary" if after_inference else "premise")
+                )
                 after_inference = False
             elif kind == Tok.INFERENCE_START:
                 if after_inference:
@@ -664,7 +671,8 @@ class _Parser:
                         r[2] = "entails"
                     elif r[2] == "attack":
                         if any(
-                            k[2] == "contrary" and {k[0].title, k[1].title} == {r[0].title, r[1].title}
+                            k[2] == "contrary"
+                            and {k[0].title, k[1].title} == {r[0].title, r[1].title}
                             for k in kept
                         ):
                             continue
@@ -679,8 +687,7 @@ class _Parser:
                 redundant = any(
                     o is not r
                     and (
-                        (o[2] == "attack" and o[0] is src)
-                        or o[2] in ("contradictory", "contrary")
+                        (o[2] == "attack" and o[0] is src) or o[2] in ("contradictory", "contrary")
                     )
                     and (src in (o[0], o[1]))
                     and (o[1] if o[0] is src else o[0]).kind == "statement"

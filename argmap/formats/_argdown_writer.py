@@ -77,9 +77,7 @@ def _json(value: Any) -> str:
         return "[" + ", ".join(_json(v) for v in value) + "]"
     if isinstance(value, str):
         out = json.dumps(value, ensure_ascii=False).replace("}", "\\u007d")
-        return _NOT_PRINTABLE.sub(
-            lambda m: "".join(f"\\u{b:04x}" for b in _utf16(m.group())), out
-        )
+        return _NOT_PRINTABLE.sub(lambda m: "".join(f"\\u{b:04x}" for b in _utf16(m.group())), out)
     return json.dumps(value)
 
 
@@ -130,7 +128,9 @@ def _argument(a: Argument) -> str:
     if not a.premises and a.conclusion is None:
         return head
     if not a.premises or a.conclusion is None:
-        raise ArgmapError(f"<{a.id}>: a premise-conclusion structure needs premises and a conclusion")
+        raise ArgmapError(
+            f"<{a.id}>: a premise-conclusion structure needs premises and a conclusion"
+        )
     lines = [head, ""]
     for i, p in enumerate(a.premises, 1):
         _check_title(p, "]")
@@ -176,9 +176,11 @@ def dumps(m: ArgumentMap) -> str:
         head["source"] = src
     blocks.append(_heading(1, m.title, head))
     known = {s.id for s in m.sections}
-    for node in (*m.statements, *m.arguments):
-        if node.section is not None and node.section not in known:
-            raise ArgmapError(f"{node.id!r} is in unknown section {node.section!r}")
+    placed: list[tuple[str, str | None]] = [(s.id, s.section) for s in m.statements]
+    placed += [(a.id, a.section) for a in m.arguments]
+    for node_id, section in placed:
+        if section is not None and section not in known:
+            raise ArgmapError(f"{node_id!r} is in unknown section {section!r}")
     order: list[str | None] = [None, *(s.id for s in m.sections)]
     for section_id in order:
         if section_id is not None:
