@@ -13,7 +13,7 @@ export ARGDOWN ?= $(CURDIR)/$(ARGDOWN_DIR)/node_modules/.bin/argdown
 .PHONY: demo test lint typecheck pytest docs bench graphviz argdown-cli clean
 
 demo: $(STAMP) graphviz
-	$(BIN)/argmap build maps/comparison.argdown -o $(OUT)
+	$(BIN)/argmap build maps/comparison.argdown -o $(OUT) --figure docs/images
 
 test: $(STAMP) graphviz lint typecheck pytest
 

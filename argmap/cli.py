@@ -234,6 +234,12 @@ def _add_build(sub: Subparsers) -> None:
     p.add_argument(
         "-o", "--output", type=Path, default=Path("out"), metavar="OUT", help="output folder"
     )
+    p.add_argument(
+        "--figure",
+        type=Path,
+        metavar="DIR",
+        help="also copy comparison-summary.svg and .dot into DIR (the README figure)",
+    )
     p.set_defaults(run=_run_build)
 
 
@@ -243,7 +249,7 @@ def _run_build(args: argparse.Namespace) -> int:
     from argmap.build import build, format_summary
 
     started = time.perf_counter()
-    result = build(args.comparison, args.output)
+    result = build(args.comparison, args.output, figure_dir=args.figure)
     elapsed = time.perf_counter() - started
     _out(f"wrote {len(result.files)} files to {result.out_dir}/ in {elapsed:.1f} s:")
     for path in result.files:
