@@ -321,3 +321,30 @@ def test_hostile_input_stays_linear(unit: str) -> None:
 
     small, large = run(10_000), run(80_000)
     assert large < max(small, 0.01) * 20  # 8x the input: linear is ~8x, quadratic ~64x
+
+
+CLI = Path("/tmp/adcli/node_modules/.bin/argdown")
+
+
+@pytest.mark.skipif(not CLI.exists(), reason="the Argdown CLI oracle is not installed")
+def test_cli_reads_dumps_like_we_do(tmp_path: Path) -> None:
+    import json
+    import subprocess
+
+    m = loads(MAP)
+    hostile = loads(dumps(m).replace("Cities should tax land.", "1. [x] #no {a} \\\\ \\* \\_"))
+    for i, each in enumerate((m, hostile)):
+        p = tmp_path / f"m{i}.argdown"
+        p.write_text(dumps(each), encoding="utf-8")
+        out = subprocess.run(
+            [str(CLI), "json", "--stdout", "--silent", str(p)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        golden = json.loads(out.stdout)
+        doc = parse_file(p)
+        assert sorted(golden["statements"]) == sorted(s.title for s in doc.statements)
+        assert [(r["from"], r["to"], r["relationType"]) for r in golden["relations"]] == [
+            (r.source, r.target, r.type) for r in doc.relations
+        ]

@@ -167,7 +167,7 @@ class _Class:
         self.pcs: list[PcsItem] | None = None
         self.inferences: list[Inference] = []
         self.location: Location | None = None
-        self.out: list[list[Any]] = []  # relations where this is the source
+        self.out: list[list[Any]] = []  # relations touching this node
         self.defined: int | None = None
 
 
@@ -184,6 +184,7 @@ class _Parser:
         self.counter = 0
         self.definitions = 0
         self.depth = 0
+        self.inference_owner: _Class | None = None
         self.statements: dict[str, _Class] = {}
         self.arguments: dict[str, _Class] = {}
         self.relations: list[list[Any]] = []  # [from, to, type, location]
@@ -531,10 +532,18 @@ class _Parser:
             else:
                 child = self.argument("argument-description")
                 other = self.node(child.title, "argument")
+            here = parent
+            if (
+                kind == Tok.OUTGOING_UNDERCUT
+                and parent.kind == "statement"
+                and self.inference_owner is not None
+            ):
+                # Argdown aims `_` under a statement at the last inference read so far.
+                here = self.inference_owner
             if kind in _INCOMING:
-                src, dst = parent, other
+                src, dst = here, other
             else:
-                src, dst = other, parent
+                src, dst = other, here
             self.relate(src, dst, _REL_TYPE[kind], self.locate(tok.start))
         if self.peek() != Tok.DEDENT:
             raise ArgmapError(
@@ -545,15 +554,16 @@ class _Parser:
         self.depth -= 1
 
     def relate(self, src: _Class, dst: _Class, rel: str, where: Location) -> None:
+        # Argdown checks every relation touching the source, incoming ones included.
         for r in src.out:
             if r[1] is dst and r[2] == rel:
                 return
-        if rel == "contradictory":
-            for r in dst.out:
-                if r[1] is src and r[2] == rel:
-                    return
+            if rel == "contradictory" and r[2] == rel and r[0] is dst and r[1] is src:
+                return
         r = [src, dst, rel, where]
         src.out.append(r)
+        if dst is not src:
+            dst.out.append(r)
         self.relations.append(r)
 
     def pcs(self, previous: _Class | None) -> None:
@@ -586,7 +596,8 @@ class _Parser:
             elif kind == Tok.INFERENCE_START:
                 if after_inference:
                     raise self.fail("a numbered statement after the inference")
-                inferences.append(self.inference(len(items)))
+                self.inference_owner = argument
+                inferences.append(self.inference(len(items), argument))
                 after_inference = True
                 seen_inference = True
             else:
@@ -597,7 +608,7 @@ class _Parser:
         argument.pcs = items
         argument.inferences = inferences
 
-    def inference(self, index: int) -> Inference:
+    def inference(self, index: int, owner: _Class) -> Inference:
         self.take()
         rules: list[str] = []
         if self.peek() == Tok.NEWLINE and self.tokens[self.i + 1].kind in _FREE:
@@ -621,11 +632,14 @@ class _Parser:
         if self.peek() == Tok.INDENT:
             self.take()
             while self.peek() == Tok.OUTGOING_UNDERCUT:
-                self.take()
+                tok = self.take()
                 if self.peek() in (Tok.ARGUMENT_DEFINITION, Tok.ARGUMENT_REFERENCE):
-                    self.argument("argument-description")
+                    title = self.argument("argument-description").title
+                    child = self.node(title, "argument")
                 else:
-                    self.statement("relation-statement")
+                    child = self.node(self.statement("relation-statement").title, "statement")
+                # An undercut of the inference is recorded against its argument.
+                self.relate(child, owner, "undercut", self.locate(tok.start))
             self.expect(Tok.DEDENT)
         return Inference(index, tuple(rules), data)
 
@@ -659,6 +673,8 @@ class _Parser:
                 conclusion = self.statements[src.pcs[-1].title]
                 src.out.remove(r)
                 if any(o[1] is dst and o[2] == rel for o in conclusion.out):
+                    if dst is not src:
+                        dst.out.remove(r)
                     continue
                 r[0] = conclusion
                 conclusion.out.append(r)

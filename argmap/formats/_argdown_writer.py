@@ -197,6 +197,9 @@ def dumps(m: ArgumentMap) -> str:
     for r in m.relations:
         if r.type is RelationType.CONTRADICTION:
             blocks.append(f"{_ref(m, r.source)}\n    >< {_ref(m, r.target)}")
+        elif r.type is RelationType.UNDERCUT:
+            # `_>` from the source: Argdown aims a `_` child at the last inference read.
+            blocks.append(f"{_ref(m, r.source)}\n    _> {_ref(m, r.target)}")
         else:
             blocks.append(f"{_ref(m, r.target)}\n    {_SYMBOL[r.type]} {_ref(m, r.source)}")
     return "\n\n".join(blocks) + "\n"
