@@ -15,6 +15,14 @@ from argmap.model import (
     Statement,
 )
 
+
+def load_ipython_extension(ip: object) -> None:
+    """``%load_ext argmap``: show maps and comparisons as SVG in the notebook."""
+    from argmap.render.jupyter import register_ipython
+
+    register_ipython(ip)
+
+
 __all__ = [
     "ArgmapError",
     "Argument",
@@ -28,4 +36,5 @@ __all__ = [
     "Section",
     "Source",
     "Statement",
+    "load_ipython_extension",
 ]

@@ -96,3 +96,28 @@ def test_layout_failure_is_an_argmap_error(tmp_path: Path, monkeypatch: pytest.M
     only_on_path(monkeypatch, tmp_path)
     with pytest.raises(ArgmapError, match=r"m\.svg:1:1: dot failed \(exit 1\): syntax error"):
         render(small_graph(), tmp_path / "m.svg")
+
+
+def test_ipython_extension_registers_svg_formatters() -> None:
+    import argmap
+    from argmap.compare import Comparison
+    from argmap.model import ArgumentMap, MapBuilder, Role
+
+    class Formatter:
+        def __init__(self) -> None:
+            self.printers: dict[type, object] = {}
+
+        def for_type(self, cls: type, fn: object) -> None:
+            self.printers[cls] = fn
+
+    class Shell:
+        def __init__(self) -> None:
+            self.display_formatter = type("D", (), {"formatters": {"image/svg+xml": Formatter()}})
+
+    shell = Shell()
+    argmap.load_ipython_extension(shell)
+    printers = shell.display_formatter.formatters["image/svg+xml"].printers
+    assert set(printers) == {ArgumentMap, Comparison}
+    m = MapBuilder("m").statement("T", "Tax <land>.", Role.THESIS, quote="q").build()
+    drawn = printers[ArgumentMap](m)  # type: ignore[operator]
+    assert drawn.lstrip().startswith(("<?xml", "<svg", "<!--")) and "Tax &lt;land&gt;." in drawn

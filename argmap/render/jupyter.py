@@ -8,6 +8,9 @@ which a notebook displays as SVG (it has ``_repr_mimebundle_`` and ``_repr_svg_`
     view(m, detail="quotes")            # last expression of a cell: drawn inline
     view(c, issue="independence")
 
+In a notebook, ``%load_ext argmap`` (or importing :mod:`argmap.render` inside IPython) also
+registers SVG formatters, so a bare map or comparison as the last expression of a cell is drawn.
+
 >>> from argmap.model import MapBuilder, Role
 >>> v = view(MapBuilder("m").statement("T", "t", Role.THESIS).build(), legend=False)
 >>> v.graph.name
@@ -21,6 +24,7 @@ argmap.errors.ArgmapError: cannot draw a str: expected an ArgumentMap, a Compari
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -34,7 +38,7 @@ from argmap.model import ArgumentMap
 from argmap.render.dot import comparison_graph, map_graph
 from argmap.render.output import Format, render, svg
 
-__all__ = ["View", "view"]
+__all__ = ["View", "register_ipython", "view"]
 
 
 @attrs.frozen(eq=False)
@@ -84,3 +88,29 @@ def view(obj: ArgumentMap | Comparison | graphviz.Digraph, **options: Any) -> Vi
         f"cannot draw a {type(obj).__name__}: "
         "expected an ArgumentMap, a Comparison or a graphviz.Digraph"
     )
+
+
+def _map_svg(m: ArgumentMap) -> str:
+    return view(m).svg()
+
+
+def _comparison_svg(c: Comparison) -> str:
+    return view(c).svg()
+
+
+def register_ipython(ip: Any) -> None:
+    """Draw maps and comparisons as SVG in this IPython shell (``%load_ext argmap``)."""
+    formatter = ip.display_formatter.formatters["image/svg+xml"]
+    formatter.for_type(ArgumentMap, _map_svg)
+    formatter.for_type(Comparison, _comparison_svg)
+
+
+def _register_if_in_ipython() -> None:
+    ipython = sys.modules.get("IPython")
+    get = getattr(ipython, "get_ipython", None)
+    shell = get() if get is not None else None
+    if shell is not None:
+        register_ipython(shell)
+
+
+_register_if_in_ipython()
