@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import re
 
 import attrs
 
@@ -58,6 +59,14 @@ _TRANSLATE: dict[str, str] = {
     "\ufb04": "ffl",
 }
 _DROP = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
+# The same rules as :func:`_build`, as whole-string operations (for the text alone): drop,
+# translate, join hyphens between alphanumerics ([^\W_] is str.isalnum), collapse whitespace
+# (\s is str.isspace). Equivalence with _build is property-tested.
+_DROP_TABLE: dict[int, str | None] = {ord(c): None for c in _DROP}
+_TABLE = str.maketrans({**{ord(k): v for k, v in _TRANSLATE.items()}, **_DROP_TABLE})
+_SPECIAL = re.compile("[" + re.escape("".join(_TRANSLATE) + "".join(_DROP)) + r"\-]|\s(?<! )|  ")
+_JOIN = re.compile(r"(?<=[^\W_])-\s*(?=[^\W_])")
+_SPACE_RUN = re.compile(r"\s+")
 
 
 class MatchStatus(enum.Enum):
@@ -177,7 +186,9 @@ def normalise(text: str) -> str:
     >>> normalise("  Kara-\\nbakh\\u2019s  \\u201cfear\\u201d\\u00a0of  Russia \\u2013 again ")
     'Karabakh\\'s "fear" of Russia - again'
     """
-    return _build(text).text
+    if _SPECIAL.search(text) is None:
+        return text.strip(" ")  # single spaces only, nothing to translate or join
+    return _SPACE_RUN.sub(" ", _JOIN.sub("", text.translate(_TABLE))).strip(" ")
 
 
 def _boundary_ok(index: _Index, pos: int) -> bool:
