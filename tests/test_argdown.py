@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from argmap.errors import ArgmapError
 from argmap.formats.argdown import dumps, load, loads, parse, parse_file
 from argmap.model import MapBuilder, Quote, RelationType, Role, Source
-from tests.strategies import argument_maps
+from strategies import argument_maps
 
 
 def _rels(text: str) -> list[tuple[str, str, str]]:
