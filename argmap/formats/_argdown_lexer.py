@@ -100,6 +100,11 @@ _DATA_AFTER = re.compile(r"\s*[,}]")
 _COMMENT_TAIL_MANY = re.compile(r"(?:[ \t]*\r\n|\n|\r)*")
 _COMMENT_TAIL_ONE = re.compile(r"[ \t]*(?:\r\n|\n|\r)(?![ \t]*(?:\r\n|\n|\r))")
 _SPECIAL_STOP = re.compile(r"\s")
+# A character outside this set can only start free text, wherever it stands (outside
+# inference lines): no other rule looks at it. It is every character _FREESTYLE excludes plus
+# what starts front matter, whitespace and the line-start rules (relations, numbers, lists).
+_PLAIN_STOP = frozenset("\\@#*_[],.:;</>-\r\n(){}= \t+0123456789")
+_new_tuple = tuple.__new__  # builds a Token without the Python-level NamedTuple.__new__
 
 
 class _Finder:
@@ -152,7 +157,7 @@ class _Lexer:
         return self.tokens[-1].kind if self.tokens else 0
 
     def emit(self, kind: int, start: int, end: int) -> None:
-        self.tokens.append(Token(kind, start, end))
+        self.tokens.append(_new_tuple(Token, (kind, start, end)))
 
     def dedent_all(self, at: int) -> None:
         while len(self.indents) > 1:
@@ -277,8 +282,17 @@ class _Lexer:
         pos = 0
         inference = False
         emit = self.emit
+        append = self.tokens.append
+        plain_stop = _PLAIN_STOP
+        freestyle = _FREESTYLE.match
         while pos < n:
             c = text[pos]
+            if c not in plain_stop and not inference:
+                m = freestyle(text, pos)
+                assert m
+                append(_new_tuple(Token, (Tok.FREESTYLE, pos, m.end())))
+                pos = m.end()
+                continue
             if c in "/<":
                 end = self.comment(pos)
                 if end != -1:

@@ -34,19 +34,20 @@ _YamlLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # are quoted: json.loads reads it far faster than YAML (tests/test_fast_paths.py checks this).
 _FLOW_TOKEN = (
     r" *(?:[{}\[\],]"
-    r'|"[ !#-\[\]-~\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]*"'
+    r'|"[^"\\\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]*"'
     r"|-?(?:0|[1-9][0-9]{0,17})(?= *[,}\]])"
     r"|(?!(?i:(?:yes|no|y|n|true|false|on|off|null):))[A-Za-z_][A-Za-z0-9_]{0,99}:(?= ))"
 )
 _SIMPLE_FLOW = re.compile(rf"\{{(?:{_FLOW_TOKEN})* *")
-_PLAIN_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_]*):")
+# Outside strings a letter or "_" can only start a key and ":" only end one.
+_KEY_START = re.compile(r"(?<![A-Za-z0-9_])(?=[A-Za-z_])")
 
 
 def load_yaml(text: str) -> Any:
     """``yaml.safe_load``, through libyaml when it is installed; simple flow mappings as JSON."""
     if text.startswith("{") and _SIMPLE_FLOW.fullmatch(text):
         parts = text.split('"')  # even parts lie outside strings, where letters are keys
-        parts[::2] = [_PLAIN_KEY.sub(r'"\1":', part) for part in parts[::2]]
+        parts[::2] = [_KEY_START.sub('"', part).replace(":", '":') for part in parts[::2]]
         try:
             return json.loads('"'.join(parts))
         except ValueError:

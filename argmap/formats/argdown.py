@@ -11,6 +11,7 @@ import bisect
 import os
 import re
 from pathlib import Path
+from typing import IO
 
 from argmap.errors import ArgmapError
 from argmap.formats._argdown_parser import parse_text
@@ -24,7 +25,6 @@ from argmap.formats._argdown_syntax import (
     SectionNode,
     StatementNode,
 )
-from argmap.formats._argdown_writer import dump, dumps
 from argmap.model import ArgumentMap, Location
 
 __all__ = [
@@ -186,6 +186,20 @@ def parse_file(path: str | os.PathLike[str], *, include: bool = True) -> Documen
     """Parse an Argdown file (UTF-8)."""
     p = os.fspath(path)
     return _parse(_read(p, Location(p, 1, 1)), p, include, [os.path.normpath(p)])
+
+
+def dumps(m: ArgumentMap) -> str:
+    """Canonical Argdown for a map; ``loads(dumps(m)) == m``."""
+    from argmap.formats._argdown_writer import dumps as _dumps  # not needed to read maps
+
+    return _dumps(m)
+
+
+def dump(m: ArgumentMap, path_or_file: str | os.PathLike[str] | IO[str]) -> None:
+    """Write :func:`dumps` output to a path (UTF-8) or an open text file."""
+    from argmap.formats._argdown_writer import dump as _dump
+
+    _dump(m, path_or_file)
 
 
 def loads(text: str, path: str = "<string>") -> ArgumentMap:
