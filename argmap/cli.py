@@ -43,14 +43,14 @@ def _add_check(sub: Subparsers) -> None:
 
 
 def _run_check(args: argparse.Namespace) -> int:
-    import json
-
-    import cattrs
-
     from argmap.check import check_paths
 
     report = check_paths(args.paths)
     if args.format == "json":
+        import json
+
+        import cattrs
+
         doc = {
             "ok": report.ok,
             "summary": report.summary(),

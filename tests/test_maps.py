@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -103,20 +101,8 @@ def test_the_maps_folder_checks_clean() -> None:
     assert report.ok, "\n".join(str(f) for f in report.findings)
 
 
-def _argdown_cli() -> str | None:
-    given = os.environ.get("ARGDOWN")
-    if given and Path(given).is_file():
-        return given
-    return shutil.which("argdown")
-
-
-@pytest.mark.skipif(
-    _argdown_cli() is None and not os.environ.get("CI"),
-    reason="the Argdown CLI is not installed (set ARGDOWN; CI installs it)",
-)
-def test_the_real_argdown_cli_reads_the_maps(tmp_path: Path) -> None:
-    cli = _argdown_cli()
-    assert cli, "CI must provide the Argdown CLI (ARGDOWN=...)"
+def test_the_real_argdown_cli_reads_the_maps(argdown_cli: str) -> None:
+    cli = argdown_cli
     c = argdown.parse_file(MAPS / "comparison.argdown")
     done = subprocess.run(
         [cli, "json", "--stdout", "--silent", str(MAPS / "comparison.argdown")],
