@@ -35,7 +35,7 @@ texts = st.text(
     ),
     max_size=40,
 ).map(clean)
-non_empty = texts.filter(bool)
+non_empty = texts.filter(lambda s: bool(s.strip()))  # the model rejects blank values
 _ids = st.text(
     alphabet=st.one_of(
         st.sampled_from("abcXYZ: 12.#{}*_'\"/"),
