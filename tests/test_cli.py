@@ -193,3 +193,43 @@ def test_export_comparison_exports_its_maps(
     assert main(["export", str(tmp_path / "c.argdown"), "--to", "json"]) == 0
     maps = json_format.loads(capsys.readouterr().out)
     assert [m.id for m in maps] == ["bridge-ozturk", "bridge-petrova"]
+
+
+def test_render_a_focused_map_and_one_issue(tmp_path: Path) -> None:
+    root = Path(__file__).resolve().parent.parent / "maps"
+    focus = tmp_path / "focus.svg"
+    assert (
+        main(
+            [
+                "render",
+                str(root / "valiyev-2011.argdown"),
+                "--focus",
+                "V: Silent diplomacy",
+                "-o",
+                str(focus),
+            ]
+        )
+        == 0
+    )
+    svg = focus.read_text(encoding="utf-8")
+    full = tmp_path / "full.dot"
+    assert main(["render", str(root / "valiyev-2011.argdown"), "-o", str(full)]) == 0
+    # the focused view is a real subset: fewer statement nodes than the whole map
+    dot = full.read_text(encoding="utf-8")
+    assert 1 < svg.count('class="node statement ') < dot.count('class="statement ')
+    issue = tmp_path / "drift.dot"
+    args = ["render", str(root / "comparison.argdown"), "--issue", "drift", "-o", str(issue)]
+    assert main(args) == 0
+    assert "corr-conflict" in issue.read_text(encoding="utf-8")
+
+
+def test_render_rejects_options_of_the_other_kind(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = Path(__file__).resolve().parent.parent / "maps"
+    out = str(tmp_path / "x.svg")
+    assert main(["render", str(root / "comparison.argdown"), "--focus", "x", "-o", out]) == 2
+    assert "--focus is for maps" in capsys.readouterr().err
+    assert main(["render", str(root / "valiyev-2011.argdown"), "--focus", "nope", "-o", out]) == 2
+    assert "valiyev-2011.argdown:" in capsys.readouterr().err
+    assert main(["render", str(root / "valiyev-2011.argdown"), "-o", str(tmp_path / "x.gif")]) == 2
