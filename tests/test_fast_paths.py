@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import attrs
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from argmap.formats._argdown_parser import _SIMPLE_FLOW, load_yaml
+from argmap.errors import ArgmapError
+from argmap.formats._argdown_lexer import Tok, tokenize_fast
+from argmap.formats._argdown_parser import _SIMPLE_FLOW, load_yaml, parse_text
+from argmap.model import Location
 from argmap.quotes import _build, normalise
 
 # Characters the normalisation rules treat specially, plus ordinary letters and digits.
@@ -89,3 +93,218 @@ def test_load_yaml_fast_path_is_taken_for_quote_data() -> None:
     assert load_yaml(text) == {
         "quotes": [{"text": "Öztürk\u2019s view: yes", "start": 10, "end": 33}]
     }
+
+
+# -- Argdown paragraphs: the line-level fast path of the lexer and parser ---------------------
+
+_PLAIN_WORDS = ["The", "case", "0.", "Öztürk\u2019s", "3.5", "a,", "(x)", "x;", "well-known"]
+_ODD_WORDS = [
+    "->",
+    ">",
+    "10:30",
+    "+1",
+    "#thesis",
+    "#claim",
+    "#t-1",
+    "#Ärger",
+    "#a^b",
+    "#",
+    "C#",
+    "e.g.",
+    ":smile:",
+    ".A.",
+    ":+1:",
+    "*em*",
+    "_x_",
+    "**b**",
+    "@[T]",
+    "@<A>",
+    "[l](u)",
+    "[T]",
+    "<A>",
+    "//c",
+    "/*c*/",
+    "<!--c-->",
+    "\\#",
+    "{d}",
+    "x}",
+    "===",
+    "a=b",
+    "#(x y)",
+    "-",
+    "--",
+    "\u00a0",
+    "\u2028",
+    "x\u00a0#y",
+    "#a\u00a0b",
+    "\t",
+    "(1)",
+    "1.",
+    "*",
+    "@",
+    ";",
+    ".",
+    ":",
+]
+# Mostly words the fast path takes, so that many paragraphs take it and some do not.
+_WORDS = st.sampled_from(_PLAIN_WORDS * 30 + ["#claim", "#a-b"] * 15 + _ODD_WORDS)
+_SEPARATORS = st.sampled_from([" "] * 60 + ["", "  ", "\t"])
+_TITLES = st.sampled_from(["T", "B: s0", "a b", "x.y", "T2", "Ö"] * 6 + ["-x", "", " T ", "x]y"])
+_OPS = st.sampled_from(
+    ["+", "-", "+>", "->", "_", "_>", "><"] * 15 + ["<+", "<_", "--", "*", "1.", "+>>"]
+)
+_DATA = st.sampled_from(
+    [
+        '{quotes: [{text: "a b.", start: 1, end: 4}]}',
+        "{a: 1}",
+        "{x: [1, 2], y: {z: 3}}",
+    ]
+    * 20
+    + [
+        "{a: } b}",
+        '{a: "b} c"}',
+        "{ }",
+        "{bad",
+        "{a: 1}}",
+        "{a: 1} ",
+        "{a: [}",
+        "{yes: 1}",
+    ]
+)
+_OTHER_OK = [
+    "# Heading {map: m}",
+    "## Part two {id: part-2}",
+    "<A>: an argument",
+    "(1) [P]: premise\n----\n(2) [C]: conclusion",
+    "(1) [P]\n-- rule --\n(2) [T]",
+    "/* a comment */",
+    "// a comment",
+    "[T]: text\n  continued",
+    "[T]: x /* spans\n\n[U]: y */",
+    "\\[T]: escaped",
+    "[T]: an _emphasised_ word",
+]
+_OTHER_BAD = [
+    "===\nmodel: {mode: strict}\n===",
+    "- [X]: relation first",
+    "    + [Y]: indented start",
+    "* [L]: list item",
+    "[T]: *open",
+    "{a: 1}",
+]
+_OTHER = st.sampled_from(_OTHER_OK * 8 + _OTHER_BAD)
+
+_RARELY = st.integers(0, 29).map(lambda k: k == 0)
+
+
+@st.composite
+def _fast_shaped(draw: st.DrawFn) -> str:
+    """A statement paragraph in the shapes of real maps, now and then with an odd part."""
+
+    def body() -> str:
+        words = draw(st.lists(_WORDS, min_size=0 if draw(_RARELY) else 1, max_size=6))
+        out = ""
+        for w in words:
+            out += (draw(_SEPARATORS) if out else "") + w
+        return out + (draw(st.sampled_from([" ", "\t", "  "])) if draw(_RARELY) else "")
+
+    def node_line(indent: int, op: str | None) -> str:
+        head = " " * indent + (op + draw(st.sampled_from([" ", " ", "  "])) if op else "")
+        title = draw(_TITLES)
+        if draw(st.booleans()):
+            space = draw(st.sampled_from(["", "  "])) if draw(_RARELY) else " "
+            return f"{head}[{title}]:{space}{body()}"
+        tags = draw(st.lists(st.sampled_from(["#a", "#b-c", "#a"]), max_size=2))
+        return f"{head}[{title}]" + "".join(" " + t for t in tags)
+
+    def data_line(indent: int) -> str:
+        return " " * (indent + draw(st.sampled_from([4, 2, 0]))) + draw(_DATA)
+
+    def move() -> str:
+        if draw(_RARELY):
+            return draw(st.sampled_from(["up", "odd"]))
+        return draw(st.sampled_from(["same", "deeper", "up"]))
+
+    lines = [node_line(0, None)]
+    if draw(st.booleans()):
+        lines.append(data_line(0))
+    levels = [0]
+    for _ in range(draw(st.integers(0, 6))):
+        step = move()
+        if step == "deeper" or len(levels) == 1:
+            levels.append(levels[-1] + draw(st.sampled_from([4, 4, 2, 3])))
+        elif step == "up" and len(levels) > 2:
+            levels.pop()
+        elif step == "odd":
+            levels.append(levels[-1] + draw(st.sampled_from([-1, 1, 0])))
+        width = max(levels[-1], 0)
+        lines.append(node_line(width, draw(_OPS)))
+        if draw(st.integers(0, 2)) == 0:
+            lines.append(data_line(width))
+    return "\n".join(lines)
+
+
+_DOCUMENTS = st.lists(st.one_of(*[_fast_shaped()] * 5, _OTHER), min_size=1, max_size=6).flatmap(
+    lambda paragraphs: st.tuples(
+        st.just(paragraphs),
+        st.lists(
+            st.sampled_from(["\n\n"] * 30 + ["\n \n", "\n\n\n", "\n", "\r\n\r\n"]),
+            min_size=len(paragraphs),
+            max_size=len(paragraphs),
+        ),
+    )
+)
+
+
+def _parse_or_error(text: str, fast: bool) -> object:
+    def locate(offset: int) -> Location:
+        return Location("t", 1, offset + 1)
+
+    try:
+        return attrs.asdict(parse_text(text, "t", locate, fast=fast))
+    except ArgmapError as e:
+        return ("error", e.message, e.location)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_DOCUMENTS)
+def test_fast_paragraphs_parse_as_the_general_path(doc: tuple[list[str], list[str]]) -> None:
+    paragraphs, separators = doc
+    text = "".join(p + s for p, s in zip(paragraphs, separators, strict=True))
+    for variant in (text, text.rstrip("\n"), text.rstrip("\n") + "\n"):
+        # asdict keeps the locations, which the documents' equality leaves out.
+        assert _parse_or_error(variant, True) == _parse_or_error(variant, False)
+
+
+def test_fast_path_is_taken_for_map_shaped_paragraphs() -> None:
+    text = (
+        "[B: s1]: The union reviewed the quotas in case 1. #claim\n"
+        '    {quotes: [{text: "The union reviewed the quotas in case 1.", start: 3, end: 43}]}\n'
+        "    +> [B: s0]\n"
+        "    + [B: s3]: Öztürk\u2019s fund (the regional one) negotiated, in 2010. #evidence\n"
+        '          {quotes: [{text: "x", start: 1, end: 2}]}\n'
+        "        _ [B: s4] #counterclaim\n"
+        "    - [B: s5]: A well-known objection at 10:30 > 3.5; #a-b #counterclaim\n"
+        "\n"
+        "[B: s6]: Another paragraph. #claim\n"
+    )
+    tokens, blocks = tokenize_fast(text)
+    assert [t.kind for t in tokens] == [Tok.FAST_BLOCK, Tok.EMPTYLINE, Tok.FAST_BLOCK, Tok.NEWLINE]
+    assert [n.title for n in blocks[0]] == ["B: s1", "B: s0", "B: s3", "B: s4", "B: s5"]
+    assert blocks[0][4].tags == ("a-b", "counterclaim")
+    assert _parse_or_error(text, True) == _parse_or_error(text, False)
+
+
+def test_fast_path_is_not_taken_for_unusual_lines() -> None:
+    for line in [
+        "[T]: an *emphasised* word",
+        "[T]: e.g. a shortcode-like word",
+        "[T]: two  spaces",
+        "[T]: trailing space ",
+        "[T]: a @[mention]",
+        "[T]: a // comment",
+        "[T]: a {data} in the text",
+    ]:
+        tokens, blocks = tokenize_fast(line + "\n")
+        assert not blocks, line
+        assert Tok.FAST_BLOCK not in [t.kind for t in tokens]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-__all__ = ["LexError", "Tok", "Token", "tokenize"]
+__all__ = ["FastNode", "LexError", "Tok", "Token", "tokenize", "tokenize_fast"]
 
 
 class Tok:
@@ -48,6 +48,7 @@ class Tok:
     INFERENCE_END = 35
     LIST_DELIMITER = 36
     EOF = 37
+    FAST_BLOCK = 38  # a whole paragraph read by the line-level fast path (see _fast_block)
 
 
 RELATION_KINDS = frozenset(range(Tok.INCOMING_SUPPORT, Tok.OUTGOING_UNDERCUT + 1))
@@ -106,6 +107,59 @@ _SPECIAL_STOP = re.compile(r"\s")
 _PLAIN_STOP = frozenset("\\@#*_[],.:;</>-\r\n(){}= \t+0123456789")
 _new_tuple = tuple.__new__  # builds a Token without the Python-level NamedTuple.__new__
 
+# -- the line-level fast path ------------------------------------------------------------------
+#
+# Most paragraphs of real maps are a statement definition, at most one `{...}` data line per
+# node, and indented relation lines below it. Such a paragraph is recognised line by line with
+# the regexes below and handed to the parser as one FAST_BLOCK token whose lines are already
+# read (FastNode). A line qualifies only when the general rules provably read it the same way:
+# no character that starts another token rule (escapes, emphasis, mentions, links, comments,
+# arguments, data or front matter in the text), no shortcode (two "." or two ":" in one word),
+# single spaces and no trailing whitespace (the general rules drop some spaces after
+# punctuation and tags), consistent indentation. Anything else: the whole paragraph takes the
+# general path. tests/test_fast_paths.py compares both paths on generated documents.
+_TAG_CH = r"a-zA-Z0-9\-\u00a0-\u2027\u202a-\ud7ff\uf900-\ufdcf\ufdf0-\uffef"
+_WORD = r"[^\s\\@#*_\[\]</{}=]+"
+_FAST_TAG = rf"#[{_TAG_CH}]+"
+_TITLE = r"[^\[\]\n\r\u2028\u2029\-][^\[\]\n\r\u2028\u2029]*"
+_FAST_LINE = re.compile(
+    r"( *)(?:(\+>|->|_>|><|\+|-|_) +)?"
+    rf"\[({_TITLE})\]"
+    rf"(?:: ?((?:{_FAST_TAG}|{_WORD})(?: (?:{_FAST_TAG}|{_WORD}))*)|((?: {_FAST_TAG})*))"
+    r"(?=\n|\Z)"
+)
+_FAST_DATA_START = re.compile(r" *\{")
+_FAST_DATA = re.compile(r" *(\{[^\n\r\u2028\u2029]*\})(?=\n|\Z)")
+_FAST_TAGS = re.compile(rf"{_FAST_TAG} ?")
+_SHORTCODE_LIKE = re.compile(r"\.[^ ]*\.|:[^ ]*:")
+_DATA_INNER_STOP = re.compile(r"\}\s")
+_BLANK_LINE = re.compile(r"[ \t]*\r?\n")
+_FAST_OPS = {
+    "+>": Tok.INCOMING_SUPPORT,
+    "->": Tok.INCOMING_ATTACK,
+    "_>": Tok.INCOMING_UNDERCUT,
+    "><": Tok.CONTRADICTION,
+    "+": Tok.OUTGOING_SUPPORT,
+    "-": Tok.OUTGOING_ATTACK,
+    "_": Tok.OUTGOING_UNDERCUT,
+}
+
+
+class FastNode(NamedTuple):
+    """One statement line of a fast paragraph, read as the general rules would read it."""
+
+    width: int  # indentation (0: the paragraph's top-level statement)
+    relation: int  # the relation token kind of the line (0 for the top-level statement)
+    line: int  # offset of the line start (where a relation is located)
+    start: int  # offset of the "[" (where the statement is located)
+    title: str
+    text: str  # what the text tokens put together ("" for a reference without tags)
+    plain: str  # the same with every tag (and the space it takes) replaced by one space
+    tags: tuple[str, ...]  # in order of occurrence, repeats kept
+    reference: bool
+    data_start: int  # the "{...}" data token on the next line, or -1
+    data_end: int
+
 
 class _Finder:
     """Next occurrence of a fixed string, cached so repeated searches stay linear."""
@@ -125,8 +179,10 @@ class _Finder:
 
 
 class _Lexer:
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, fast: bool = False) -> None:
         self.text = text
+        self.fast = fast
+        self.blocks: dict[int, list[FastNode]] = {}
         self.n = len(text)
         self.tokens: list[Token] = []
         self.indents = [0]
@@ -285,8 +341,22 @@ class _Lexer:
         append = self.tokens.append
         plain_stop = _PLAIN_STOP
         freestyle = _FREESTYLE.match
+        fast = self.fast
         while pos < n:
             c = text[pos]
+            if (
+                fast
+                and c == "["
+                and (pos == 0 or text[pos - 1] == "\n")
+                and (not self.tokens or self.tokens[-1].kind == Tok.EMPTYLINE)
+                and not inference
+                and not self.ranges
+            ):
+                end = self.fast_block(pos)
+                if end != -1:
+                    append(_new_tuple(Token, (Tok.FAST_BLOCK, pos, end)))
+                    pos = end
+                    continue
             if c not in plain_stop and not inference:
                 m = freestyle(text, pos)
                 assert m
@@ -462,6 +532,84 @@ class _Lexer:
         self.dedent_all(n)
         return self.tokens
 
+    def fast_block(self, pos: int) -> int:
+        """End of a fast paragraph at pos (its nodes stored in self.blocks), or -1."""
+        text = self.text
+        n = self.n
+        nodes: list[FastNode] = []
+        widths = [0]
+        line = pos
+        while True:
+            m = _FAST_LINE.match(text, line)
+            if m is None:
+                return -1
+            ind, op, title, body, reftags = m.groups()
+            width = len(ind)
+            if not nodes:
+                if op is not None or width:
+                    return -1
+            elif op is None or width == 0:
+                return -1
+            elif width > widths[-1]:
+                widths.append(width)
+            else:
+                while width < widths[-1]:
+                    widths.pop()
+                if width != widths[-1]:
+                    return -1
+            if body is not None:
+                if ("." in body or ":" in body) and _SHORTCODE_LIKE.search(body):
+                    return -1
+                if "#" in body:
+                    tags = tuple(t.rstrip(" ")[1:] for t in _FAST_TAGS.findall(body))
+                    plain = _FAST_TAGS.sub(" ", body)
+                else:
+                    tags = ()
+                    plain = body
+                text_part = body
+                reference = False
+            else:
+                text_part = reftags[1:]
+                if text_part:
+                    tags = tuple(t.rstrip(" ")[1:] for t in _FAST_TAGS.findall(text_part))
+                    plain = " " * len(tags)
+                else:
+                    tags = ()
+                    plain = ""
+                reference = True
+            end = m.end()
+            data_start = data_end = -1
+            if end < n and _FAST_DATA_START.match(text, end + 1):
+                d = _FAST_DATA.match(text, end + 1)
+                if d is None:
+                    return -1
+                data_start, data_end = d.span(1)
+                raw = d.group(1)
+                if _DATA_INNER_STOP.search(raw, 0, len(raw) - 1) or _DATA_AFTER.match(
+                    text, data_end
+                ):
+                    return -1
+                end = data_end
+            nodes.append(
+                FastNode(
+                    width,
+                    _FAST_OPS[op] if op is not None else 0,
+                    line,
+                    m.start(3) - 1,
+                    title,
+                    text_part,
+                    plain,
+                    tags,
+                    reference,
+                    data_start,
+                    data_end,
+                )
+            )
+            if end >= n or end + 1 >= n or _BLANK_LINE.match(text, end + 1):
+                self.blocks[pos] = nodes
+                return end
+            line = end + 1
+
     def emphasis(self, pos: int, c: str) -> int:
         text = self.text
         double = text.startswith(c + c, pos)
@@ -544,3 +692,9 @@ class _Lexer:
 def tokenize(text: str) -> list[Token]:
     """The Argdown tokens of ``text``; :class:`LexError` where no rule applies."""
     return _Lexer(text).run()
+
+
+def tokenize_fast(text: str) -> tuple[list[Token], dict[int, list[FastNode]]]:
+    """:func:`tokenize` with the paragraph fast path: FAST_BLOCK tokens and their lines."""
+    lexer = _Lexer(text, fast=True)
+    return lexer.run(), lexer.blocks

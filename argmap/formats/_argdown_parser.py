@@ -10,7 +10,15 @@ from typing import Any
 import yaml
 
 from argmap.errors import ArgmapError
-from argmap.formats._argdown_lexer import RELATION_KINDS, LexError, Tok, Token, tokenize
+from argmap.formats._argdown_lexer import (
+    RELATION_KINDS,
+    FastNode,
+    LexError,
+    Tok,
+    Token,
+    tokenize,
+    tokenize_fast,
+)
 from argmap.formats._argdown_syntax import (
     ArgumentNode,
     Document,
@@ -47,7 +55,9 @@ def load_yaml(text: str) -> Any:
     """``yaml.safe_load``, through libyaml when it is installed; simple flow mappings as JSON."""
     if text.startswith("{") and _SIMPLE_FLOW.fullmatch(text):
         parts = text.split('"')  # even parts lie outside strings, where letters are keys
-        parts[::2] = [_KEY_START.sub('"', part).replace(":", '":') for part in parts[::2]]
+        # One substitution over all outside parts joined by NUL (which the pattern keeps out).
+        outside = _KEY_START.sub('"', "\x00".join(parts[::2])).replace(":", '":')
+        parts[::2] = outside.split("\x00")
         try:
             return json.loads('"'.join(parts))
         except ValueError:
@@ -196,11 +206,15 @@ class _Class:
 
 
 class _Parser:
-    def __init__(self, text: str, locate: Locate) -> None:
+    def __init__(self, text: str, locate: Locate, fast: bool = True) -> None:
         self.text = text
         self.locate = locate
+        self.blocks: dict[int, list[FastNode]] = {}
         try:
-            self.tokens = tokenize(text)
+            if fast:
+                self.tokens, self.blocks = tokenize_fast(text)
+            else:
+                self.tokens = tokenize(text)
         except LexError as e:
             raise ArgmapError(e.message, locate(e.offset)) from None
         self.tokens.append(Token(Tok.EOF, len(text), len(text)))
@@ -250,7 +264,10 @@ class _Parser:
         return f"Untitled {self.counter}"
 
     def data(self, tok: Token) -> dict[str, Any]:
-        raw = self.image(tok)
+        return self.data_at(tok.start, tok.end)
+
+    def data_at(self, start: int, end: int) -> dict[str, Any]:
+        raw = self.text[start:end]
         body = raw
         if raw.startswith("{"):
             head = raw[1:].lstrip(" \t")
@@ -261,11 +278,11 @@ class _Parser:
             value = load_yaml(body)
         except yaml.YAMLError as e:
             problem = getattr(e, "problem", None) or str(e).splitlines()[0]
-            raise ArgmapError(f"invalid YAML in data: {problem}", self.locate(tok.start)) from None
+            raise ArgmapError(f"invalid YAML in data: {problem}", self.locate(start)) from None
         if value is None:
             return {}
         if not isinstance(value, dict):
-            raise ArgmapError("data must be a {key: value} mapping", self.locate(tok.start))
+            raise ArgmapError("data must be a {key: value} mapping", self.locate(start))
         return value
 
     # -- text ------------------------------------------------------------------
@@ -382,6 +399,12 @@ class _Parser:
 
     def block(self, previous: _Class | None) -> _Class | None:
         kind = self.peek()
+        if kind == Tok.FAST_BLOCK:
+            nodes = self.blocks[self.take().start]
+            self.fast_node(nodes, 0, "top-level-statement")
+            if self.peek() == Tok.NEWLINE:
+                self.take()
+            return None
         if kind == Tok.HEADING_START:
             self.heading()
             return None
@@ -507,10 +530,16 @@ class _Parser:
             self.relations_block(self.node(target.title, kind))
         if target.title is None:
             target.title = self.unique()
-        cls = self.node(target.title, kind)
+        return self.member(target, role, reference, kind)
+
+    def member(self, target: _Target, role: str, reference: bool, kind: str) -> Member:
+        """The member a statement or argument read into ``target`` adds to its node."""
+        title = target.title
+        assert title is not None
+        cls = self.node(title, kind)
         section = self.current_section
         member = Member(
-            target.title,
+            title,
             target.text(),
             role,
             tuple(target.tags),
@@ -541,6 +570,51 @@ class _Parser:
         self.depth += 1
         if self.depth > _MAX_DEPTH:
             raise ArgmapError(f"nested more than {_MAX_DEPTH} levels deep", self.locate(tok.start))
+
+    def fast_node(self, nodes: list[FastNode], i: int, role: str) -> tuple[Member, int]:
+        """What statement() and finish() do for a line of a fast paragraph (and its
+        relation lines below it): the member, and the index of the next line not below it."""
+        node = nodes[i]
+        target = _Target(node.start)
+        title = target.title = node.title
+        if node.text:
+            target.parts.append(node.text)
+            target.plain.append(node.plain)
+        tags = target.tags
+        for tag in node.tags:
+            if tag not in tags:
+                tags.append(tag)
+            self.tags.setdefault(tag, None)
+        j = i + 1
+        width = node.width
+        children = j < len(nodes) and nodes[j].width > width
+        if node.data_start != -1:
+            if (node.reference or children) and not target.ends_with_space():
+                target.put(" ")
+            target.data = self.data_at(node.data_start, node.data_end)
+        elif node.reference and children:
+            target.put(" ")
+        if children:
+            parent = self.node(title, "statement")
+            self.depth += 1
+            if self.depth > _MAX_DEPTH:
+                raise ArgmapError(
+                    f"nested more than {_MAX_DEPTH} levels deep", self.locate(nodes[j].line)
+                )
+            while j < len(nodes) and nodes[j].width > width:
+                line = nodes[j]
+                child, j = self.fast_node(nodes, j, "relation-statement")
+                other = self.node(child.title, "statement")
+                kind = line.relation
+                here = parent
+                if kind == Tok.OUTGOING_UNDERCUT and self.inference_owner is not None:
+                    here = self.inference_owner
+                if kind in _INCOMING:
+                    self.relate(here, other, _REL_TYPE[kind], self.locate(line.line))
+                else:
+                    self.relate(other, here, _REL_TYPE[kind], self.locate(line.line))
+            self.depth -= 1
+        return self.member(target, role, node.reference, "statement"), j
 
     def relations_block(self, parent: _Class) -> None:
         self.deeper(self.tokens[self.i])
@@ -783,8 +857,11 @@ class _Parser:
         )
 
 
-def parse_text(text: str, path: str, locate: Locate) -> Document:
-    """Parse Argdown ``text`` (includes already resolved); ``locate`` maps offsets."""
-    parser = _Parser(text, locate)
+def parse_text(text: str, path: str, locate: Locate, *, fast: bool = True) -> Document:
+    """Parse Argdown ``text`` (includes already resolved); ``locate`` maps offsets.
+
+    ``fast=False`` turns off the paragraph fast path (the result is the same, slower).
+    """
+    parser = _Parser(text, locate, fast)
     parser.document()
     return parser.result(path)
