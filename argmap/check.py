@@ -27,7 +27,7 @@ import attrs
 
 from argmap.errors import ArgmapError
 from argmap.model import Argument, ArgumentMap, Location, RelationType, Role, Statement
-from argmap.quotes import MatchStatus, find
+from argmap.quotes import MatchStatus, find, stands_at_offsets
 
 __all__ = [
     "Finding",
@@ -347,6 +347,8 @@ def check_quotes(m: ArgumentMap, path: str | Path) -> list[Finding]:
         out.append(_error("source-encoding", f"source {source_path} is not UTF-8: {exc}", here))
         return out
     for statement, quote in m.quotes():
+        if quote.start is not None and stands_at_offsets(text, quote):
+            continue  # what find() reports first, and nothing is wrong with it
         where = _loc(statement, here)
         label = f'quote "{_short(quote.text)}" of [{statement.id}]'
         match = find(text, quote)

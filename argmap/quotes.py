@@ -29,7 +29,7 @@ import attrs
 
 from argmap.model import Quote
 
-__all__ = ["Match", "MatchStatus", "Span", "find", "normalise", "verify"]
+__all__ = ["Match", "MatchStatus", "Span", "find", "normalise", "stands_at_offsets", "verify"]
 
 _TRANSLATE: dict[str, str] = {
     "\u2018": "'",  # left single quotation mark
@@ -188,7 +188,10 @@ def normalise(text: str) -> str:
     """
     if _SPECIAL.search(text) is None:
         return text.strip(" ")  # single spaces only, nothing to translate or join
-    return _SPACE_RUN.sub(" ", _JOIN.sub("", text.translate(_TABLE))).strip(" ")
+    text = text.translate(_TABLE)
+    if "-" in text:
+        text = _JOIN.sub("", text)
+    return _SPACE_RUN.sub(" ", text).strip(" ")
 
 
 def _boundary_ok(index: _Index, pos: int) -> bool:
@@ -214,7 +217,7 @@ def find(source_text: str, quote: str | Quote) -> Match:
     >>> find(src, "peace").status.value
     'not found'
     """
-    if isinstance(quote, Quote) and _stands_at_offsets(source_text, quote):
+    if isinstance(quote, Quote) and stands_at_offsets(source_text, quote):
         # The stated occurrence is the passage: no need to search the whole source (this
         # keeps checking linear in the size of the map), and repeats elsewhere do not matter.
         span = Span(quote.start or 0, quote.end or 0)
@@ -246,8 +249,9 @@ def find(source_text: str, quote: str | Quote) -> Match:
     return Match(MatchStatus.AMBIGUOUS, tuple(places))
 
 
-def _stands_at_offsets(source_text: str, quote: Quote) -> bool:
-    """The quote verifies at its offsets and no word runs on across either end."""
+def stands_at_offsets(source_text: str, quote: Quote) -> bool:
+    """The quote verifies at its offsets and no word runs on across either end (then
+    :func:`find` anchors it there, whatever else the source holds)."""
     if not verify(source_text, quote):
         return False
     start, end = quote.start or 0, quote.end or 0
@@ -269,4 +273,4 @@ def verify(source_text: str, quote: Quote) -> bool:
     passage = source_text[quote.start : quote.end]
     if passage != passage.strip():
         return False
-    return normalise(passage) == normalise(quote.text)
+    return passage == quote.text or normalise(passage) == normalise(quote.text)

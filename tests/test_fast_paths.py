@@ -9,7 +9,13 @@ from hypothesis import strategies as st
 
 from argmap.errors import ArgmapError
 from argmap.formats._argdown_lexer import Tok, tokenize_fast
-from argmap.formats._argdown_parser import _SIMPLE_FLOW, load_yaml, parse_text
+from argmap.formats._argdown_parser import (
+    _ONE_QUOTE,
+    _PLAIN_FLOW,
+    _SIMPLE_FLOW,
+    load_yaml,
+    parse_text,
+)
 from argmap.model import Location
 from argmap.quotes import _build, normalise
 
@@ -87,9 +93,63 @@ def test_load_yaml_equals_libyaml(text: str, tail: str) -> None:
     assert _fast_or_error(text + tail) == _yaml_or_error(text + tail)
 
 
+_PLAIN_SCALARS = st.sampled_from(
+    ["bench-100.txt", "sources/x-1.txt", "3736b4", "1e5", "0x1f", "1_0", "Yes", "NULL", "null",
+     "true", "True", "false", "e", "a.b", "x_y", "1a", "01a", ".inf", "-a", "a-", "N", "on", "y",
+     "Off", "nan", "a:b", "a b", "2024-01-02", "12:30", "b#c", "Benchmarks", "é", "_x", "a/"]
+)  # fmt: skip
+_BREAK = st.sampled_from(["", " ", "\n", " \n  ", "\n\n", "  "])
+
+
+def _plain_flow(depth: int) -> st.SearchStrategy[str]:
+    scalars = st.one_of(
+        st.integers(-(10**5), 10**5).map(str), _PLAIN_SCALARS, _CHARS.map(lambda s: f'"{s}"')
+    )
+    if depth == 0:
+        return scalars
+    inner = _plain_flow(depth - 1)
+    pair = st.tuples(_KEYS, st.sampled_from([": ", ":", ":\n", ": \n "]), inner).map("".join)
+    items = st.lists(st.tuples(_BREAK, pair).map("".join), max_size=3)
+    values = st.lists(st.tuples(_BREAK, inner).map("".join), max_size=3)
+    return st.one_of(
+        scalars,
+        st.tuples(items, _BREAK).map(lambda t: "{" + ",".join(t[0]) + t[1] + "}"),
+        st.tuples(values, _BREAK).map(lambda t: "[" + ",".join(t[0]) + t[1] + "]"),
+    )
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_plain_flow(3).map(lambda s: "{a: " + s + "}") | _plain_flow(3))
+def test_load_yaml_with_plain_values_and_line_breaks_equals_libyaml(text: str) -> None:
+    assert _fast_or_error(text) == _yaml_or_error(text)
+
+
+def test_load_yaml_fast_path_is_taken_for_headings() -> None:
+    text = (
+        "{map: bench-100, source: {\n    path: bench-100.txt, sha256: 3736b43db384eda,\n"
+        '    title: "Generated essay", year: 2024, venue: Benchmarks, attributed_author: null}}'
+    )
+    assert _PLAIN_FLOW.fullmatch(text)
+    assert load_yaml(text) == yaml.safe_load(text)
+    assert _PLAIN_FLOW.fullmatch("{id: part-2}")
+
+
+_NUMBERS = st.one_of(
+    st.integers(0, 10**19).map(str), st.sampled_from(["00", "01", "-1", "1_0", "0x1", "1e3", ""])
+)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(_CHARS | st.text(max_size=12), _NUMBERS, _NUMBERS)
+def test_one_quote_data_equals_libyaml(text: str, start: str, end: str) -> None:
+    data = f'{{quotes: [{{text: "{text}", start: {start}, end: {end}}}]}}'
+    assert _fast_or_error(data) == _yaml_or_error(data)
+
+
 def test_load_yaml_fast_path_is_taken_for_quote_data() -> None:
     text = '{quotes: [{text: "Öztürk\u2019s view: yes", start: 10, end: 33}]}'
     assert _SIMPLE_FLOW.fullmatch(text)
+    assert _ONE_QUOTE.fullmatch(text)
     assert load_yaml(text) == {
         "quotes": [{"text": "Öztürk\u2019s view: yes", "start": 10, "end": 33}]
     }

@@ -31,6 +31,10 @@ _STATEMENT_KEYS = ("citation", "note", "quotes")
 _HEADING_KEYS = ("map", "source")
 _SECTION_KEYS = ("id",)
 _SOURCE_KEYS = ("attributed_author", "author", "path", "sha256", "title", "venue", "year")
+_QUOTE_KEYS = frozenset(("text", "start", "end"))
+_ALLOWED: dict[tuple[str, ...], frozenset[str]] = {
+    keys: frozenset(keys) for keys in (_STATEMENT_KEYS, _HEADING_KEYS, _SECTION_KEYS, ())
+}
 _RELATION_TYPES = {
     "support": RelationType.SUPPORT,
     "entails": RelationType.SUPPORT,
@@ -59,6 +63,8 @@ def slug(title: str) -> str:
 def _unknown(
     data: Mapping[str, Any], allowed: tuple[str, ...], what: str, where: Location | None
 ) -> None:
+    if data.keys() <= _ALLOWED.get(allowed, frozenset(allowed)):
+        return
     extra = sorted(str(k) for k in data if k not in allowed)
     if extra:
         raise ArgmapError(
@@ -86,8 +92,8 @@ def _quotes(raw: Any, what: str, where: Location | None) -> tuple[Quote, ...]:
             if isinstance(q, str):
                 out.append(Quote(q))
             elif isinstance(q, dict):
-                extra = sorted(str(k) for k in q if k not in ("text", "start", "end"))
-                if extra:
+                if not q.keys() <= _QUOTE_KEYS:
+                    extra = sorted(str(k) for k in q if k not in _QUOTE_KEYS)
                     raise ValueError(f"unknown quote key {extra[0]!r}; allowed: end, start, text")
                 text, start, end = q.get("text"), q.get("start"), q.get("end")
                 if not isinstance(text, str):
@@ -161,13 +167,17 @@ def _untagged_title(s: SectionNode) -> str:
     return title
 
 
-def _canonical(members: tuple[Member, ...]) -> Member | None:
-    """The last member with words (Argdown's own canonical member may be a bare " ")."""
+def _canonical(members: tuple[Member, ...]) -> tuple[Member | None, str]:
+    """The last member with words (Argdown's own canonical member may be a bare " "), and
+    its words cleaned (see :func:`clean_text`)."""
     found = None
+    words = ""
     for m in members:
-        if clean_text(m.plain):
-            found = m
-    return found
+        if m.plain:
+            cleaned = clean_text(m.plain)
+            if cleaned:
+                found, words = m, cleaned
+    return found, words
 
 
 def document_to_map(doc: Document, path: str) -> ArgumentMap:
@@ -189,9 +199,8 @@ def document_to_map(doc: Document, path: str) -> ArgumentMap:
     ordered = sorted(doc.statements, key=lambda s: s.defined if s.defined is not None else 1 << 62)
     for s in ordered:
         what = f"[{s.title}]"
-        canonical = _canonical(s.members)
-        defined = [m for m in s.members if not m.is_reference]
-        if canonical is None and not defined:
+        canonical, words = _canonical(s.members)
+        if canonical is None and all(m.is_reference for m in s.members):
             raise ArgmapError(f"{what} is referenced but never defined", s.location)
         roles = [ROLE_TAGS[t] for t in s.tags if t in ROLE_TAGS]
         if len(roles) != 1:
@@ -205,7 +214,7 @@ def document_to_map(doc: Document, path: str) -> ArgumentMap:
         statements.append(
             Statement(
                 s.title,
-                clean_text(canonical.plain if canonical else ""),
+                words,
                 roles[0],
                 _quotes(s.data.get("quotes"), what, s.location),
                 section_ids.get(s.section) if s.section else None,
@@ -222,12 +231,12 @@ def document_to_map(doc: Document, path: str) -> ArgumentMap:
         if a.tags:
             raise ArgmapError(f"{what}: arguments of a map take no tags", a.location)
         _unknown(a.data, (), what, a.location)
-        canonical = _canonical(a.members)
+        words = _canonical(a.members)[1]
         rules = a.inferences[-1].rules if a.inferences else ()
         arguments.append(
             Argument(
                 a.title,
-                clean_text(canonical.plain if canonical else ""),
+                words,
                 tuple(p.title for p in a.pcs[:-1]),
                 a.pcs[-1].title if a.pcs else None,
                 ", ".join(rules) if rules else None,

@@ -7,8 +7,6 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-import yaml
-
 from argmap.errors import ArgmapError
 from argmap.formats._argdown_lexer import (
     RELATION_KINDS,
@@ -33,7 +31,12 @@ from argmap.model import Location
 
 __all__ = ["JS_SPACE", "load_yaml", "parse_text"]
 
-_YamlLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+def _yaml() -> Any:
+    """PyYAML, imported when some data is not simple enough to read as JSON."""
+    import yaml
+
+    return yaml
 
 
 # A one-line flow mapping made only of plain keys (not YAML 1.1 booleans or nulls), decimal
@@ -47,22 +50,66 @@ _FLOW_TOKEN = (
     r"|(?!(?i:(?:yes|no|y|n|true|false|on|off|null):))[A-Za-z_][A-Za-z0-9_]{0,99}:(?= ))"
 )
 _SIMPLE_FLOW = re.compile(rf"\{{(?:{_FLOW_TOKEN})* *")
+# The data of nearly every statement of a map: one quote with its offsets, read directly.
+_STRING = r'"([^"\\\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]*)"'
+_INT = r"(0|[1-9][0-9]{0,17})"
+_ONE_QUOTE = re.compile(rf"\{{quotes: \[\{{text: {_STRING}, start: {_INT}, end: {_INT}\}}\]\}}")
 # Outside strings a letter or "_" can only start a key and ":" only end one.
 _KEY_START = re.compile(r"(?<![A-Za-z0-9_])(?=[A-Za-z_])")
+# The same over several lines, with plain (unquoted) values that YAML 1.1 reads as strings:
+# a letter then letters, digits and "_.-/" (not a boolean or null word), or digits then a
+# letter then letters and digits (no int, float or date has that form); and the JSON literals
+# null, true and false, which YAML reads the same. Used for headings like
+# `{map: m, source: {path: essay.txt, sha256: 3f...}}` and `{id: part-2}`.
+_PLAIN = (
+    r"(?:(?!(?i:yes|no|y|n|true|false|on|off|null)(?![A-Za-z0-9_./-]))[A-Za-z][A-Za-z0-9_./-]{0,199}"
+    r"|[1-9][0-9]{0,30}[A-Za-z][A-Za-z0-9]{0,199})"
+)
+_FLOW_TOKEN_PLAIN = (
+    r"[ \n]*(?:[{}\[\],]"
+    r'|"[^"\\\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]*"'
+    rf"|(?:-?(?:0|[1-9][0-9]{{0,17}})|null|true|false|{_PLAIN})(?= *[,}}\]])"
+    r"|(?!(?i:(?:yes|no|y|n|true|false|on|off|null):))[A-Za-z_][A-Za-z0-9_]{0,99}:(?= ))"
+)
+_PLAIN_FLOW = re.compile(rf"\{{(?:{_FLOW_TOKEN_PLAIN})*[ \n]*")
+_TO_JSON = re.compile(
+    r'"[^"]*"|(?P<key>[A-Za-z_][A-Za-z0-9_]*):'
+    rf"|(?P<literal>(?:null|true|false)(?![A-Za-z0-9_./-]))|(?P<plain>{_PLAIN})"
+)
+
+
+def _json_token(m: re.Match[str]) -> str:
+    key, literal, plain = m.group("key", "literal", "plain")
+    if key is not None:
+        return f'"{key}":'
+    if plain is not None:
+        return f'"{plain}"'
+    return literal if literal is not None else m.group()
 
 
 def load_yaml(text: str) -> Any:
     """``yaml.safe_load``, through libyaml when it is installed; simple flow mappings as JSON."""
-    if text.startswith("{") and _SIMPLE_FLOW.fullmatch(text):
-        parts = text.split('"')  # even parts lie outside strings, where letters are keys
-        # One substitution over all outside parts joined by NUL (which the pattern keeps out).
-        outside = _KEY_START.sub('"', "\x00".join(parts[::2])).replace(":", '":')
-        parts[::2] = outside.split("\x00")
-        try:
-            return json.loads('"'.join(parts))
-        except ValueError:
-            pass  # not well-formed: let YAML read it and report the problem
-    return yaml.load(text, Loader=_YamlLoader)
+    one = _ONE_QUOTE.fullmatch(text)
+    if one is not None:
+        quote, start, end = one.groups()
+        return {"quotes": [{"text": quote, "start": int(start), "end": int(end)}]}
+    if text.startswith("{"):
+        converted = None
+        if _SIMPLE_FLOW.fullmatch(text):
+            parts = text.split('"')  # even parts lie outside strings, where letters are keys
+            # One substitution over all outside parts joined by NUL (which the pattern keeps out).
+            outside = _KEY_START.sub('"', "\x00".join(parts[::2])).replace(":", '":')
+            parts[::2] = outside.split("\x00")
+            converted = '"'.join(parts)
+        elif _PLAIN_FLOW.fullmatch(text):
+            converted = _TO_JSON.sub(_json_token, text)
+        if converted is not None:
+            try:
+                return json.loads(converted)
+            except ValueError:
+                pass  # not well-formed: let YAML read it and report the problem
+    yaml = _yaml()
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 Locate = Callable[[int], Location]
@@ -276,7 +323,7 @@ class _Parser:
                 body = body[:-1] if body.endswith("}") else body
         try:
             value = load_yaml(body)
-        except yaml.YAMLError as e:
+        except _yaml().YAMLError as e:  # evaluated only when something is raised
             problem = getattr(e, "problem", None) or str(e).splitlines()[0]
             raise ArgmapError(f"invalid YAML in data: {problem}", self.locate(start)) from None
         if value is None:
@@ -373,7 +420,7 @@ class _Parser:
             raw = self.image(tok).strip("=")
             try:
                 fm = load_yaml(raw)
-            except yaml.YAMLError as e:
+            except _yaml().YAMLError as e:  # evaluated only when something is raised
                 problem = getattr(e, "problem", None) or "invalid YAML"
                 raise ArgmapError(
                     f"invalid YAML in frontmatter: {problem}", self.locate(tok.start)
@@ -572,49 +619,88 @@ class _Parser:
             raise ArgmapError(f"nested more than {_MAX_DEPTH} levels deep", self.locate(tok.start))
 
     def fast_node(self, nodes: list[FastNode], i: int, role: str) -> tuple[Member, int]:
-        """What statement() and finish() do for a line of a fast paragraph (and its
+        """What statement(), finish() and member() do for a line of a fast paragraph (and the
         relation lines below it): the member, and the index of the next line not below it."""
-        node = nodes[i]
-        target = _Target(node.start)
-        title = target.title = node.title
-        if node.text:
-            target.parts.append(node.text)
-            target.plain.append(node.plain)
-        tags = target.tags
-        for tag in node.tags:
-            if tag not in tags:
-                tags.append(tag)
-            self.tags.setdefault(tag, None)
+        (width, _, _, start, title, text, plain, tags, reference, data_start, data_end) = nodes[i]
+        own_tags: list[str] = []
+        if tags:
+            doc_tags = self.tags
+            for tag in tags:
+                if tag not in own_tags:
+                    own_tags.append(tag)
+                if tag not in doc_tags:
+                    doc_tags[tag] = None
         j = i + 1
-        width = node.width
-        children = j < len(nodes) and nodes[j].width > width
-        if node.data_start != -1:
-            if (node.reference or children) and not target.ends_with_space():
-                target.put(" ")
-            target.data = self.data_at(node.data_start, node.data_end)
-        elif node.reference and children:
-            target.put(" ")
+        children = j < len(nodes) and nodes[j][0] > width
+        data: dict[str, Any] | None = None
+        if data_start != -1:
+            # node_newline(): a space before data or relations that follow on later lines
+            if (reference or children) and not text.endswith(" "):
+                text += " "
+                plain += " "
+            data = self.data_at(data_start, data_end)
+        elif reference and children:
+            text += " "
+            plain += " "
+        table = self.statements
         if children:
-            parent = self.node(title, "statement")
+            parent = table.get(title)
+            if parent is None:
+                parent = table[title] = _Class(title, "statement")
             self.depth += 1
             if self.depth > _MAX_DEPTH:
                 raise ArgmapError(
-                    f"nested more than {_MAX_DEPTH} levels deep", self.locate(nodes[j].line)
+                    f"nested more than {_MAX_DEPTH} levels deep", self.locate(nodes[j][2])
                 )
-            while j < len(nodes) and nodes[j].width > width:
+            relate = self.relate
+            locate = self.locate
+            while j < len(nodes) and nodes[j][0] > width:
                 line = nodes[j]
                 child, j = self.fast_node(nodes, j, "relation-statement")
-                other = self.node(child.title, "statement")
-                kind = line.relation
+                other = table[child.title]
+                kind = line[1]
                 here = parent
                 if kind == Tok.OUTGOING_UNDERCUT and self.inference_owner is not None:
                     here = self.inference_owner
                 if kind in _INCOMING:
-                    self.relate(here, other, _REL_TYPE[kind], self.locate(line.line))
+                    relate(here, other, _REL_TYPE[kind], locate(line[2]))
                 else:
-                    self.relate(other, here, _REL_TYPE[kind], self.locate(line.line))
+                    relate(other, here, _REL_TYPE[kind], locate(line[2]))
             self.depth -= 1
-        return self.member(target, role, node.reference, "statement"), j
+        cls = table.get(title)
+        if cls is None:
+            cls = table[title] = _Class(title, "statement")
+        stack = self.section_stack
+        section = stack[-1].id if stack else None
+        member = Member(
+            title,
+            text or None,
+            role,
+            tuple(own_tags),
+            data,
+            reference,
+            section,
+            self.locate(start),
+            plain if text else None,
+        )
+        cls.members.append(member)
+        if cls.defined is None and not reference:
+            self.definitions += 1
+            cls.defined = self.definitions
+            cls.location = member.location
+        elif cls.location is None:
+            cls.location = member.location
+        if own_tags:
+            cls_tags = cls.tags
+            for t in own_tags:
+                if t not in cls_tags:
+                    cls_tags.append(t)
+        if data is not None:
+            cls.data = merge_data(cls.data, data)
+        if not reference and not cls.has_section:
+            cls.section = section
+            cls.has_section = section is not None
+        return member, j
 
     def relations_block(self, parent: _Class) -> None:
         self.deeper(self.tokens[self.i])
