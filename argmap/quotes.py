@@ -65,6 +65,7 @@ _DROP = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
 _DROP_TABLE: dict[int, str | None] = {ord(c): None for c in _DROP}
 _TABLE = str.maketrans({**{ord(k): v for k, v in _TRANSLATE.items()}, **_DROP_TABLE})
 _SPECIAL = re.compile("[" + re.escape("".join(_TRANSLATE) + "".join(_DROP)) + r"\-]|\s(?<! )|  ")
+_TRANSLATED = re.compile("[" + re.escape("".join(_TRANSLATE) + "".join(_DROP)) + "]")
 _JOIN = re.compile(r"(?<=[^\W_])-\s*(?=[^\W_])")
 _SPACE_RUN = re.compile(r"\s+")
 
@@ -188,7 +189,8 @@ def normalise(text: str) -> str:
     """
     if _SPECIAL.search(text) is None:
         return text.strip(" ")  # single spaces only, nothing to translate or join
-    text = text.translate(_TABLE)
+    if _TRANSLATED.search(text):
+        text = text.translate(_TABLE)
     if "-" in text:
         text = _JOIN.sub("", text)
     return _SPACE_RUN.sub(" ", text).strip(" ")
@@ -273,4 +275,7 @@ def verify(source_text: str, quote: Quote) -> bool:
     passage = source_text[quote.start : quote.end]
     if passage != passage.strip():
         return False
-    return passage == quote.text or normalise(passage) == normalise(quote.text)
+    text = quote.text
+    # A line break is white space like a space to normalise(): the common case of a passage
+    # wrapped across lines needs no normalising.
+    return passage.replace("\n", " ") == text or normalise(passage) == normalise(text)

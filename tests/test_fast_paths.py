@@ -32,6 +32,13 @@ def test_normalise_equals_the_indexed_build(text: str) -> None:
     assert normalise(text) == _build(text).text
 
 
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet=_TRICKY, max_size=30))
+def test_line_breaks_normalise_like_spaces(text: str) -> None:
+    # verify() relies on this to skip normalising passages wrapped across lines
+    assert normalise(text) == normalise(text.replace("\n", " "))
+
+
 def test_normalise_examples() -> None:
     for text, expected in [
         ("Kara-\nbakh", "Karabakh"),

@@ -123,7 +123,9 @@ _new_tuple = tuple.__new__  # builds a Token without the Python-level NamedTuple
 # punctuation and tags), consistent indentation. Anything else: the whole paragraph takes the
 # general path. tests/test_fast_paths.py compares both paths on generated documents.
 _TAG_CH = r"a-zA-Z0-9\-"  # ASCII tags only: the full class costs milliseconds to compile
-_WORD = r"[^\s\\@#*_\[\]</{}=]+"
+# A word: no character that starts another rule, at most one "." or ":" (no shortcode).
+_WORD_CH = r"[^\s\\@#*_\[\]</{}=.:]"
+_WORD = rf"(?:{_WORD_CH}+(?:[.:]{_WORD_CH}*)?|[.:]{_WORD_CH}*)"
 _FAST_TAG = rf"#[{_TAG_CH}]+"
 _TITLE = r"[^\[\]\n\r\u2028\u2029\-][^\[\]\n\r\u2028\u2029]*"
 # One node line, the data line that may follow it, and whether the paragraph ends after them
@@ -132,11 +134,12 @@ _FAST_LINE = re.compile(
     r"( *)(?:(\+>|->|_>|><|\+|-|_) +)?"
     rf"\[({_TITLE})\]"
     rf"(?:: ?((?:{_FAST_TAG}|{_WORD})(?: (?:{_FAST_TAG}|{_WORD}))*)|((?: {_FAST_TAG})*))"
-    r"(?:\n *(\{[^\n\r\u2028\u2029]*\}))?"
+    # data, with no "," or "}" next after it (which would make Argdown's data token longer)
+    r"(?:\n *(\{[^\n\r\u2028\u2029]*\})(?!\s*[,}]))?"
     r"(?:(?=\n[ \t]*\r?\n|\n?\Z)(?P<last>)|(?=\n))"
 )
 _FAST_TAGS = re.compile(rf"{_FAST_TAG} ?")
-_SHORTCODE_LIKE = re.compile(r"\.[^ ]*\.|:[^ ]*:")
+_FAST_TAG_NAMES = re.compile(rf"#([{_TAG_CH}]+)")
 _DATA_INNER_STOP = re.compile(r"\}\s")
 _FAST_OPS = {
     "+>": Tok.INCOMING_SUPPORT,
@@ -563,10 +566,8 @@ class _Lexer:
                 if width != widths[-1]:
                     return -1
             if body is not None:
-                if ("." in body or ":" in body) and _SHORTCODE_LIKE.search(body):
-                    return -1
                 if "#" in body:
-                    tags = tuple(t.rstrip(" ")[1:] for t in _FAST_TAGS.findall(body))
+                    tags = tuple(_FAST_TAG_NAMES.findall(body))
                     plain = _FAST_TAGS.sub(" ", body)
                 else:
                     tags = ()
@@ -576,7 +577,7 @@ class _Lexer:
             else:
                 words = reftags[1:]
                 if words:
-                    tags = tuple(t.rstrip(" ")[1:] for t in _FAST_TAGS.findall(words))
+                    tags = tuple(_FAST_TAG_NAMES.findall(words))
                     plain = " " * len(tags)
                 else:
                     tags = ()
@@ -585,10 +586,8 @@ class _Lexer:
             end = m.end()
             if data is not None:
                 data_start, data_end = m.span(6)
-                if _DATA_INNER_STOP.search(data, 0, len(data) - 1) or _DATA_AFTER.match(
-                    text, data_end
-                ):
-                    return -1
+                if _DATA_INNER_STOP.search(data):
+                    return -1  # where Argdown's data token could stop early
             else:
                 data_start = data_end = -1
             relation = 0 if op is None else _FAST_OPS[op]
