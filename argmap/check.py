@@ -217,9 +217,16 @@ def _support_graph(m: ArgumentMap) -> dict[str, list[str]]:
         if b not in graph[a]:
             graph[a].append(b)
 
+    support = RelationType.SUPPORT
     for r in m.relations:
-        if r.type is RelationType.SUPPORT:
-            add(r.source, r.target)
+        if r.type is support:
+            a, b = r.source, r.target
+            succ = graph.get(a)
+            if succ is not None and b in graph:  # both known: add() without the calls
+                if b not in succ:
+                    succ.append(b)
+            else:
+                add(a, b)
     for arg in m.arguments:
         for p in arg.premises:
             add(p, arg.id)
@@ -291,8 +298,28 @@ def _cycle_through(graph: dict[str, list[str]], members: set[str], start: str) -
     return [start, start]
 
 
+def _acyclic(graph: dict[str, list[str]]) -> bool:
+    """Whether the graph has no cycle (Kahn's algorithm: far cheaper than finding them)."""
+    indegree = dict.fromkeys(graph, 0)
+    for succ in graph.values():
+        for b in succ:
+            indegree[b] += 1
+    ready = [n for n, d in indegree.items() if d == 0]
+    removed = 0
+    while ready:
+        node = ready.pop()
+        removed += 1
+        for b in graph[node]:
+            indegree[b] -= 1
+            if indegree[b] == 0:
+                ready.append(b)
+    return removed == len(graph)
+
+
 def _cycles(m: ArgumentMap, here: Location) -> Iterator[Finding]:
     graph = _support_graph(m)
+    if _acyclic(graph):
+        return
     rank = {n: i for i, n in enumerate(graph)}
     for comp in _strongly_connected(graph):
         if len(comp) == 1 and comp[0] not in graph[comp[0]]:
@@ -443,10 +470,13 @@ def _location_at(path: str, text: str, offset: int) -> Location:
     return Location(path, line, column)
 
 
-def _read_map(path: Path) -> tuple[ArgumentMap | None, list[Finding]]:
+def _read_map(path: Path, text: str | None = None) -> tuple[ArgumentMap | None, list[Finding]]:
+    """The map in ``path`` (``text``: its contents, when already read) or a finding."""
     from argmap.formats import argdown
 
     try:
+        if text is not None:
+            return argdown.loads(text, str(path)), []
         return argdown.load(path), []
     except ArgmapError as exc:
         where = exc.location or Location(str(path))
@@ -492,11 +522,11 @@ class _Run:
         self.findings: list[Finding] = []
         self.files: list[str] = []
 
-    def load(self, path: Path) -> tuple[ArgumentMap | None, list[Finding]]:
+    def load(self, path: Path, text: str | None = None) -> tuple[ArgumentMap | None, list[Finding]]:
         key = path.resolve()
         if key in self.maps:
             return self.maps[key], []
-        m, problems = _read_map(path)
+        m, problems = _read_map(path, text)
         self.maps[key] = m
         self.files.append(str(path))
         if m is not None:
@@ -511,7 +541,7 @@ class _Run:
             return [_error("read", f"cannot read {path}: {exc}", Location(str(path)))]
         if is_comparison(text):
             return self.comparison(path, text)
-        return self.load(path)[1]
+        return self.load(path, text)[1]
 
     def comparison(self, path: Path, text: str | None) -> list[Finding]:
         if path.resolve() in self.maps:

@@ -316,7 +316,7 @@ class _Parser:
     def data_at(self, start: int, end: int) -> dict[str, Any]:
         raw = self.text[start:end]
         body = raw
-        if raw.startswith("{"):
+        if raw.startswith("{") and raw[1:2] in (" ", "\t", "\n"):
             head = raw[1:].lstrip(" \t")
             if head.startswith("\n") or head.startswith("\n\r"):
                 body = head[1:].rstrip()
@@ -696,7 +696,7 @@ class _Parser:
                 if t not in cls_tags:
                     cls_tags.append(t)
         if data is not None:
-            cls.data = merge_data(cls.data, data)
+            cls.data = data if cls.data is None else merge_data(cls.data, data)
         if not reference and not cls.has_section:
             cls.section = section
             cls.has_section = section is not None
