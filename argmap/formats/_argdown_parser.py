@@ -237,6 +237,21 @@ class _Target:
 class _Class:
     """An equivalence class or argument being collected."""
 
+    __slots__ = (
+        "data",
+        "defined",
+        "has_section",
+        "inferences",
+        "kind",
+        "location",
+        "members",
+        "out",
+        "pcs",
+        "section",
+        "tags",
+        "title",
+    )
+
     def __init__(self, title: str, kind: str) -> None:
         self.title = title
         self.kind = kind
@@ -622,12 +637,10 @@ class _Parser:
         """What statement(), finish() and member() do for a line of a fast paragraph (and the
         relation lines below it): the member, and the index of the next line not below it."""
         (width, _, _, start, title, text, plain, tags, reference, data_start, data_end) = nodes[i]
-        own_tags: list[str] = []
+        own_tags: list[str] = list(tags) if len(tags) < 2 else list(dict.fromkeys(tags))
         if tags:
             doc_tags = self.tags
-            for tag in tags:
-                if tag not in own_tags:
-                    own_tags.append(tag)
+            for tag in own_tags:
                 if tag not in doc_tags:
                     doc_tags[tag] = None
         j = i + 1
@@ -638,7 +651,12 @@ class _Parser:
             if (reference or children) and not text.endswith(" "):
                 text += " "
                 plain += " "
-            data = self.data_at(data_start, data_end)
+            one = _ONE_QUOTE.fullmatch(self.text, data_start, data_end)
+            if one is not None:  # what data_at() returns for it, without the calls
+                quote, begin, end = one.groups()
+                data = {"quotes": [{"text": quote, "start": int(begin), "end": int(end)}]}
+            else:
+                data = self.data_at(data_start, data_end)
         elif reference and children:
             text += " "
             plain += " "
@@ -909,9 +927,12 @@ class _Parser:
 
     def freeze_statement(self, c: _Class) -> StatementNode:
         text = None
-        for m in c.members:
-            if m.text:
-                text = m.text
+        if len(c.members) == 1:
+            text = c.members[0].text or None
+        else:
+            for m in c.members:
+                if m.text:
+                    text = m.text
         section = c.section if c.has_section else (c.members[0].section if c.members else None)
         return StatementNode(
             c.title,
