@@ -314,7 +314,9 @@ def _tail(handle: IO[bytes]) -> str:
     return lines[-1].strip() if lines else ""
 
 
-def _run_once(cmd: Sequence[str], cwd: Path) -> tuple[float, float, int, str, bool]:
+def _run_once(
+    cmd: Sequence[str], cwd: Path, env: dict[str, str] | None = None
+) -> tuple[float, float, int, str, bool]:
     """Run a command; return wall seconds, peak MB, exit code, last line, whether it crashed.
 
     ``os.wait4`` gives the resource usage of exactly this child, so the peak memory is the
@@ -330,7 +332,7 @@ def _run_once(cmd: Sequence[str], cwd: Path) -> tuple[float, float, int, str, bo
         # a small process, forks the tool itself and reports the tool's own peak.
         wrap = [GNU_TIME, "-f", "%M", "-o", rss.name] if GNU_TIME else []
         t0 = time.perf_counter()
-        proc = subprocess.Popen([*wrap, *cmd], cwd=cwd, stdout=out, stderr=err)
+        proc = subprocess.Popen([*wrap, *cmd], cwd=cwd, stdout=out, stderr=err, env=env)
         _pid, status, usage = os.wait4(proc.pid, 0)
         elapsed = time.perf_counter() - t0
         proc.returncode = code = os.waitstatus_to_exitcode(status)
@@ -345,14 +347,20 @@ def _run_once(cmd: Sequence[str], cwd: Path) -> tuple[float, float, int, str, bo
     return elapsed, peak_kb / 1024.0, code, last, crashed
 
 
-def run_timed(cmd: Sequence[str], cwd: Path, repeat: int, ok_codes: Sequence[int] = (0,)) -> Timing:
+def run_timed(
+    cmd: Sequence[str],
+    cwd: Path,
+    repeat: int,
+    ok_codes: Sequence[int] = (0,),
+    env: dict[str, str] | None = None,
+) -> Timing:
     """Best wall time and the peak memory over ``repeat`` runs; an error if a run fails."""
     best: float | None = None
     peak = 0.0
     note = None
     for _ in range(max(1, repeat)):
         try:
-            elapsed, mb, code, last, crashed = _run_once(cmd, cwd)
+            elapsed, mb, code, last, crashed = _run_once(cmd, cwd, env)
         except OSError as exc:
             return Timing(None, None, f"cannot start: {exc}")
         if code not in ok_codes or crashed:
@@ -381,6 +389,19 @@ def _repeats(n: int, base: int) -> int:
 
 def _fmt(value: float | None, spec: str) -> str:
     return "-" if value is None else format(value, spec)
+
+
+def _argmap_env(folder: Path, no_cache: bool) -> dict[str, str]:
+    """The environment argmap runs in: by default with a bytecode cache under ``folder`` (an
+    installed package has compiled bytecode; a checkout writes it on the first run unless
+    PYTHONDONTWRITEBYTECODE is set), so that every timed run measures the same steady state."""
+    env = dict(os.environ)
+    if no_cache:
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
+    else:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(folder / "pycache")
+    return env
 
 
 def _default_argmap() -> str:
@@ -448,6 +469,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--out", type=Path, help="keep the generated files in this folder")
     parser.add_argument("--generate-only", action="store_true", help="write maps, time nothing")
+    parser.add_argument(
+        "--no-bytecode-cache",
+        action="store_true",
+        help="run argmap with PYTHONDONTWRITEBYTECODE=1 (every run compiles argmap's sources)",
+    )
     args = parser.parse_args(argv)
     sizes = sorted({int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()})
 
@@ -482,7 +508,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             cli = stack.enter_context(argdown_cli(args.argdown))
             _validate_with_argdown(cli, files[sizes[0]], gens[sizes[0]])
 
-        help_timing = run_timed([args.argmap, "--help"], folder, 5)
+        env = _argmap_env(folder, args.no_bytecode_cache)
+        # One untimed run fills the bytecode cache, as the first run after installing does.
+        run_timed([args.argmap, "check", files[sizes[0]].name], folder, 1, (0, 1), env)
+        help_timing = run_timed([args.argmap, "--help"], folder, 5, env=env)
         print(_HEAD, flush=True)
         print("-" * len(_HEAD), flush=True)
         prev: _Row | None = None
@@ -491,7 +520,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             reps = _repeats(n, args.repeat)
             print(f"timing {n} statements (best of {reps}) ...", file=sys.stderr, flush=True)
             # argmap check exits 1 when it reports findings; that is still a completed check.
-            mine = run_timed([args.argmap, "check", files[n].name], folder, reps, (0, 1))
+            mine = run_timed([args.argmap, "check", files[n].name], folder, reps, (0, 1), env)
             theirs = None
             if cli is not None:
                 outdir = folder / "argdown-out"

@@ -363,6 +363,11 @@ class _Lexer:
                 if end != -1:
                     append(_new_tuple(Token, (Tok.FAST_BLOCK, pos, end)))
                     pos = end
+                    # The empty lines after it, as below (no indentation is open to close).
+                    m = _EMPTYLINE.match(text, pos)
+                    if m is not None:
+                        append(_new_tuple(Token, (Tok.EMPTYLINE, pos, m.end())))
+                        pos = m.end()
                     continue
             if c not in plain_stop and not inference:
                 m = freestyle(text, pos)

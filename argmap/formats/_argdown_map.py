@@ -89,6 +89,11 @@ def _quotes(raw: Any, what: str, where: Location | None) -> tuple[Quote, ...]:
     out: list[Quote] = []
     for q in raw:
         try:
+            if type(q) is dict and q.keys() == _QUOTE_KEYS:  # the common case, quickly
+                text, start, end = q["text"], q["start"], q["end"]
+                if type(text) is str and type(start) is int and type(end) is int:
+                    out.append(Quote(text, start, end))
+                    continue
             if isinstance(q, str):
                 out.append(Quote(q))
             elif isinstance(q, dict):
