@@ -553,13 +553,16 @@ class _Run:
         plain = _blank_comments(text)
         out: list[Finding] = []
         known: dict[str, str] = {}  # statement id -> map id
+        readable = True  # every included map could be read (it may still have findings)
         for included, where in _includes(path, text):
             if not included.is_file():
                 out.append(_error("include-missing", f"included file {included} not found", where))
+                readable = False
                 continue
             m, problems = self.load(included)
             out += problems
             if m is None:
+                readable = False
                 continue
             for s in m.statements:
                 other = known.setdefault(s.id, m.id)
@@ -573,6 +576,7 @@ class _Run:
                         )
                     )
         defined = {mo.group(1).strip() for mo in _DEFINITION.finditer(plain)}
+        before = len(out)
         for title, offset in _comparison_refs(plain):
             if title not in known and title not in defined:
                 out.append(
@@ -582,6 +586,16 @@ class _Run:
                         _location_at(str(path), text, offset),
                     )
                 )
+        duplicates = any(f.code == "duplicate-id" for f in out)
+        if readable and not duplicates and len(out) == before:
+            # The maps could be read and every reference resolves: read the comparison itself
+            # (issues, positions, correspondences) the way build and export will.
+            from argmap import comparison_file
+
+            try:
+                comparison_file.loads(text, str(path))
+            except ArgmapError as exc:
+                out.append(_error("comparison", exc.message, exc.location or Location(str(path))))
         return out
 
 

@@ -163,3 +163,15 @@ def test_export_has_the_comparison_object_and_fits_the_schema(
         assert x["rationale"]
     c = compare.load(MAPS / "comparison.argdown")
     assert json_format.dumps(c.maps, comparison=c) == json_format.dumps(c.maps, comparison=c)
+
+
+def test_check_reports_a_broken_comparison_with_its_location(folder: Path) -> None:
+    from argmap.check import check_paths
+
+    path = folder / "cmp.argdown"
+    path.write_text(HEAD + "\n<Agree: x>: y. #agree\n    + [A: t]\n    + [A: c]\n")
+    report = check_paths([str(path)])
+    assert not report.ok
+    (finding,) = [f for f in report.findings if f.code == "comparison"]
+    assert finding.location is not None and finding.location.line == 11
+    assert "two statements of map 'a'" in finding.message
