@@ -63,7 +63,10 @@ _VIEWS = ("summary", "full")
 
 def _clean(text: str) -> str:
     """One line of printable text: whitespace runs (newlines too) become one space."""
-    return "".join(ch for ch in " ".join(text.split()) if ch.isprintable())
+    line = " ".join(text.split())
+    if line.isprintable():  # the common case: nothing to drop
+        return line
+    return "".join(ch for ch in line if ch.isprintable())
 
 
 def wrap(text: str, width: int) -> list[str]:

@@ -187,7 +187,11 @@ def _num(value: float) -> str:
 
 
 def node_attrs(style: NodeStyle, theme: Theme) -> dict[str, str]:
-    """DOT attributes for a node drawn in ``style`` (fixed key order, so DOT is stable)."""
+    """DOT attributes for a node drawn in ``style`` (fixed key order, so DOT is stable).
+
+    The font comes from the graph's node defaults (set once from ``theme``), not from each
+    node, which keeps large maps' DOT small and quick to write.
+    """
     return {
         "shape": style.shape,
         "style": style.style,
@@ -195,8 +199,6 @@ def node_attrs(style: NodeStyle, theme: Theme) -> dict[str, str]:
         "fillcolor": style.fillcolor,
         "penwidth": _num(style.penwidth),
         "peripheries": str(style.peripheries),
-        "fontname": theme.fontname,
-        "fontsize": _num(theme.fontsize),
         "fontcolor": style.fontcolor,
         "margin": style.margin,
     }
@@ -211,7 +213,5 @@ def edge_attrs(style: EdgeStyle, theme: Theme) -> dict[str, str]:
         "arrowtail": style.arrowtail,
         "dir": style.dir,
         "penwidth": _num(style.penwidth),
-        "fontname": theme.fontname,
-        "fontsize": _num(theme.small_fontsize),
         "fontcolor": style.fontcolor,
     }
