@@ -925,6 +925,14 @@ class _Parser:
             final.append(r)
         return final
 
+    def release(self) -> None:
+        """Break the cycles between classes and their relations, so that reference counting
+        frees the parser's tables (a cycle collection over them costs far more)."""
+        for table in (self.statements, self.arguments):
+            for c in table.values():
+                c.out = []
+        self.relations = []
+
     def freeze_statement(self, c: _Class) -> StatementNode:
         text = None
         if len(c.members) == 1:
@@ -970,5 +978,8 @@ def parse_text(text: str, path: str, locate: Locate, *, fast: bool = True) -> Do
     ``fast=False`` turns off the paragraph fast path (the result is the same, slower).
     """
     parser = _Parser(text, locate, fast)
-    parser.document()
-    return parser.result(path)
+    try:
+        parser.document()
+        return parser.result(path)
+    finally:
+        parser.release()
