@@ -23,6 +23,7 @@ from __future__ import annotations
 import enum
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 import attrs
 
@@ -193,6 +194,83 @@ class Relation:
 
     def touches(self, node_id: str) -> bool:
         return node_id in (self.source, self.target)
+
+
+# -- fast constructors for readers -------------------------------------------------------
+#
+# A reader that builds hundreds of thousands of values whose types it already knows calls
+# these instead of the classes: the result is the same object (equal, same hash and repr),
+# built by setting the slots directly, without attrs' validator and converter calls. The
+# validators' checks are made inline; a value that fails one goes to the class itself, which
+# raises its usual error.
+
+_new = object.__new__
+
+
+def _slot_setters(cls: type, *names: str) -> tuple[Any, ...]:
+    return tuple(cls.__dict__[n].__set__ for n in names)
+
+
+_QUOTE_SET = _slot_setters(Quote, "text", "start", "end")
+_STATEMENT_SET = _slot_setters(
+    Statement, "id", "text", "role", "quotes", "section", "tags", "citation", "note", "location"
+)
+_RELATION_SET = _slot_setters(Relation, "source", "target", "type", "location")
+
+
+def _fast_quote(text: str, start: int, end: int) -> Quote:
+    """``Quote(text, start, end)`` for a str and two ints."""
+    if not (0 <= start < end) or not text.strip():
+        return Quote(text, start, end)
+    q: Quote = _new(Quote)
+    set_text, set_start, set_end = _QUOTE_SET
+    set_text(q, text)
+    set_start(q, start)
+    set_end(q, end)
+    return q
+
+
+def _fast_statement(
+    id: str,
+    text: str,
+    role: Role,
+    quotes: tuple[Quote, ...],
+    section: str | None,
+    tags: tuple[str, ...],
+    citation: str | None,
+    note: str | None,
+    location: Location | None,
+) -> Statement:
+    """``Statement(...)`` for values of the declared types, ``quotes`` and ``tags`` tuples."""
+    if not id.strip():
+        return Statement(id, text, role, quotes, section, tags, citation, note, location=location)
+    s: Statement = _new(Statement)
+    a, b, c, d, e, f, g, h, i = _STATEMENT_SET
+    a(s, id)
+    b(s, text)
+    c(s, role)
+    d(s, quotes)
+    e(s, section)
+    f(s, tags)
+    g(s, citation)
+    h(s, note)
+    i(s, location)
+    return s
+
+
+def _fast_relation(
+    source: str, target: str, type: RelationType, location: Location | None
+) -> Relation:
+    """``Relation(source, target, type, location=location)`` for values of the declared types."""
+    if not source.strip() or not target.strip():
+        return Relation(source, target, type, location=location)
+    r: Relation = _new(Relation)
+    a, b, c, d = _RELATION_SET
+    a(r, source)
+    b(r, target)
+    c(r, type)
+    d(r, location)
+    return r
 
 
 @attrs.frozen

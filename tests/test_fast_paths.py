@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import attrs
 import yaml
 from hypothesis import given, settings
@@ -16,7 +18,25 @@ from argmap.formats._argdown_parser import (
     load_yaml,
     parse_text,
 )
-from argmap.model import Location
+from argmap.formats._argdown_syntax import (
+    Member,
+    RelationNode,
+    StatementNode,
+    _fast_member,
+    _fast_relation_node,
+    _fast_statement_node,
+)
+from argmap.model import (
+    Location,
+    Quote,
+    Relation,
+    RelationType,
+    Role,
+    Statement,
+    _fast_quote,
+    _fast_relation,
+    _fast_statement,
+)
 from argmap.quotes import _build, normalise
 
 # Characters the normalisation rules treat specially, plus ordinary letters and digits.
@@ -375,3 +395,132 @@ def test_fast_path_is_not_taken_for_unusual_lines() -> None:
         tokens, blocks = tokenize_fast(line + "\n")
         assert not blocks, line
         assert Tok.FAST_BLOCK not in [t.kind for t in tokens]
+
+
+# -- fast constructors: the same objects as the attrs classes build -----------------------
+
+_IDS = st.text(max_size=6)
+_OPT = st.none() | st.text(max_size=6)
+_LOCS = st.none() | st.builds(Location, st.text(max_size=4), st.integers(1, 9), st.integers(1, 9))
+
+
+def _same(fast: object, slow: object) -> None:
+    assert type(fast) is type(slow)
+    assert fast == slow
+    assert _built(hash, fast) == _built(hash, slow)  # or the same error (a dict inside)
+    assert repr(fast) == repr(slow)
+    fields = attrs.fields(type(slow))
+    assert [getattr(fast, f.name) for f in fields] == [getattr(slow, f.name) for f in fields]
+
+
+def _built(make: Any, *args: Any, **kwargs: Any) -> object:
+    """What ``make`` returns, or the type and message of the error it raises."""
+    try:
+        return make(*args, **kwargs)
+    except (ValueError, TypeError) as e:
+        return (type(e), str(e))
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(max_size=5), st.integers(-2, 6), st.integers(-2, 6))
+def test_fast_quote_is_a_quote(text: str, start: int, end: int) -> None:
+    fast, slow = _built(_fast_quote, text, start, end), _built(Quote, text, start, end)
+    if isinstance(slow, tuple):
+        assert fast == slow  # the same error
+    else:
+        _same(fast, slow)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    _IDS,
+    st.text(max_size=6),
+    st.sampled_from(list(Role)),
+    st.lists(st.builds(Quote, st.just("q"), st.just(1), st.integers(2, 4)), max_size=2),
+    _OPT,
+    st.lists(st.text(max_size=3), max_size=2),
+    _OPT,
+    _OPT,
+    _LOCS,
+)
+def test_fast_statement_is_a_statement(
+    id: str,
+    text: str,
+    role: Role,
+    quotes: list[Quote],
+    section: str | None,
+    tags: list[str],
+    citation: str | None,
+    note: str | None,
+    location: Location | None,
+) -> None:
+    args = (id, text, role, tuple(quotes), section, tuple(tags), citation, note)
+    fast = _built(_fast_statement, *args, location)
+    slow = _built(Statement, *args, location=location)
+    if isinstance(slow, tuple):
+        assert fast == slow
+    else:
+        _same(fast, slow)
+        # location stays out of equality, as in the class
+        assert fast == attrs.evolve(slow, location=None)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_IDS, _IDS, st.sampled_from(list(RelationType)), _LOCS)
+def test_fast_relation_is_a_relation(
+    source: str, target: str, type_: RelationType, location: Location | None
+) -> None:
+    fast = _built(_fast_relation, source, target, type_, location)
+    slow = _built(Relation, source, target, type_, location=location)
+    if isinstance(slow, tuple):
+        assert fast == slow
+    else:
+        _same(fast, slow)
+
+
+_MEMBERS = st.builds(
+    Member,
+    _IDS,
+    _OPT,
+    st.sampled_from(["statement", "relation-statement", "premise"]),
+    st.lists(st.text(max_size=3), max_size=2).map(tuple),
+    st.none() | st.just({"quotes": [{"text": "a", "start": 0, "end": 1}]}),
+    st.booleans(),
+    _OPT,
+    _LOCS,
+    _OPT,
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_MEMBERS)
+def test_fast_member_is_a_member(m: Member) -> None:
+    values = [getattr(m, f.name) for f in attrs.fields(Member)]
+    _same(_fast_member(*values), m)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    _IDS,
+    _OPT,
+    st.lists(st.text(max_size=3), max_size=2).map(tuple),
+    st.lists(_MEMBERS, max_size=2).map(tuple),
+    _OPT,
+    _LOCS,
+    st.none() | st.integers(0, 9),
+    st.sampled_from(["support", "attack"]),
+)
+def test_fast_statement_and_relation_nodes(
+    title: str,
+    text: str | None,
+    tags: tuple[str, ...],
+    members: tuple[Member, ...],
+    section: str | None,
+    location: Location | None,
+    defined: int | None,
+    rel: str,
+) -> None:
+    node = (title, text, tags, {"k": 1}, members, section, location, defined)
+    _same(_fast_statement_node(*node), StatementNode(*node))
+    relation = (title, "statement", section or "x", "argument", rel, location)
+    _same(_fast_relation_node(*relation), RelationNode(*relation))

@@ -15,12 +15,14 @@ from argmap.model import (
     ArgumentMap,
     Location,
     Quote,
-    Relation,
     RelationType,
     Role,
     Section,
     Source,
     Statement,
+    _fast_quote,
+    _fast_relation,
+    _fast_statement,
 )
 
 __all__ = ["ROLE_TAGS", "clean_text", "document_to_map", "slug"]
@@ -92,7 +94,7 @@ def _quotes(raw: Any, what: str, where: Location | None) -> tuple[Quote, ...]:
             if type(q) is dict and q.keys() == _QUOTE_KEYS:  # the common case, quickly
                 text, start, end = q["text"], q["start"], q["end"]
                 if type(text) is str and type(start) is int and type(end) is int:
-                    out.append(Quote(text, start, end))
+                    out.append(_fast_quote(text, start, end))
                     continue
             if isinstance(q, str):
                 out.append(Quote(q))
@@ -225,7 +227,7 @@ def document_to_map(doc: Document, path: str) -> ArgumentMap:
         _unknown(data, _STATEMENT_KEYS, what, s.location)
         get = data.get
         statements.append(
-            Statement(
+            _fast_statement(
                 s.title,
                 words,
                 roles[0],
@@ -234,7 +236,7 @@ def document_to_map(doc: Document, path: str) -> ArgumentMap:
                 others,
                 None if get("citation") is None else _opt_str(data, "citation", what, s.location),
                 None if get("note") is None else _opt_str(data, "note", what, s.location),
-                location=s.location,
+                s.location,
             )
         )
 
@@ -259,7 +261,7 @@ def document_to_map(doc: Document, path: str) -> ArgumentMap:
         )
 
     relations = [
-        Relation(r.source, r.target, _RELATION_TYPES[r.type], location=r.location)
+        _fast_relation(r.source, r.target, _RELATION_TYPES[r.type], r.location)
         for r in doc.relations
     ]
     return ArgumentMap(

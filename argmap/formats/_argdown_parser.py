@@ -23,9 +23,11 @@ from argmap.formats._argdown_syntax import (
     Inference,
     Member,
     PcsItem,
-    RelationNode,
     SectionNode,
     StatementNode,
+    _fast_member,
+    _fast_relation_node,
+    _fast_statement_node,
 )
 from argmap.model import Location
 
@@ -690,7 +692,7 @@ class _Parser:
             cls = table[title] = _Class(title, "statement")
         stack = self.section_stack
         section = stack[-1].id if stack else None
-        member = Member(
+        member = _fast_member(
             title,
             text or None,
             role,
@@ -862,7 +864,7 @@ class _Parser:
         statements = tuple(self.freeze_statement(c) for c in self.statements.values())
         arguments = tuple(self.freeze_argument(c) for c in self.arguments.values())
         rel_nodes = tuple(
-            RelationNode(r[0].title, r[0].kind, r[1].title, r[1].kind, r[2], r[3])
+            _fast_relation_node(r[0].title, r[0].kind, r[1].title, r[1].kind, r[2], r[3])
             for r in relations
         )
         return Document(
@@ -942,7 +944,7 @@ class _Parser:
                 if m.text:
                     text = m.text
         section = c.section if c.has_section else (c.members[0].section if c.members else None)
-        return StatementNode(
+        return _fast_statement_node(
             c.title,
             text,
             tuple(c.tags),

@@ -121,6 +121,100 @@ class SectionNode:
     location: Location | None = attrs.field(default=None, eq=False)
 
 
+# -- fast constructors for the parser ---------------------------------------------------
+#
+# The parser builds a Member, a StatementNode and a RelationNode per line of a big map. These
+# give the same objects as the classes (equal, same hash and repr) for values of the declared
+# types, with tuples where the classes convert: the slots are set directly, without attrs'
+# generated ``__init__``.
+
+_new = object.__new__
+
+
+def _slot_setters(cls: type, *names: str) -> tuple[Any, ...]:
+    return tuple(cls.__dict__[n].__set__ for n in names)
+
+
+_MEMBER_NAMES = ("title", "text", "role", "tags", "data", "is_reference", "section", "location")
+_MEMBER_SET = _slot_setters(Member, *_MEMBER_NAMES, "plain")
+_NODE_SET = _slot_setters(
+    StatementNode, "title", "text", "tags", "data", "members", "section", "location", "defined"
+)
+_RELATION_SET = _slot_setters(
+    RelationNode, "source", "source_kind", "target", "target_kind", "type", "location"
+)
+
+
+def _fast_member(
+    title: str,
+    text: str | None,
+    role: str,
+    tags: tuple[str, ...],
+    data: Mapping[str, Any] | None,
+    is_reference: bool,
+    section: str | None,
+    location: Location | None,
+    plain: str | None,
+) -> Member:
+    """``Member(...)`` with every field given and ``tags`` a tuple."""
+    m: Member = _new(Member)
+    a, b, c, d, e, f, g, h, i = _MEMBER_SET
+    a(m, title)
+    b(m, text)
+    c(m, role)
+    d(m, tags)
+    e(m, data)
+    f(m, is_reference)
+    g(m, section)
+    h(m, location)
+    i(m, plain)
+    return m
+
+
+def _fast_statement_node(
+    title: str,
+    text: str | None,
+    tags: tuple[str, ...],
+    data: Mapping[str, Any],
+    members: tuple[Member, ...],
+    section: str | None,
+    location: Location | None,
+    defined: int | None,
+) -> StatementNode:
+    """``StatementNode(...)`` with every field given."""
+    n: StatementNode = _new(StatementNode)
+    a, b, c, d, e, f, g, h = _NODE_SET
+    a(n, title)
+    b(n, text)
+    c(n, tags)
+    d(n, data)
+    e(n, members)
+    f(n, section)
+    g(n, location)
+    h(n, defined)
+    return n
+
+
+def _fast_relation_node(
+    source: str,
+    source_kind: str,
+    target: str,
+    target_kind: str,
+    type: str,
+    location: Location | None,
+) -> RelationNode:
+    """``RelationNode(...)`` with every field given."""
+    r: RelationNode = _new(RelationNode)
+    a, b, c, d, e, f = _RELATION_SET
+    a(r, source)
+    b(r, source_kind)
+    c(r, target)
+    d(r, target_kind)
+    e(r, type)
+    f(r, location)
+    return r
+
+
 @attrs.frozen
 class Document:
     """A parsed Argdown file.
