@@ -639,7 +639,7 @@ class _Parser:
         """What statement(), finish() and member() do for a line of a fast paragraph (and the
         relation lines below it): the member, and the index of the next line not below it."""
         (width, _, _, start, title, text, plain, tags, reference, data_start, data_end) = nodes[i]
-        own_tags: list[str] = list(tags) if len(tags) < 2 else list(dict.fromkeys(tags))
+        own_tags: tuple[str, ...] = tags if len(tags) < 2 else tuple(dict.fromkeys(tags))
         if tags:
             doc_tags = self.tags
             for tag in own_tags:
@@ -696,7 +696,7 @@ class _Parser:
             title,
             text or None,
             role,
-            tuple(own_tags),
+            own_tags,
             data,
             reference,
             section,
