@@ -204,38 +204,63 @@ def document_to_map(doc: Document, path: str) -> ArgumentMap:
     statements: list[Statement] = []
     # Maps list statements in the order they are defined (pcs may refer to them earlier).
     ordered = sorted(doc.statements, key=lambda s: s.defined if s.defined is not None else 1 << 62)
+    statement_keys = _ALLOWED[_STATEMENT_KEYS]
+    space, js_space = _SPACE.sub, JS_SPACE
+    fast_statement, fast_quote = _fast_statement, _fast_quote
+    quote_keys, role_tags = _QUOTE_KEYS, ROLE_TAGS
     for s in ordered:
-        what = f"[{s.title}]"
-        canonical, words = _canonical(s.members)
-        if canonical is None and all(m.is_reference for m in s.members):
-            raise ArgmapError(f"{what} is referenced but never defined", s.location)
+        members = s.members
+        if len(members) == 1:  # _canonical() for one member, inline
+            plain = members[0].plain
+            words = space(" ", plain).strip(js_space) if plain else ""
+            undefined = not words and members[0].is_reference
+        else:
+            canonical, words = _canonical(members)
+            undefined = canonical is None and all(m.is_reference for m in members)
+        if undefined:
+            raise ArgmapError(f"[{s.title}] is referenced but never defined", s.location)
         tags = s.tags
         others: tuple[str, ...] = ()
-        if len(tags) == 1 and tags[0] in ROLE_TAGS:  # the common case, quickly
-            roles = [ROLE_TAGS[tags[0]]]
+        if len(tags) == 1 and tags[0] in role_tags:  # the common case, quickly
+            role = role_tags[tags[0]]
         else:
-            roles = [ROLE_TAGS[t] for t in tags if t in ROLE_TAGS]
-            others = tuple(t for t in tags if t not in ROLE_TAGS)
-        if len(roles) != 1:
-            found = ", ".join("#" + t for t in s.tags if t in ROLE_TAGS) or "none"
-            raise ArgmapError(
-                f"{what} needs exactly one role tag (#thesis, #claim, #evidence, "
-                f"#counterclaim); found {found}",
-                s.location,
-            )
+            roles = [role_tags[t] for t in tags if t in role_tags]
+            others = tuple(t for t in tags if t not in role_tags)
+            if len(roles) != 1:
+                found = ", ".join("#" + t for t in s.tags if t in role_tags) or "none"
+                raise ArgmapError(
+                    f"[{s.title}] needs exactly one role tag (#thesis, #claim, #evidence, "
+                    f"#counterclaim); found {found}",
+                    s.location,
+                )
+            role = roles[0]
         data = s.data
-        _unknown(data, _STATEMENT_KEYS, what, s.location)
         get = data.get
+        raw = get("quotes")
+        quotes: tuple[Quote, ...] | None = None
+        if data.keys() <= statement_keys:
+            if type(raw) is list and len(raw) == 1:  # _quotes() for one common quote, inline
+                q = raw[0]
+                if type(q) is dict and q.keys() == quote_keys:
+                    text, start, end = q["text"], q["start"], q["end"]
+                    if type(text) is str and type(start) is int and type(end) is int:
+                        quotes = (fast_quote(text, start, end),)
+        else:
+            _unknown(data, _STATEMENT_KEYS, f"[{s.title}]", s.location)
+        if quotes is None:
+            quotes = _quotes(raw, f"[{s.title}]", s.location)
         statements.append(
-            _fast_statement(
+            fast_statement(
                 s.title,
                 words,
-                roles[0],
-                _quotes(get("quotes"), what, s.location),
+                role,
+                quotes,
                 section_ids.get(s.section) if s.section else None,
                 others,
-                None if get("citation") is None else _opt_str(data, "citation", what, s.location),
-                None if get("note") is None else _opt_str(data, "note", what, s.location),
+                None
+                if get("citation") is None
+                else _opt_str(data, "citation", f"[{s.title}]", s.location),
+                None if get("note") is None else _opt_str(data, "note", f"[{s.title}]", s.location),
                 s.location,
             )
         )
