@@ -243,7 +243,13 @@ def document_to_map(doc: Document, path: str) -> ArgumentMap:
                 q = raw[0]
                 if type(q) is dict and q.keys() == quote_keys:
                     text, start, end = q["text"], q["start"], q["end"]
-                    if type(text) is str and type(start) is int and type(end) is int:
+                    if (
+                        type(text) is str
+                        and type(start) is int
+                        and type(end) is int
+                        and 0 <= start < end
+                        and text.strip()
+                    ):  # a valid quote: anything else goes to _quotes() for its error
                         quotes = (fast_quote(text, start, end),)
         else:
             _unknown(data, _STATEMENT_KEYS, f"[{s.title}]", s.location)
