@@ -109,7 +109,7 @@ def load_yaml(text: str) -> Any:
             try:
                 return json.loads(converted)
             except ValueError:
-                pass  # not well-formed: let YAML read it and report the problem
+                converted = None  # not well-formed: YAML reads it below and reports the problem
     yaml = _yaml()
     return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 

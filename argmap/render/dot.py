@@ -458,6 +458,22 @@ def _tiers(
     return lift
 
 
+def _legend_cluster(theme: Theme, *, labelloc: str) -> dict[str, str]:
+    """The attributes of a legend's cluster (maps put the title below, comparisons above)."""
+    return {
+        "id": "cluster_legend",
+        "class": "legend",
+        "label": "Legend",
+        "labeljust": "l",
+        "labelloc": labelloc,
+        "style": "rounded,filled",
+        "color": theme.cluster_color,
+        "fillcolor": "#FFFFFF",
+        "fontname": theme.fontname,
+        "fontsize": f"{theme.small_fontsize:g}",
+    }
+
+
 def _legend(
     g: graphviz.Digraph,
     theme: Theme,
@@ -465,47 +481,22 @@ def _legend(
     roles: Iterable[Role] = (),
     relations: Iterable[RelationType] = (),
     arguments: bool = False,
-    correspondences: Iterable[CorrespondenceType] = (),
-    issues: bool = False,
 ) -> None:
-    """A legend cluster: one sample node per role, one sample edge per edge kind."""
+    """A map's legend cluster: one sample node per role, one sample edge per relation kind."""
     nodes: list[tuple[str, str, NodeStyle]] = [
         (f"role-{r.value}", r.value, theme.role(r)) for r in Role if r in set(roles)
     ]
     if arguments:
         nodes.append(("argument", "argument", theme.argument))
-    if issues:
-        nodes.append(("issue", "issue", theme.issue))
     edges: list[tuple[str, str, EdgeStyle]] = [
         (f"rel-{t.value}", t.value, theme.relation(t)) for t in RelationType if t in set(relations)
     ]
     if arguments:
         edges.append(("premise", "premise", theme.premise))
-    edges.extend(
-        (f"corr-{t.value}", t.value, theme.correspondence(t))
-        for t in CorrespondenceType
-        if t in set(correspondences)
-    )
-    if issues:
-        edges.append(("position", "position", theme.position))
     if not nodes and not edges:
         return
     with g.subgraph(name="cluster_legend") as sub:
-        sub.attr(
-            "graph",
-            _attributes={
-                "id": "cluster_legend",
-                "class": "legend",
-                "label": "Legend",
-                "labeljust": "l",
-                "labelloc": "b",
-                "style": "rounded,filled",
-                "color": theme.cluster_color,
-                "fillcolor": "#FFFFFF",
-                "fontname": theme.fontname,
-                "fontsize": f"{theme.small_fontsize:g}",
-            },
-        )
+        sub.attr("graph", _attributes=_legend_cluster(theme, labelloc="b"))
         # rows of at most three samples: the nodes on top, then the edges (each drawn left
         # to right as a flat edge within its row); invisible edges stack the rows
         rows: list[list[str]] = []
@@ -748,21 +739,7 @@ def _legend_columns(
         return
     small = f"{theme.small_fontsize:g}"
     with g.subgraph(name="cluster_legend") as sub:
-        sub.attr(
-            "graph",
-            _attributes={
-                "id": "cluster_legend",
-                "class": "legend",
-                "label": "Legend",
-                "labeljust": "l",
-                "labelloc": "t",
-                "style": "rounded,filled",
-                "color": theme.cluster_color,
-                "fillcolor": "#FFFFFF",
-                "fontname": theme.fontname,
-                "fontsize": small,
-            },
-        )
+        sub.attr("graph", _attributes=_legend_cluster(theme, labelloc="t"))
         for css, name, nstyle in nodes:
             ident = f"legend_{slug(css)}"
             attrs_ = {
