@@ -14,7 +14,7 @@ so no text can add nodes, close a bracket or inject markup.
 ... )
 >>> g = map_graph(m, legend=False)
 >>> print([line.strip() for line in g.source.splitlines() if "->" in line][0][:34])
-s_e -> s_t [arrowhead=normal arrow
+s_e -> s_t [arrowhead=normal class
 >>> print([line.strip() for line in g.source.splitlines() if "s_t [" in line][0][:42])
 s_t [label="Cities should \\"tax\\" <land>."
 
@@ -36,7 +36,16 @@ import graphviz  # type: ignore[import-untyped]
 from argmap.compare import Comparison, CorrespondenceType, Issue, Ref
 from argmap.errors import ArgmapError
 from argmap.model import Argument, ArgumentMap, RelationType, Role, Section, Statement
-from argmap.render.style import DEFAULT_THEME, EdgeStyle, NodeStyle, Theme, edge_attrs, node_attrs
+from argmap.render.style import (
+    DEFAULT_THEME,
+    EDGE_DEFAULTS,
+    NODE_DEFAULTS,
+    EdgeStyle,
+    NodeStyle,
+    Theme,
+    edge_attrs,
+    node_attrs,
+)
 
 __all__ = [
     "ComparisonView",
@@ -184,8 +193,8 @@ def _new_graph(
             "pad": "0.3",
         },
     )
-    g.attr("node", fontname=theme.fontname, fontsize=f"{theme.fontsize:g}")
-    g.attr("edge", fontname=theme.fontname, fontsize=f"{theme.small_fontsize:g}")
+    g.attr("node", fontname=theme.fontname, fontsize=f"{theme.fontsize:g}", **NODE_DEFAULTS)
+    g.attr("edge", fontname=theme.fontname, fontsize=f"{theme.small_fontsize:g}", **EDGE_DEFAULTS)
     return g
 
 
@@ -740,6 +749,9 @@ def _legend_columns(
     small = f"{theme.small_fontsize:g}"
     with g.subgraph(name="cluster_legend") as sub:
         sub.attr("graph", _attributes=_legend_cluster(theme, labelloc="t"))
+        # The samples run left to right in rows as wide as the drawing's columns (a tall
+        # column of samples would push the maps down), chained by invisible edges.
+        samples: list[list[str]] = []
         for css, name, nstyle in nodes:
             ident = f"legend_{slug(css)}"
             attrs_ = {
@@ -749,7 +761,7 @@ def _legend_columns(
                 "fontsize": small,
             }
             sub.node(ident, name, _attributes=attrs_)
-            columns.pin(ident, rank, (0,))
+            samples.append([ident])
         common = {"class": "legend", "shape": "plaintext", "fontsize": small}
         for css, name, estyle in edges:
             tail = f"legend_{slug(css)}_from"
@@ -761,8 +773,17 @@ def _legend_columns(
                 head,
                 _attributes={"class": f"legend legend-{css}", **edge_attrs(estyle, theme)},
             )
-            columns.pin(tail, rank, (1,))
-            columns.pin(head, rank + 1, (1,))
+            samples.append([tail, head])
+        per_row = max(2, columns.count - 1)
+        used = 0
+        previous: str | None = None
+        for sample in samples:
+            if used + len(sample) > per_row:
+                used, previous = 0, None
+            if previous is not None:
+                sub.edge(previous, sample[0], _attributes={"style": "invis"})
+            used += len(sample)
+            previous = sample[-1]
 
 
 def _corr_edge_style(theme: Theme, kind: CorrespondenceType) -> EdgeStyle:

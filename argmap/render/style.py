@@ -26,6 +26,8 @@ from argmap.model import RelationType, Role
 
 __all__ = [
     "DEFAULT_THEME",
+    "EDGE_DEFAULTS",
+    "NODE_DEFAULTS",
     "OKABE_ITO",
     "EdgeStyle",
     "NodeStyle",
@@ -186,32 +188,55 @@ def _num(value: float) -> str:
     return f"{value:g}"
 
 
+#: Attribute values most nodes share: the graph's node defaults, so nodes leave them out.
+# (Not ``peripheries``: a default of 1 would draw a frame round plaintext nodes.)
+NODE_DEFAULTS: dict[str, str] = {
+    "penwidth": "1.5",
+    "fontcolor": "#000000",
+    "margin": "0.14,0.08",
+}
+
+#: Attribute values most edges share: the graph's edge defaults.
+EDGE_DEFAULTS: dict[str, str] = {"arrowtail": "none", "dir": "forward", "penwidth": "1.5"}
+
+
+def _without_defaults(values: dict[str, str], defaults: dict[str, str]) -> dict[str, str]:
+    return {k: v for k, v in values.items() if defaults.get(k) != v}
+
+
 def node_attrs(style: NodeStyle, theme: Theme) -> dict[str, str]:
     """DOT attributes for a node drawn in ``style`` (fixed key order, so DOT is stable).
 
-    The font comes from the graph's node defaults (set once from ``theme``), not from each
-    node, which keeps large maps' DOT small and quick to write.
+    The font and the values in :data:`NODE_DEFAULTS` come from the graph's node defaults
+    (set once), not from each node, which keeps large maps' DOT small and quick to write.
     """
-    return {
-        "shape": style.shape,
-        "style": style.style,
-        "color": style.color,
-        "fillcolor": style.fillcolor,
-        "penwidth": _num(style.penwidth),
-        "peripheries": str(style.peripheries),
-        "fontcolor": style.fontcolor,
-        "margin": style.margin,
-    }
+    return _without_defaults(
+        {
+            "shape": style.shape,
+            "style": style.style,
+            "color": style.color,
+            "fillcolor": style.fillcolor,
+            "penwidth": _num(style.penwidth),
+            "peripheries": str(style.peripheries),
+            "fontcolor": style.fontcolor,
+            "margin": style.margin,
+        },
+        NODE_DEFAULTS,
+    )
 
 
 def edge_attrs(style: EdgeStyle, theme: Theme) -> dict[str, str]:
-    """DOT attributes for an edge drawn in ``style`` (fixed key order, so DOT is stable)."""
-    return {
-        "color": style.color,
-        "style": style.style,
-        "arrowhead": style.arrowhead,
-        "arrowtail": style.arrowtail,
-        "dir": style.dir,
-        "penwidth": _num(style.penwidth),
-        "fontcolor": style.fontcolor,
-    }
+    """DOT attributes for an edge drawn in ``style`` (fixed key order, so DOT is stable);
+    the values in :data:`EDGE_DEFAULTS` come from the graph's edge defaults."""
+    return _without_defaults(
+        {
+            "color": style.color,
+            "style": style.style,
+            "arrowhead": style.arrowhead,
+            "arrowtail": style.arrowtail,
+            "dir": style.dir,
+            "penwidth": _num(style.penwidth),
+            "fontcolor": style.fontcolor,
+        },
+        EDGE_DEFAULTS,
+    )
