@@ -45,7 +45,8 @@ html_theme_options = {
     "page_width": "1180px",
     "sidebar_width": "230px",
 }
-html_static_path: list[str] = []
+html_static_path = ["_static"]
+html_css_files = ["argmap.css"]
 html_last_updated_fmt = None
 
 
