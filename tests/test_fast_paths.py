@@ -331,7 +331,26 @@ def _fast_shaped(draw: st.DrawFn) -> str:
     return "\n".join(lines)
 
 
-_DOCUMENTS = st.lists(st.one_of(*[_fast_shaped()] * 5, _OTHER), min_size=1, max_size=6).flatmap(
+@st.composite
+def _heading_shaped(draw: st.DrawFn) -> str:
+    """A one-line heading in the shapes of real maps, now and then with an odd part."""
+    marks = draw(st.sampled_from(["#", "##", "###", "######", "#######"]))
+    space = draw(st.sampled_from(["", "\t", "  "])) if draw(_RARELY) else " "
+    words = draw(st.lists(_WORDS, min_size=0 if draw(_RARELY) else 1, max_size=5))
+    body = ""
+    for w in words:
+        body += (draw(_SEPARATORS) if body else "") + w
+    line = marks + space + body
+    if draw(st.booleans()):
+        line += draw(st.sampled_from([" "] * 10 + ["", "  "])) + draw(_DATA)
+    if draw(_RARELY):
+        line += draw(st.sampled_from([" ", "\n", "\ncontinued", "\n    + [X]: y"]))
+    return line
+
+
+_DOCUMENTS = st.lists(
+    st.one_of(*[_fast_shaped()] * 4, *[_heading_shaped()] * 2, _OTHER), min_size=1, max_size=6
+).flatmap(
     lambda paragraphs: st.tuples(
         st.just(paragraphs),
         st.lists(
@@ -375,8 +394,9 @@ def test_fast_path_is_taken_for_map_shaped_paragraphs() -> None:
         "\n"
         "[B: s6]: Another paragraph. #claim\n"
     )
-    tokens, blocks = tokenize_fast(text)
+    tokens, blocks, headings = tokenize_fast(text)
     assert [t.kind for t in tokens] == [Tok.FAST_BLOCK, Tok.EMPTYLINE, Tok.FAST_BLOCK, Tok.NEWLINE]
+    assert not headings
     assert [n.title for n in blocks[0]] == ["B: s1", "B: s0", "B: s3", "B: s4", "B: s5"]
     assert blocks[0][4].tags == ("a-b", "counterclaim")
     assert _parse_or_error(text, True) == _parse_or_error(text, False)
@@ -392,9 +412,50 @@ def test_fast_path_is_not_taken_for_unusual_lines() -> None:
         "[T]: a // comment",
         "[T]: a {data} in the text",
     ]:
-        tokens, blocks = tokenize_fast(line + "\n")
-        assert not blocks, line
+        tokens, blocks, headings = tokenize_fast(line + "\n")
+        assert not blocks and not headings, line
         assert Tok.FAST_BLOCK not in [t.kind for t in tokens]
+
+
+def test_fast_path_is_taken_for_map_shaped_headings() -> None:
+    text = (
+        "# Essay, part 1: the case {map: m, source: {path: x.txt}}\n"
+        "\n"
+        "## Section 2 #a-b #b #a-b {id: section-2}\n"
+        "\n"
+        "### Part 2.1\n"
+    )
+    tokens, blocks, headings = tokenize_fast(text)
+    assert not blocks
+    kinds = [t.kind for t in tokens]
+    assert kinds == [Tok.FAST_HEADING, Tok.EMPTYLINE] * 2 + [Tok.FAST_HEADING, Tok.NEWLINE]
+    assert [(h.level, h.tags) for h in headings.values()] == [
+        (1, ()),
+        (2, ("a-b", "b", "a-b")),
+        (3, ()),
+    ]
+    assert _parse_or_error(text, True) == _parse_or_error(text, False)
+    sections = parse_text(text, "t", lambda o: Location("t", 1, o + 1)).sections
+    assert [(s.title, s.tags, s.parent) for s in sections] == [
+        ("Essay, part 1: the case", (), None),
+        ("Section 2 #a-b #b #a-b", ("a-b", "b"), "s1"),
+        ("Part 2.1", (), "s2"),
+    ]
+
+
+def test_fast_path_is_not_taken_for_unusual_headings() -> None:
+    for text in [
+        "# A *bold* heading\n",
+        "# Two  spaces\n",
+        "# Trailing space \n",
+        "# A heading\ncontinued on the next line\n",
+        "# Data {a: 1} then text\n",
+        "# A tag #é\n",
+        "#No space\n",
+    ]:
+        tokens, blocks, headings = tokenize_fast(text)
+        assert not headings and not blocks, text
+        assert Tok.FAST_HEADING not in [t.kind for t in tokens]
 
 
 # -- fast constructors: the same objects as the attrs classes build -----------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-__all__ = ["FastNode", "LexError", "Tok", "Token", "tokenize", "tokenize_fast"]
+__all__ = ["FastHeading", "FastNode", "LexError", "Tok", "Token", "tokenize", "tokenize_fast"]
 
 
 class Tok:
@@ -49,6 +49,7 @@ class Tok:
     LIST_DELIMITER = 36
     EOF = 37
     FAST_BLOCK = 38  # a whole paragraph read by the line-level fast path (see _fast_block)
+    FAST_HEADING = 39  # a one-line heading paragraph read by the fast path (see fast_heading)
 
 
 RELATION_KINDS = frozenset(range(Tok.INCOMING_SUPPORT, Tok.OUTGOING_UNDERCUT + 1))
@@ -138,6 +139,12 @@ _FAST_LINE = re.compile(
     r"(?:\n *(\{[^\n\r\u2028\u2029]*\})(?!\s*[,}]))?"
     r"(?:(?=\n[ \t]*\r?\n|\n?\Z)(?P<last>)|(?=\n))"
 )
+# A heading paragraph of one line: words and ASCII tags, and optional one-line data.
+_FAST_HEADING = re.compile(
+    rf"(#+) ((?:{_FAST_TAG}|{_WORD})(?: (?:{_FAST_TAG}|{_WORD}))*)"
+    r"(?: (\{[^\n\r\u2028\u2029]*\})(?!\s*[,}]))?"
+    r"(?=\n[ \t]*\r?\n|\n?\Z)"
+)
 _FAST_TAGS = re.compile(rf"{_FAST_TAG} ?")
 _FAST_TAG_NAMES = re.compile(rf"#([{_TAG_CH}]+)")
 _DATA_INNER_STOP = re.compile(r"\}\s")
@@ -168,6 +175,16 @@ class FastNode(NamedTuple):
     data_end: int
 
 
+class FastHeading(NamedTuple):
+    """A one-line heading paragraph, read as the general rules would read it."""
+
+    level: int
+    text: str  # the heading's words and tags as the text tokens put them together
+    tags: tuple[str, ...]  # in order of occurrence, repeats kept
+    data_start: int  # the "{...}" data token at the end of the line, or -1
+    data_end: int
+
+
 class _Finder:
     """Next occurrence of a fixed string, cached so repeated searches stay linear."""
 
@@ -190,6 +207,7 @@ class _Lexer:
         self.text = text
         self.fast = fast
         self.blocks: dict[int, list[FastNode]] = {}
+        self.headings: dict[int, FastHeading] = {}
         self.n = len(text)
         self.tokens: list[Token] = []
         self.indents = [0]
@@ -353,15 +371,20 @@ class _Lexer:
             c = text[pos]
             if (
                 fast
-                and c == "["
+                and (c == "[" or c == "#")
                 and (pos == 0 or text[pos - 1] == "\n")
                 and (not self.tokens or self.tokens[-1].kind == Tok.EMPTYLINE)
                 and not inference
                 and not self.ranges
             ):
-                end = self.fast_block(pos)
+                if c == "[":
+                    end = self.fast_block(pos)
+                    fast_kind = Tok.FAST_BLOCK
+                else:
+                    end = self.fast_heading(pos)
+                    fast_kind = Tok.FAST_HEADING
                 if end != -1:
-                    append(_new_tuple(Token, (Tok.FAST_BLOCK, pos, end)))
+                    append(_new_tuple(Token, (fast_kind, pos, end)))
                     pos = end
                     # The empty lines after it, as below (no indentation is open to close).
                     m = _EMPTYLINE.match(text, pos)
@@ -544,6 +567,22 @@ class _Lexer:
         self.dedent_all(n)
         return self.tokens
 
+    def fast_heading(self, pos: int) -> int:
+        """End of a one-line heading paragraph at pos (stored in self.headings), or -1."""
+        m = _FAST_HEADING.match(self.text, pos)
+        if m is None:
+            return -1
+        hashes, body, data = m.groups()
+        if data is not None:
+            if _DATA_INNER_STOP.search(data):
+                return -1  # where Argdown's data token could stop early
+            data_start, data_end = m.span(3)
+        else:
+            data_start = data_end = -1
+        tags = tuple(_FAST_TAG_NAMES.findall(body)) if "#" in body else ()
+        self.headings[pos] = FastHeading(len(hashes), body, tags, data_start, data_end)
+        return m.end()
+
     def fast_block(self, pos: int) -> int:
         """End of a fast paragraph at pos (its nodes stored in self.blocks), or -1."""
         text = self.text
@@ -703,7 +742,10 @@ def tokenize(text: str) -> list[Token]:
     return _Lexer(text).run()
 
 
-def tokenize_fast(text: str) -> tuple[list[Token], dict[int, list[FastNode]]]:
-    """:func:`tokenize` with the paragraph fast path: FAST_BLOCK tokens and their lines."""
+def tokenize_fast(
+    text: str,
+) -> tuple[list[Token], dict[int, list[FastNode]], dict[int, FastHeading]]:
+    """:func:`tokenize` with the paragraph fast path: FAST_BLOCK tokens and their lines, and
+    FAST_HEADING tokens and their headings (both keyed by the token's start)."""
     lexer = _Lexer(text, fast=True)
-    return lexer.run(), lexer.blocks
+    return lexer.run(), lexer.blocks, lexer.headings

@@ -10,6 +10,7 @@ from typing import Any
 from argmap.errors import ArgmapError
 from argmap.formats._argdown_lexer import (
     RELATION_KINDS,
+    FastHeading,
     FastNode,
     LexError,
     Tok,
@@ -274,9 +275,10 @@ class _Parser:
         self.text = text
         self.locate = locate
         self.blocks: dict[int, list[FastNode]] = {}
+        self.headings: dict[int, FastHeading] = {}
         try:
             if fast:
-                self.tokens, self.blocks = tokenize_fast(text)
+                self.tokens, self.blocks, self.headings = tokenize_fast(text)
             else:
                 self.tokens = tokenize(text)
         except LexError as e:
@@ -469,6 +471,12 @@ class _Parser:
             if self.peek() == Tok.NEWLINE:
                 self.take()
             return None
+        if kind == Tok.FAST_HEADING:
+            start = self.take().start
+            self.fast_heading(self.headings[start], start)
+            if self.peek() == Tok.NEWLINE:
+                self.take()
+            return None
         if kind == Tok.HEADING_START:
             self.heading()
             return None
@@ -511,17 +519,35 @@ class _Parser:
             data = self.data(self.take())
             if self.peek() == Tok.NEWLINE:
                 self.take()
+        self.section(level, (target.text() or "").strip(JS_SPACE), target.tags, data, start.start)
+
+    def fast_heading(self, heading: FastHeading, start: int) -> None:
+        """What heading() does for a heading the lexer's fast path has read."""
+        tags: list[str] = []
+        for tag in heading.tags:
+            if tag not in tags:
+                tags.append(tag)
+            self.tags.setdefault(tag, None)
+        data: dict[str, Any] | None = None
+        if heading.data_start >= 0:
+            data = self.data_at(heading.data_start, heading.data_end)
+        self.section(heading.level, heading.text.strip(JS_SPACE), tags, data, start)
+
+    def section(
+        self, level: int, title: str, tags: list[str], data: dict[str, Any] | None, start: int
+    ) -> None:
+        """A heading's section, placed under the nearest open heading of a lower level."""
         while self.section_stack and self.section_stack[-1].level >= level:
             self.section_stack.pop()
         parent = self.section_stack[-1].id if self.section_stack else None
         section = SectionNode(
             f"s{len(self.sections) + 1}",
-            (target.text() or "").strip(JS_SPACE),
+            title,
             level,
-            tuple(target.tags),
+            tuple(tags),
             data,
             parent,
-            self.locate(start.start),
+            self.locate(start),
         )
         self.sections.append(section)
         self.section_stack.append(section)
