@@ -348,8 +348,46 @@ def _heading_shaped(draw: st.DrawFn) -> str:
     return line
 
 
+@st.composite
+def _pcs_shaped(draw: st.DrawFn) -> str:
+    """A premise-conclusion paragraph in the shapes of real maps, now and then with an odd part."""
+
+    def numbered(k: int) -> str:
+        head = draw(st.sampled_from([f"({k}) "] * 20 + [f"({k})  ", f"({k})", "(x) ", f"{k}. "]))
+        title = draw(_TITLES)
+        if draw(st.booleans()):
+            words = draw(st.lists(_WORDS, min_size=0 if draw(_RARELY) else 1, max_size=4))
+            body = ""
+            for w in words:
+                body += (draw(_SEPARATORS) if body else "") + w
+            return f"{head}[{title}]: {body}"
+        tags = draw(st.lists(st.sampled_from(["#a", "#b-c", "#a"]), max_size=2))
+        return f"{head}[{title}]" + "".join(" " + t for t in tags)
+
+    inference = st.sampled_from(["----"] * 20 + ["-----", "---", "-- r --", "----{a: 1}", "----\n"])
+    lines: list[str] = []
+    for _ in range(draw(st.integers(1, 3))):
+        lines += [
+            numbered(len(lines) + 1) for _ in range(draw(st.integers(0 if draw(_RARELY) else 1, 2)))
+        ]
+        if draw(_RARELY):
+            lines.append(draw(st.sampled_from(["  _ [U]: undercut", "  + [V]", "text"])))
+        lines.append(draw(inference))
+    if not draw(_RARELY):
+        lines.append(numbered(len(lines) + 1))
+    return "\n".join(lines)
+
+
 _DOCUMENTS = st.lists(
-    st.one_of(*[_fast_shaped()] * 4, *[_heading_shaped()] * 2, _OTHER), min_size=1, max_size=6
+    st.one_of(
+        *[_fast_shaped()] * 4,
+        *[_heading_shaped()] * 2,
+        *[_pcs_shaped()] * 2,
+        _OTHER,
+        st.sampled_from(["<A>: an argument", "<B>", "<A>"]),
+    ),
+    min_size=1,
+    max_size=6,
 ).flatmap(
     lambda paragraphs: st.tuples(
         st.just(paragraphs),
@@ -394,9 +432,9 @@ def test_fast_path_is_taken_for_map_shaped_paragraphs() -> None:
         "\n"
         "[B: s6]: Another paragraph. #claim\n"
     )
-    tokens, blocks, headings = tokenize_fast(text)
+    tokens, blocks, headings, pcs = tokenize_fast(text)
     assert [t.kind for t in tokens] == [Tok.FAST_BLOCK, Tok.EMPTYLINE, Tok.FAST_BLOCK, Tok.NEWLINE]
-    assert not headings
+    assert not headings and not pcs
     assert [n.title for n in blocks[0]] == ["B: s1", "B: s0", "B: s3", "B: s4", "B: s5"]
     assert blocks[0][4].tags == ("a-b", "counterclaim")
     assert _parse_or_error(text, True) == _parse_or_error(text, False)
@@ -412,8 +450,8 @@ def test_fast_path_is_not_taken_for_unusual_lines() -> None:
         "[T]: a // comment",
         "[T]: a {data} in the text",
     ]:
-        tokens, blocks, headings = tokenize_fast(line + "\n")
-        assert not blocks and not headings, line
+        tokens, blocks, headings, pcs = tokenize_fast(line + "\n")
+        assert not blocks and not headings and not pcs, line
         assert Tok.FAST_BLOCK not in [t.kind for t in tokens]
 
 
@@ -425,8 +463,8 @@ def test_fast_path_is_taken_for_map_shaped_headings() -> None:
         "\n"
         "### Part 2.1\n"
     )
-    tokens, blocks, headings = tokenize_fast(text)
-    assert not blocks
+    tokens, blocks, headings, pcs = tokenize_fast(text)
+    assert not blocks and not pcs
     kinds = [t.kind for t in tokens]
     assert kinds == [Tok.FAST_HEADING, Tok.EMPTYLINE] * 2 + [Tok.FAST_HEADING, Tok.NEWLINE]
     assert [(h.level, h.tags) for h in headings.values()] == [
@@ -443,6 +481,35 @@ def test_fast_path_is_taken_for_map_shaped_headings() -> None:
     ]
 
 
+def test_fast_path_is_taken_for_map_shaped_pcs() -> None:
+    text = (
+        "<B: a1>: Reconstruction 1.\n"
+        "\n"
+        "(1) [B: s15]\n"
+        "(2) [B: s16]: A premise, with text. #a\n"
+        "----\n"
+        "(3) [B: s14] #b #b\n"
+        "-----\n"
+        "(4) [B: s13]\n"
+    )
+    tokens, blocks, headings, pcs = tokenize_fast(text)
+    assert not blocks and not headings
+    assert [t.kind for t in tokens][-3:] == [Tok.EMPTYLINE, Tok.FAST_PCS, Tok.NEWLINE]
+    lines = pcs[text.index("(1)")]
+    assert [line and line.title for line in lines] == [
+        "B: s15", "B: s16", None, "B: s14", None, "B: s13"
+    ]  # fmt: skip
+    assert _parse_or_error(text, True) == _parse_or_error(text, False)
+    (argument,) = parse_text(text, "t", lambda o: Location("t", 1, o + 1)).arguments
+    assert [(item.title, item.role) for item in argument.pcs] == [
+        ("B: s15", "premise"),
+        ("B: s16", "premise"),
+        ("B: s14", "intermediary"),
+        ("B: s13", "conclusion"),
+    ]
+    assert [i.conclusion for i in argument.inferences] == [2, 3]
+
+
 def test_fast_path_is_not_taken_for_unusual_headings() -> None:
     for text in [
         "# A *bold* heading\n",
@@ -453,8 +520,8 @@ def test_fast_path_is_not_taken_for_unusual_headings() -> None:
         "# A tag #é\n",
         "#No space\n",
     ]:
-        tokens, blocks, headings = tokenize_fast(text)
-        assert not headings and not blocks, text
+        tokens, blocks, headings, pcs = tokenize_fast(text)
+        assert not headings and not blocks and not pcs, text
         assert Tok.FAST_HEADING not in [t.kind for t in tokens]
 
 

@@ -50,6 +50,7 @@ class Tok:
     EOF = 37
     FAST_BLOCK = 38  # a whole paragraph read by the line-level fast path (see _fast_block)
     FAST_HEADING = 39  # a one-line heading paragraph read by the fast path (see fast_heading)
+    FAST_PCS = 40  # a premise-conclusion paragraph read by the fast path (see fast_pcs)
 
 
 RELATION_KINDS = frozenset(range(Tok.INCOMING_SUPPORT, Tok.OUTGOING_UNDERCUT + 1))
@@ -145,6 +146,16 @@ _FAST_HEADING = re.compile(
     r"(?: (\{[^\n\r\u2028\u2029]*\})(?!\s*[,}]))?"
     r"(?=\n[ \t]*\r?\n|\n?\Z)"
 )
+# One numbered line of a premise-conclusion paragraph ("(1) [T]: text" or "(2) [T] #tag"),
+# the plain "----" inference line that may follow it (only before another numbered line), and
+# whether the paragraph ends after them.
+_FAST_NUMBERED = re.compile(
+    r"\(\d+\) "
+    rf"\[({_TITLE})\]"
+    rf"(?:: ?((?:{_FAST_TAG}|{_WORD})(?: (?:{_FAST_TAG}|{_WORD}))*)|((?: {_FAST_TAG})*))"
+    r"(?:\n(-{4,})(?=\n\())?"
+    r"(?:(?=\n[ \t]*\r?\n|\n?\Z)(?P<last>)|(?=\n\())"
+)
 _FAST_TAGS = re.compile(rf"{_FAST_TAG} ?")
 _FAST_TAG_NAMES = re.compile(rf"#([{_TAG_CH}]+)")
 _DATA_INNER_STOP = re.compile(r"\}\s")
@@ -208,6 +219,7 @@ class _Lexer:
         self.fast = fast
         self.blocks: dict[int, list[FastNode]] = {}
         self.headings: dict[int, FastHeading] = {}
+        self.pcs: dict[int, list[FastNode | None]] = {}
         self.n = len(text)
         self.tokens: list[Token] = []
         self.indents = [0]
@@ -371,7 +383,7 @@ class _Lexer:
             c = text[pos]
             if (
                 fast
-                and (c == "[" or c == "#")
+                and (c == "[" or c == "#" or c == "(")
                 and (pos == 0 or text[pos - 1] == "\n")
                 and (not self.tokens or self.tokens[-1].kind == Tok.EMPTYLINE)
                 and not inference
@@ -380,9 +392,12 @@ class _Lexer:
                 if c == "[":
                     end = self.fast_block(pos)
                     fast_kind = Tok.FAST_BLOCK
-                else:
+                elif c == "#":
                     end = self.fast_heading(pos)
                     fast_kind = Tok.FAST_HEADING
+                else:
+                    end = self.fast_pcs(pos)
+                    fast_kind = Tok.FAST_PCS
                 if end != -1:
                     append(_new_tuple(Token, (fast_kind, pos, end)))
                     pos = end
@@ -583,6 +598,44 @@ class _Lexer:
         self.headings[pos] = FastHeading(len(hashes), body, tags, data_start, data_end)
         return m.end()
 
+    def fast_pcs(self, pos: int) -> int:
+        """End of a premise-conclusion paragraph at pos whose lines are numbered statements
+        and plain "----" inference lines (stored in self.pcs, None for an inference), or -1."""
+        text = self.text
+        lines: list[FastNode | None] = []
+        line = pos
+        inferences = 0
+        while True:
+            m = _FAST_NUMBERED.match(text, line)
+            if m is None:
+                return -1
+            title, body, reftags, inference, last = m.groups()
+            if body is not None:
+                if "#" in body:
+                    tags = tuple(_FAST_TAG_NAMES.findall(body))
+                    plain = _FAST_TAGS.sub(" ", body)
+                else:
+                    tags = ()
+                    plain = body
+                words = body
+                reference = False
+            else:
+                words = reftags[1:]
+                tags = tuple(_FAST_TAG_NAMES.findall(words)) if words else ()
+                plain = " " * len(tags)
+                reference = True
+            start = m.start(1) - 1
+            lines.append(FastNode(0, 0, line, start, title, words, plain, tags, reference, -1, -1))
+            if inference is not None:
+                lines.append(None)
+                inferences += 1
+            if last is not None:
+                if not inferences:
+                    return -1  # the general path reports the missing inference
+                self.pcs[pos] = lines
+                return m.end()
+            line = m.end() + 1
+
     def fast_block(self, pos: int) -> int:
         """End of a fast paragraph at pos (its nodes stored in self.blocks), or -1."""
         text = self.text
@@ -744,8 +797,11 @@ def tokenize(text: str) -> list[Token]:
 
 def tokenize_fast(
     text: str,
-) -> tuple[list[Token], dict[int, list[FastNode]], dict[int, FastHeading]]:
-    """:func:`tokenize` with the paragraph fast path: FAST_BLOCK tokens and their lines, and
-    FAST_HEADING tokens and their headings (both keyed by the token's start)."""
+) -> tuple[
+    list[Token], dict[int, list[FastNode]], dict[int, FastHeading], dict[int, list[FastNode | None]]
+]:
+    """:func:`tokenize` with the paragraph fast path: FAST_BLOCK tokens and their lines,
+    FAST_HEADING tokens and their headings, and FAST_PCS tokens and their lines (None for an
+    inference line), each keyed by the token's start."""
     lexer = _Lexer(text, fast=True)
-    return lexer.run(), lexer.blocks, lexer.headings
+    return lexer.run(), lexer.blocks, lexer.headings, lexer.pcs

@@ -276,9 +276,10 @@ class _Parser:
         self.locate = locate
         self.blocks: dict[int, list[FastNode]] = {}
         self.headings: dict[int, FastHeading] = {}
+        self.fast_pcs_lines: dict[int, list[FastNode | None]] = {}
         try:
             if fast:
-                self.tokens, self.blocks, self.headings = tokenize_fast(text)
+                self.tokens, self.blocks, self.headings, self.fast_pcs_lines = tokenize_fast(text)
             else:
                 self.tokens = tokenize(text)
         except LexError as e:
@@ -479,6 +480,12 @@ class _Parser:
             return None
         if kind == Tok.HEADING_START:
             self.heading()
+            return None
+        if kind == Tok.FAST_PCS:
+            start = self.take().start
+            self.fast_pcs(previous, self.fast_pcs_lines[start], start)
+            if self.peek() == Tok.NEWLINE:
+                self.take()
             return None
         if kind == Tok.STATEMENT_NUMBER:
             self.pcs(previous)
@@ -804,7 +811,8 @@ class _Parser:
             dst.out.append(r)
         self.relations.append(r)
 
-    def pcs(self, previous: _Class | None) -> None:
+    def pcs_owner(self, previous: _Class | None, start: int) -> _Class:
+        """The argument a premise-conclusion structure starting at ``start`` belongs to."""
         if previous is not None and previous.kind == "argument":
             argument = previous
         else:
@@ -812,12 +820,35 @@ class _Parser:
         if argument.pcs:
             raise ArgmapError(
                 f"argument <{argument.title}> already has a premise-conclusion structure",
-                self.locate(self.tokens[self.i].start),
+                self.locate(start),
             )
         argument.section = self.current_section
         argument.has_section = True
         if argument.location is None:
-            argument.location = self.locate(self.tokens[self.i].start)
+            argument.location = self.locate(start)
+        return argument
+
+    def fast_pcs(self, previous: _Class | None, lines: list[FastNode | None], start: int) -> None:
+        """What pcs() does for a premise-conclusion paragraph the lexer's fast path has read."""
+        argument = self.pcs_owner(previous, start)
+        items: list[PcsItem] = []
+        inferences: list[Inference] = []
+        after_inference = False
+        for line in lines:
+            if line is None:
+                self.inference_owner = argument
+                inferences.append(Inference(len(items)))
+                after_inference = True
+            else:
+                title = self.fast_node([line], 0, "premise")[0].title
+                items.append(PcsItem(title, "intermediary" if after_inference else "premise"))
+                after_inference = False
+        items[-1] = PcsItem(items[-1].title, "conclusion")
+        argument.pcs = items
+        argument.inferences = inferences
+
+    def pcs(self, previous: _Class | None) -> None:
+        argument = self.pcs_owner(previous, self.tokens[self.i].start)
         items: list[PcsItem] = []
         inferences: list[Inference] = []
         after_inference = False
