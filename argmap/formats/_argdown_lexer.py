@@ -213,6 +213,18 @@ class _Finder:
         return self.at
 
 
+def _fast_words(body: str | None, reftags: str | None) -> tuple[str, str, tuple[str, ...], bool]:
+    """A fast line's words, its text without tags, its tags, and whether it is a reference
+    (``[T] #tags`` rather than ``[T]: text``)."""
+    if body is not None:
+        if "#" not in body:
+            return body, body, (), False
+        return body, _FAST_TAGS.sub(" ", body), tuple(_FAST_TAG_NAMES.findall(body)), False
+    words = (reftags or " ")[1:]
+    tags = tuple(_FAST_TAG_NAMES.findall(words)) if words else ()
+    return words, " " * len(tags), tags, True
+
+
 class _Lexer:
     def __init__(self, text: str, fast: bool = False) -> None:
         self.text = text
@@ -610,20 +622,7 @@ class _Lexer:
             if m is None:
                 return -1
             title, body, reftags, inference, last = m.groups()
-            if body is not None:
-                if "#" in body:
-                    tags = tuple(_FAST_TAG_NAMES.findall(body))
-                    plain = _FAST_TAGS.sub(" ", body)
-                else:
-                    tags = ()
-                    plain = body
-                words = body
-                reference = False
-            else:
-                words = reftags[1:]
-                tags = tuple(_FAST_TAG_NAMES.findall(words)) if words else ()
-                plain = " " * len(tags)
-                reference = True
+            words, plain, tags, reference = _fast_words(body, reftags)
             start = m.start(1) - 1
             lines.append(FastNode(0, 0, line, start, title, words, plain, tags, reference, -1, -1))
             if inference is not None:
@@ -662,24 +661,7 @@ class _Lexer:
                     widths.pop()
                 if width != widths[-1]:
                     return -1
-            if body is not None:
-                if "#" in body:
-                    tags = tuple(_FAST_TAG_NAMES.findall(body))
-                    plain = _FAST_TAGS.sub(" ", body)
-                else:
-                    tags = ()
-                    plain = body
-                words = body
-                reference = False
-            else:
-                words = reftags[1:]
-                if words:
-                    tags = tuple(_FAST_TAG_NAMES.findall(words))
-                    plain = " " * len(tags)
-                else:
-                    tags = ()
-                    plain = ""
-                reference = True
+            words, plain, tags, reference = _fast_words(body, reftags)
             end = m.end()
             if data is not None:
                 data_start, data_end = m.span(6)
