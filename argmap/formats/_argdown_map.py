@@ -9,12 +9,13 @@ from typing import Any
 
 from argmap.errors import ArgmapError
 from argmap.formats._argdown_parser import JS_SPACE
-from argmap.formats._argdown_syntax import Document, Member, SectionNode
+from argmap.formats._argdown_syntax import ArgumentNode, Document, Member, SectionNode
 from argmap.model import (
     Argument,
     ArgumentMap,
     Location,
     Quote,
+    Relation,
     RelationType,
     Role,
     Section,
@@ -25,7 +26,16 @@ from argmap.model import (
     _fast_statement,
 )
 
-__all__ = ["ROLE_TAGS", "clean_text", "document_to_map", "slug"]
+__all__ = [
+    "RELATION_TYPES",
+    "ROLE_TAGS",
+    "Header",
+    "clean_text",
+    "document_to_map",
+    "make_argument",
+    "make_statement",
+    "slug",
+]
 
 ROLE_TAGS = {r.value: r for r in Role}
 _SPACE = re.compile(r"[ \t\r\n]+")
@@ -37,7 +47,7 @@ _QUOTE_KEYS = frozenset(("text", "start", "end"))
 _ALLOWED: dict[tuple[str, ...], frozenset[str]] = {
     keys: frozenset(keys) for keys in (_STATEMENT_KEYS, _HEADING_KEYS, _SECTION_KEYS, ())
 }
-_RELATION_TYPES = {
+RELATION_TYPES = {
     "support": RelationType.SUPPORT,
     "entails": RelationType.SUPPORT,
     "attack": RelationType.ATTACK,
@@ -145,12 +155,14 @@ def _source(raw: Any, where: Location | None) -> Source | None:
     )
 
 
-def _sections(doc: Document) -> tuple[SectionNode | None, tuple[Section, ...], dict[str, str]]:
-    heading = next((s for s in doc.sections if s.level == 1), None)
+def _sections(
+    nodes: tuple[SectionNode, ...],
+) -> tuple[SectionNode | None, tuple[Section, ...], dict[str, str]]:
+    heading = next((s for s in nodes if s.level == 1), None)
     out: list[Section] = []
     ids: dict[str, str] = {}
     stack: list[Section] = []
-    for s in doc.sections:
+    for s in nodes:
         if s.level < 2:
             continue
         data = s.data or {}
@@ -187,27 +199,131 @@ def _canonical(members: tuple[Member, ...]) -> tuple[Member | None, str]:
     return found, words
 
 
+class Header:
+    """What the map heading and the section headings of a document give a map."""
+
+    __slots__ = ("id", "location", "section_ids", "sections", "source", "title")
+
+    def __init__(self, nodes: tuple[SectionNode, ...], path: str) -> None:
+        heading, self.sections, self.section_ids = _sections(nodes)
+        where = heading.location if heading else Location(path, 1, 1)
+        data = (heading.data or {}) if heading else {}
+        _unknown(data, _HEADING_KEYS, "the map heading", where)
+        map_id = data.get("map")
+        if map_id is None:
+            map_id = Path(path).stem
+        if not isinstance(map_id, str) or not map_id.strip():
+            raise ArgmapError("map id must be a non-empty string", where)
+        self.id: str = map_id
+        self.title = clean_text(_untagged_title(heading)) if heading else ""
+        self.source = _source(data.get("source"), where)
+        self.location = where
+
+    def build(
+        self,
+        statements: list[Statement],
+        arguments: list[Argument],
+        relations: list[Relation],
+    ) -> ArgumentMap:
+        return ArgumentMap(
+            self.id,
+            self.title,
+            self.source,
+            self.sections,
+            statements,
+            arguments,
+            relations,
+            location=self.location,
+        )
+
+
+_STATEMENT_KEYS_SET = _ALLOWED[_STATEMENT_KEYS]
+
+
+def make_statement(
+    title: str,
+    words: str,
+    tags: tuple[str, ...] | list[str],
+    data: Mapping[str, Any],
+    section: str | None,
+    location: Location | None,
+) -> Statement:
+    """The map statement of a statement node: its role from the tags, its quotes, citation
+    and note from the data; ``section`` is the map's section id."""
+    others: tuple[str, ...] = ()
+    if len(tags) == 1 and tags[0] in ROLE_TAGS:  # the common case, quickly
+        role = ROLE_TAGS[tags[0]]
+    else:
+        roles = [ROLE_TAGS[t] for t in tags if t in ROLE_TAGS]
+        others = tuple(t for t in tags if t not in ROLE_TAGS)
+        if len(roles) != 1:
+            found = ", ".join("#" + t for t in tags if t in ROLE_TAGS) or "none"
+            raise ArgmapError(
+                f"[{title}] needs exactly one role tag (#thesis, #claim, #evidence, "
+                f"#counterclaim); found {found}",
+                location,
+            )
+        role = roles[0]
+    get = data.get
+    raw = get("quotes")
+    quotes: tuple[Quote, ...] | None = None
+    if data.keys() <= _STATEMENT_KEYS_SET:
+        if type(raw) is list and len(raw) == 1:  # _quotes() for one common quote, inline
+            q = raw[0]
+            if type(q) is dict and q.keys() == _QUOTE_KEYS:
+                text, start, end = q["text"], q["start"], q["end"]
+                if (
+                    type(text) is str
+                    and type(start) is int
+                    and type(end) is int
+                    and 0 <= start < end
+                    and text.strip()
+                ):  # a valid quote: anything else goes to _quotes() for its error
+                    quotes = (_fast_quote(text, start, end),)
+    else:
+        _unknown(data, _STATEMENT_KEYS, f"[{title}]", location)
+    if quotes is None:
+        quotes = _quotes(raw, f"[{title}]", location)
+    return _fast_statement(
+        title,
+        words,
+        role,
+        quotes,
+        section,
+        others,
+        None if get("citation") is None else _opt_str(data, "citation", f"[{title}]", location),
+        None if get("note") is None else _opt_str(data, "note", f"[{title}]", location),
+        location,
+    )
+
+
+def make_argument(a: ArgumentNode, section_ids: Mapping[str, str]) -> Argument:
+    """The map argument of an argument node."""
+    what = f"<{a.title}>"
+    if a.tags:
+        raise ArgmapError(f"{what}: arguments of a map take no tags", a.location)
+    _unknown(a.data, (), what, a.location)
+    words = _canonical(a.members)[1]
+    rules = a.inferences[-1].rules if a.inferences else ()
+    return Argument(
+        a.title,
+        words,
+        tuple(p.title for p in a.pcs[:-1]),
+        a.pcs[-1].title if a.pcs else None,
+        ", ".join(rules) if rules else None,
+        section_ids.get(a.section) if a.section else None,
+        location=a.location,
+    )
+
+
 def document_to_map(doc: Document, path: str) -> ArgumentMap:
     """The argmap map a parsed Argdown document encodes."""
-    heading, sections, section_ids = _sections(doc)
-    where = heading.location if heading else Location(path, 1, 1)
-    data = (heading.data or {}) if heading else {}
-    _unknown(data, _HEADING_KEYS, "the map heading", where)
-    map_id = data.get("map")
-    if map_id is None:
-        map_id = Path(path).stem
-    if not isinstance(map_id, str) or not map_id.strip():
-        raise ArgmapError("map id must be a non-empty string", where)
-    title = clean_text(_untagged_title(heading)) if heading else ""
-    source = _source(data.get("source"), where)
-
+    header = Header(doc.sections, path)
+    section_ids = header.section_ids
     statements: list[Statement] = []
     # Maps list statements in the order they are defined (pcs may refer to them earlier).
     ordered = sorted(doc.statements, key=lambda s: s.defined if s.defined is not None else 1 << 62)
-    statement_keys = _ALLOWED[_STATEMENT_KEYS]
     space, js_space = _SPACE.sub, JS_SPACE
-    fast_statement, fast_quote = _fast_statement, _fast_quote
-    quote_keys, role_tags = _QUOTE_KEYS, ROLE_TAGS
     for s in ordered:
         members = s.members
         if len(members) == 1:  # _canonical() for one member, inline
@@ -219,89 +335,11 @@ def document_to_map(doc: Document, path: str) -> ArgumentMap:
             undefined = canonical is None and all(m.is_reference for m in members)
         if undefined:
             raise ArgmapError(f"[{s.title}] is referenced but never defined", s.location)
-        tags = s.tags
-        others: tuple[str, ...] = ()
-        if len(tags) == 1 and tags[0] in role_tags:  # the common case, quickly
-            role = role_tags[tags[0]]
-        else:
-            roles = [role_tags[t] for t in tags if t in role_tags]
-            others = tuple(t for t in tags if t not in role_tags)
-            if len(roles) != 1:
-                found = ", ".join("#" + t for t in s.tags if t in role_tags) or "none"
-                raise ArgmapError(
-                    f"[{s.title}] needs exactly one role tag (#thesis, #claim, #evidence, "
-                    f"#counterclaim); found {found}",
-                    s.location,
-                )
-            role = roles[0]
-        data = s.data
-        get = data.get
-        raw = get("quotes")
-        quotes: tuple[Quote, ...] | None = None
-        if data.keys() <= statement_keys:
-            if type(raw) is list and len(raw) == 1:  # _quotes() for one common quote, inline
-                q = raw[0]
-                if type(q) is dict and q.keys() == quote_keys:
-                    text, start, end = q["text"], q["start"], q["end"]
-                    if (
-                        type(text) is str
-                        and type(start) is int
-                        and type(end) is int
-                        and 0 <= start < end
-                        and text.strip()
-                    ):  # a valid quote: anything else goes to _quotes() for its error
-                        quotes = (fast_quote(text, start, end),)
-        else:
-            _unknown(data, _STATEMENT_KEYS, f"[{s.title}]", s.location)
-        if quotes is None:
-            quotes = _quotes(raw, f"[{s.title}]", s.location)
-        statements.append(
-            fast_statement(
-                s.title,
-                words,
-                role,
-                quotes,
-                section_ids.get(s.section) if s.section else None,
-                others,
-                None
-                if get("citation") is None
-                else _opt_str(data, "citation", f"[{s.title}]", s.location),
-                None if get("note") is None else _opt_str(data, "note", f"[{s.title}]", s.location),
-                s.location,
-            )
-        )
-
-    arguments: list[Argument] = []
-    for a in doc.arguments:
-        what = f"<{a.title}>"
-        if a.tags:
-            raise ArgmapError(f"{what}: arguments of a map take no tags", a.location)
-        _unknown(a.data, (), what, a.location)
-        words = _canonical(a.members)[1]
-        rules = a.inferences[-1].rules if a.inferences else ()
-        arguments.append(
-            Argument(
-                a.title,
-                words,
-                tuple(p.title for p in a.pcs[:-1]),
-                a.pcs[-1].title if a.pcs else None,
-                ", ".join(rules) if rules else None,
-                section_ids.get(a.section) if a.section else None,
-                location=a.location,
-            )
-        )
-
+        section = section_ids.get(s.section) if s.section else None
+        statements.append(make_statement(s.title, words, s.tags, s.data, section, s.location))
+    arguments = [make_argument(a, section_ids) for a in doc.arguments]
     relations = [
-        _fast_relation(r.source, r.target, _RELATION_TYPES[r.type], r.location)
+        _fast_relation(r.source, r.target, RELATION_TYPES[r.type], r.location)
         for r in doc.relations
     ]
-    return ArgumentMap(
-        map_id,
-        title,
-        source,
-        sections,
-        statements,
-        arguments,
-        relations,
-        location=where,
-    )
+    return header.build(statements, arguments, relations)

@@ -32,7 +32,7 @@ from argmap.formats._argdown_syntax import (
 )
 from argmap.model import Location
 
-__all__ = ["JS_SPACE", "load_yaml", "parse_text"]
+__all__ = ["JS_SPACE", "Lexed", "lex", "load_yaml", "parse_text"]
 
 
 def _yaml() -> Any:
@@ -205,6 +205,25 @@ def merge_data(old: Any, new: Any) -> Any:
     return old if new is None else new
 
 
+# The tokens of a text (ending with EOF) and the lines the lexer's fast paths read.
+Lexed = tuple[
+    list[Token], dict[int, list[FastNode]], dict[int, FastHeading], dict[int, list[FastNode | None]]
+]
+
+
+def lex(text: str, locate: Locate, fast: bool = True) -> Lexed:
+    """The tokens of ``text`` for the parser; a located error where no token rule applies."""
+    try:
+        if fast:
+            tokens, blocks, headings, pcs = tokenize_fast(text)
+        else:
+            tokens, blocks, headings, pcs = tokenize(text), {}, {}, {}
+    except LexError as e:
+        raise ArgmapError(e.message, locate(e.offset)) from None
+    tokens.append(Token(Tok.EOF, len(text), len(text)))
+    return tokens, blocks, headings, pcs
+
+
 class _Target:
     """A statement, argument description or heading while its text is being read."""
 
@@ -271,20 +290,15 @@ class _Class:
 
 
 class _Parser:
-    def __init__(self, text: str, locate: Locate, fast: bool = True) -> None:
+    def __init__(
+        self, text: str, locate: Locate, fast: bool = True, lexed: Lexed | None = None
+    ) -> None:
         self.text = text
         self.locate = locate
-        self.blocks: dict[int, list[FastNode]] = {}
-        self.headings: dict[int, FastHeading] = {}
-        self.fast_pcs_lines: dict[int, list[FastNode | None]] = {}
-        try:
-            if fast:
-                self.tokens, self.blocks, self.headings, self.fast_pcs_lines = tokenize_fast(text)
-            else:
-                self.tokens = tokenize(text)
-        except LexError as e:
-            raise ArgmapError(e.message, locate(e.offset)) from None
-        self.tokens.append(Token(Tok.EOF, len(text), len(text)))
+        if lexed is None:
+            lexed = lex(text, locate, fast)
+        self.lexed = lexed
+        self.tokens, self.blocks, self.headings, self.fast_pcs_lines = lexed
         self.i = 0
         self.counter = 0
         self.definitions = 0
@@ -828,8 +842,16 @@ class _Parser:
             argument.location = self.locate(start)
         return argument
 
-    def fast_pcs(self, previous: _Class | None, lines: list[FastNode | None], start: int) -> None:
-        """What pcs() does for a premise-conclusion paragraph the lexer's fast path has read."""
+    def fast_pcs(
+        self,
+        previous: _Class | None,
+        lines: list[FastNode | None],
+        start: int,
+        read: Callable[[FastNode], str] | None = None,
+    ) -> None:
+        """What pcs() does for a premise-conclusion paragraph the lexer's fast path has read;
+        ``read`` takes in a numbered line's statement and gives its title (the default is
+        fast_node())."""
         argument = self.pcs_owner(previous, start)
         items: list[PcsItem] = []
         inferences: list[Inference] = []
@@ -840,7 +862,7 @@ class _Parser:
                 inferences.append(Inference(len(items)))
                 after_inference = True
             else:
-                title = self.fast_node([line], 0, "premise")[0].title
+                title = read(line) if read else self.fast_node([line], 0, "premise")[0].title
                 items.append(PcsItem(title, "intermediary" if after_inference else "premise"))
                 after_inference = False
         items[-1] = PcsItem(items[-1].title, "conclusion")
@@ -1031,12 +1053,15 @@ class _Parser:
         )
 
 
-def parse_text(text: str, path: str, locate: Locate, *, fast: bool = True) -> Document:
+def parse_text(
+    text: str, path: str, locate: Locate, *, fast: bool = True, lexed: Lexed | None = None
+) -> Document:
     """Parse Argdown ``text`` (includes already resolved); ``locate`` maps offsets.
 
     ``fast=False`` turns off the paragraph fast path (the result is the same, slower).
+    ``lexed``: what :func:`lex` gave for this text, when it was already called.
     """
-    parser = _Parser(text, locate, fast)
+    parser = _Parser(text, locate, fast, lexed)
     try:
         parser.document()
         return parser.result(path)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import IO
 
 from argmap.errors import ArgmapError
-from argmap.formats._argdown_parser import parse_text
+from argmap.formats._argdown_parser import lex, parse_text
 from argmap.formats._argdown_syntax import (
     ArgumentNode,
     Document,
@@ -202,16 +202,37 @@ def dump(m: ArgumentMap, path_or_file: str | os.PathLike[str] | IO[str]) -> None
     _dump(m, path_or_file)
 
 
-def loads(text: str, path: str = "<string>") -> ArgumentMap:
-    """Read an argmap map from Argdown text."""
+def _load(text: str, path: str) -> ArgumentMap:
     from argmap.formats._argdown_map import document_to_map
 
-    return document_to_map(parse(text, path), path)
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "@include(" in text:
+        return document_to_map(_parse(text, path, True, [os.path.normpath(path)]), path)
+    # Without includes: straight to the map where the direct builder can, else the general
+    # path on the same tokens.
+    from argmap.formats._argdown_direct import direct_map
+
+    _check_chars(text, path)
+    lines = _line_starts(text)
+
+    def locate(offset: int) -> Location:
+        line = bisect.bisect_right(lines, offset) - 1
+        return Location(path, line + 1, offset - lines[line] + 1)
+
+    lexed = lex(text, locate)
+    found = direct_map(text, path, lines, locate, lexed)
+    if found is not None:
+        return found
+    return document_to_map(parse_text(text, path, locate, lexed=lexed), path)
+
+
+def loads(text: str, path: str = "<string>") -> ArgumentMap:
+    """Read an argmap map from Argdown text."""
+    return _load(text, path)
 
 
 def load(path: str | os.PathLike[str]) -> ArgumentMap:
     """Read an argmap map from an Argdown file."""
-    from argmap.formats._argdown_map import document_to_map
-
     p = os.fspath(path)
-    return document_to_map(parse_file(p), p)
+    return _load(_read(p, Location(p, 1, 1)), p)

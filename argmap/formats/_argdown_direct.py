@@ -1,0 +1,315 @@
+"""Argdown text straight to a map, for documents the lexer's fast paths read nearly whole.
+
+The general reader builds Argdown's own model first (a Member per line, equivalence classes,
+a Document) and then the map from it. For a document made of the paragraphs the lexer reads
+line by line (statement paragraphs, one-line headings, premise-conclusion paragraphs), plus
+any headings and argument descriptions, :func:`direct_map` builds the map from the lexer's
+lines directly. It follows the parser's rules in the parser's order: members and relations of
+a statement paragraph in post-order (a line's relations below it before the line itself), the
+first definition gives a statement's place and location, tags and data merge over members,
+the last member with words gives the text. Headings and argument descriptions go through the
+parser itself, whose sections and arguments this builder shares.
+
+Anything else, and anything that would be an error, declines (``None``): the caller takes
+the general path, which reads the document again and reports the error at its place.
+tests/test_direct_map.py checks that both paths give equal maps, locations included.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import Any
+
+from argmap.errors import ArgmapError
+from argmap.formats._argdown_lexer import FastNode, Tok
+from argmap.formats._argdown_map import (
+    RELATION_TYPES,
+    Header,
+    make_argument,
+    make_statement,
+)
+from argmap.formats._argdown_parser import (
+    _INCOMING,
+    _MAX_DEPTH,
+    _ONE_QUOTE,
+    _REL_TYPE,
+    JS_SPACE,
+    Lexed,
+    Locate,
+    _Class,
+    _Parser,
+    merge_data,
+)
+from argmap.model import (
+    ArgumentMap,
+    Location,
+    Relation,
+    RelationType,
+    Statement,
+    _fast_relation,
+    _new,
+    _slot_setters,
+)
+
+__all__ = ["direct_map"]
+
+_SPACE = re.compile(r"[ \t\r\n]+")
+_RELATION_ENUM = {kind: RELATION_TYPES[name] for kind, name in _REL_TYPE.items()}
+_LOCATION_SET = _slot_setters(Location, "path", "line", "column")
+# Statement paragraphs nested deeper than this decline (the parser's limit is _MAX_DEPTH).
+_DEPTH = _MAX_DEPTH // 2
+_GENERAL = frozenset({Tok.HEADING_START, Tok.ARGUMENT_DEFINITION, Tok.ARGUMENT_REFERENCE})
+
+
+class _Decline(Exception):
+    """The document is not one this builder reads: take the general path."""
+
+
+class _Node:
+    """A statement while its members are read (the parser's _Class, cut to what maps use)."""
+
+    __slots__ = (
+        "all_references",
+        "data",
+        "defined",
+        "first_section",
+        "has_section",
+        "location",
+        "section",
+        "tags",
+        "title",
+        "words",
+    )
+
+    def __init__(self, title: str, section: str | None) -> None:
+        self.title = title
+        self.defined = False
+        self.all_references = True
+        self.words = ""
+        self.tags: list[str] = []
+        self.data: Any = None
+        self.section: str | None = None
+        self.has_section = False
+        self.first_section = section  # the first member's section
+        self.location: Location | None = None
+
+
+class _Builder:
+    def __init__(
+        self, text: str, path: str, lines: list[int], locate: Locate, lexed: Lexed
+    ) -> None:
+        self.text = text
+        self.path = path
+        self.parser = _Parser(text, locate, True, lexed)
+        self.nodes: dict[str, _Node] = {}
+        self.order: list[_Node] = []  # statements in the order of their first definition
+        self.relations: list[Relation] = []
+        self.keys: set[tuple[int, int, RelationType]] = set()
+        self.incoming: set[tuple[int, RelationType]] = set()
+        self.inference_owner: _Class | None = None
+        self.lines = lines
+
+    def location(self, offset: int) -> Location:
+        """What the parser's locate() gives for an offset in a file without includes."""
+        lines = self.lines
+        line = bisect_right(lines, offset)
+        loc: Location = _new(Location)
+        set_path, set_line, set_column = _LOCATION_SET
+        set_path(loc, self.path)
+        set_line(loc, line)
+        set_column(loc, offset - lines[line - 1] + 1)
+        return loc
+
+    # -- the document --------------------------------------------------------------------
+
+    def run(self) -> ArgumentMap:
+        parser = self.parser
+        tokens = parser.tokens
+        i = 0
+        if tokens[i].kind == Tok.NEWLINE:
+            i += 1
+        if tokens[i].kind == Tok.EMPTYLINE:
+            i += 1
+        previous: _Class | None = None
+        while True:
+            kind, start, _ = tokens[i]
+            if kind == Tok.FAST_BLOCK:
+                self.block(parser.blocks[start])
+                previous = None
+                i += 1
+            elif kind == Tok.FAST_HEADING:
+                parser.fast_heading(parser.headings[start], start)
+                previous = None
+                i += 1
+            elif kind == Tok.FAST_PCS:
+                self.pcs(previous, parser.fast_pcs_lines[start], start)
+                previous = None
+                i += 1
+            elif kind in _GENERAL:
+                parser.i = i
+                previous = parser.block(previous)
+                if parser.statements or parser.relations:
+                    raise _Decline  # statements read by the parser: not this builder's
+                i = parser.i
+            else:
+                raise _Decline
+            if kind >= Tok.FAST_BLOCK and tokens[i].kind == Tok.NEWLINE:
+                i += 1  # what block() takes after a fast paragraph
+            kind = tokens[i].kind
+            if kind == Tok.EMPTYLINE:
+                i += 1
+                continue
+            if kind == Tok.EOF:
+                return self.result()
+            raise _Decline
+
+    def section(self) -> str | None:
+        stack = self.parser.section_stack
+        return stack[-1].id if stack else None
+
+    # -- statement paragraphs ------------------------------------------------------------
+
+    def member(self, line: FastNode, section: str | None) -> _Node:
+        """What the parser's fast_node() does for the line's own member (children aside)."""
+        title = line[4]
+        node = self.nodes.get(title)
+        if node is None:
+            node = self.nodes[title] = _Node(title, section)
+        reference = line[8]
+        if not reference:
+            node.all_references = False
+            if not node.defined:
+                node.defined = True
+                node.location = self.location(line[3])
+                self.order.append(node)
+            if not node.has_section:
+                node.section = section
+                node.has_section = section is not None
+        plain = line[6]
+        if plain:
+            words = _SPACE.sub(" ", plain).strip(JS_SPACE)
+            if words:
+                node.words = words  # the last member with words gives the text
+        tags = line[7]
+        if tags:
+            own = node.tags
+            for t in tags:
+                if t not in own:
+                    own.append(t)
+        data_start = line[9]
+        if data_start != -1:
+            one = _ONE_QUOTE.fullmatch(self.text, data_start, line[10])
+            if one is not None:
+                quote, begin, end = one.groups()
+                data: Any = {"quotes": [{"text": quote, "start": int(begin), "end": int(end)}]}
+            else:
+                data = self.parser.data_at(data_start, line[10])
+            node.data = data if node.data is None else merge_data(node.data, data)
+        return node
+
+    def relate(self, src: Any, dst: Any, kind: int, offset: int) -> None:
+        """The parser's relate(): the same relation once, a contradiction once either way."""
+        rel = _RELATION_ENUM[kind]
+        key = (id(src), id(dst), rel)
+        keys = self.keys
+        if key in keys:
+            return
+        if rel is RelationType.CONTRADICTION and (id(dst), id(src), rel) in keys:
+            return
+        if dst is src and (id(dst), rel) in self.incoming:
+            return
+        keys.add(key)
+        self.incoming.add((id(dst), rel))
+        self.relations.append(_fast_relation(src.title, dst.title, rel, self.location(offset)))
+
+    def block(self, lines: list[FastNode]) -> None:
+        """A statement paragraph, in the parser's order: a line's member once the lines below
+        it are read, then its relation to the line above it (its recursion, as a stack)."""
+        section = self.section()
+        stack: list[FastNode] = []
+        owners: list[_Node] = []  # owners[k]: the node of stack[k], once a line is below it
+        for line in lines:
+            width = line[0]
+            while stack and stack[-1][0] >= width:
+                self.close(stack, owners, section)
+            if stack:
+                if len(stack) > _DEPTH:
+                    raise _Decline
+                if len(owners) < len(stack):
+                    # the parser makes a parent's class before reading the lines below it
+                    title = stack[-1][4]
+                    node = self.nodes.get(title)
+                    if node is None:
+                        node = self.nodes[title] = _Node(title, section)
+                    owners.append(node)
+            stack.append(line)
+        while stack:
+            self.close(stack, owners, section)
+
+    def close(self, stack: list[FastNode], owners: list[_Node], section: str | None) -> None:
+        """The member of the line on top of the stack, and its relation to its parent."""
+        line = stack.pop()
+        if len(owners) > len(stack):
+            owners.pop()  # the line had lines below it, all closed now
+        node = self.member(line, section)
+        kind = line[1]
+        if not kind:
+            return  # the paragraph's first line
+        here: Any = owners[-1]
+        if kind == Tok.OUTGOING_UNDERCUT and self.inference_owner is not None:
+            here = self.inference_owner  # Argdown aims `_` at the last inference read
+        if kind in _INCOMING:
+            self.relate(here, node, kind, line[2])
+        else:
+            self.relate(node, here, kind, line[2])
+
+    # -- premise-conclusion paragraphs -----------------------------------------------------
+
+    def pcs(self, previous: _Class | None, lines: list[FastNode | None], start: int) -> None:
+        """The parser's fast_pcs(), with this builder's members."""
+        section = self.section()
+        self.parser.fast_pcs(previous, lines, start, lambda line: self.member(line, section).title)
+        self.inference_owner = self.parser.inference_owner
+
+    # -- the map -------------------------------------------------------------------------
+
+    def result(self) -> ArgumentMap:
+        parser = self.parser
+        header = Header(tuple(parser.sections), self.path)
+        section_ids = header.section_ids
+        if len(self.order) != len(self.nodes):
+            raise _Decline  # a statement only referenced: the general path reports it
+        statements: list[Statement] = []
+        append = statements.append
+        for node in self.order:
+            section = node.section if node.has_section else node.first_section
+            append(
+                make_statement(
+                    node.title,
+                    node.words,
+                    node.tags,
+                    node.data if node.data is not None else {},
+                    section_ids.get(section) if section else None,
+                    node.location,
+                )
+            )
+        arguments = [
+            make_argument(parser.freeze_argument(a), section_ids) for a in parser.arguments.values()
+        ]
+        return header.build(statements, arguments, self.relations)
+
+
+def direct_map(
+    text: str, path: str, lines: list[int], locate: Locate, lexed: Lexed
+) -> ArgumentMap | None:
+    """The map of an Argdown text without includes, or None where the general path must
+    read it. ``lines``: the offsets where lines start; ``locate``: offsets to locations in
+    ``path``; ``lexed``: what the parser's lex() gave for the text."""
+    builder = _Builder(text, path, lines, locate, lexed)
+    try:
+        return builder.run()
+    except (_Decline, ArgmapError):
+        return None
+    finally:
+        builder.parser.release()
