@@ -26,8 +26,16 @@ from pathlib import Path
 import attrs
 
 from argmap.errors import ArgmapError
-from argmap.model import Argument, ArgumentMap, Location, RelationType, Role, Statement
-from argmap.quotes import MatchStatus, find, stands_at_offsets
+from argmap.model import (
+    Argument,
+    ArgumentMap,
+    Location,
+    Relation,
+    RelationType,
+    Role,
+    Statement,
+)
+from argmap.quotes import MatchStatus, find, misplaced
 
 __all__ = [
     "Finding",
@@ -116,31 +124,36 @@ def _loc(node: Statement | Argument | ArgumentMap | None, fallback: Location) ->
 def check_structure(m: ArgumentMap, path: str = "<map>") -> list[Finding]:
     """Findings about the map itself: thesis, ids, references, orphans, cycles, quotes."""
     here = _loc(m, Location(path))
-    out: list[Finding] = []
-    out += _thesis(m, here)
-    out += _duplicates(m, here)
-    out += _references(m, here)
-    out += _orphans(m, here)
+    links = _Links(m, here)
+    out = _thesis(m, here)
+    if links.duplicates:
+        out += _duplicates(m, here)
+    out += links.findings
+    out += _orphans(m, links, here)
     out += [
         _error("no-quotes", f"statement [{s.id}] has no quotes", _loc(s, here))
         for s in m.statements
         if not s.quotes
     ]
-    out += _cycles(m, here)
+    out += _cycles(m, links, here)
     return out
 
 
-def _thesis(m: ArgumentMap, here: Location) -> Iterator[Finding]:
+def _thesis(m: ArgumentMap, here: Location) -> list[Finding]:
     theses = m.by_role(Role.THESIS)
+    out: list[Finding] = []
     if not theses:
-        yield _error("thesis", f"map {m.id!r} has no #thesis (it needs exactly one)", here)
+        out.append(_error("thesis", f"map {m.id!r} has no #thesis (it needs exactly one)", here))
     for extra in theses[1:]:
-        yield _error(
-            "thesis",
-            f"map {m.id!r} has {len(theses)} theses; [{extra.id}] is one too many "
-            f"(the first is [{theses[0].id}])",
-            _loc(extra, here),
+        out.append(
+            _error(
+                "thesis",
+                f"map {m.id!r} has {len(theses)} theses; [{extra.id}] is one too many "
+                f"(the first is [{theses[0].id}])",
+                _loc(extra, here),
+            )
         )
+    return out
 
 
 def _duplicates(m: ArgumentMap, here: Location) -> Iterator[Finding]:
@@ -160,115 +173,209 @@ def _duplicates(m: ArgumentMap, here: Location) -> Iterator[Finding]:
         )
 
 
-def _references(m: ArgumentMap, here: Location) -> Iterator[Finding]:
-    statements = {s.id for s in m.statements}
-    arguments = {a.id for a in m.arguments}
-    for r in m.relations:
-        for end in (r.source, r.target):
-            if end not in statements and end not in arguments:
-                yield _error(
-                    "unknown-node",
-                    f"{r.type.value} relation {r.source!r} -> {r.target!r}: "
-                    f"no statement or argument {end!r}",
-                    _loc_rel(r.location, here),
-                )
-    for a in m.arguments:
-        members = [("premise", p) for p in a.premises]
-        if a.conclusion is not None:
-            members.append(("conclusion", a.conclusion))
-        for what, ref in members:
-            if ref in statements:
+class _Links:
+    """One pass over a map's relations and arguments.
+
+    It numbers the nodes (statement ids, then argument ids, each id once, in map order) and
+    collects the ``unknown-node`` and ``not-a-statement`` findings in order, which node
+    numbers some relation or argument uses, and the edges ``src[k] -> dst[k]`` of the support
+    graph in map order (a premise supports its argument, an argument its conclusion; an edge
+    may repeat). Ids that are no node get numbers after the nodes, in the order the support
+    graph meets them.
+    """
+
+    def __init__(self, m: ArgumentMap, here: Location) -> None:
+        names = m.node_ids
+        ids = dict(zip(names, range(len(names)), strict=True))
+        self.duplicates = len(ids) < len(names)
+        if self.duplicates:  # number each id once, where it first occurs
+            ids = dict(zip(dict.fromkeys(names), range(len(names)), strict=False))
+            n_statements = len(set(names[: len(m.statements)]))
+        else:
+            n_statements = len(m.statements)
+        self.ids = ids
+        self.n_statements = n_statements
+        self.names = list(ids)  # node number -> id
+        self.unknown: dict[str, int] = {}  # ids of no node in the support graph -> number
+        self.used = bytearray(len(ids))  # 1 for the nodes a relation or an argument names
+        self.src: list[int] = []
+        self.dst: list[int] = []
+        self.findings: list[Finding] = []
+        self._here = here
+        used, get = self.used, ids.get
+        add_src, add_dst = self.src.append, self.dst.append
+        support = RelationType.SUPPORT
+        for r in m.relations:
+            a = get(r.source)
+            b = get(r.target)
+            if a is None or b is None:
+                self._unknown_end(r, a, b)
                 continue
-            problem = "is an argument, not a statement" if ref in arguments else "is unknown"
-            yield _error(
-                "not-a-statement",
-                f"{what} {ref!r} of argument <{a.id}> {problem}",
-                _loc(a, here),
+            used[a] = used[b] = 1
+            if r.type is support:
+                add_src(a)
+                add_dst(b)
+        for arg in m.arguments:
+            x = ids[arg.id]
+            for p in arg.premises:
+                add_src(self._member(p, "premise", arg))
+                add_dst(x)
+            if arg.conclusion is not None:
+                add_src(x)
+                add_dst(self._member(arg.conclusion, "conclusion", arg))
+
+    def _number(self, name: str) -> int:
+        """The support-graph number of ``name``, a new one for an id of no node."""
+        i = self.ids.get(name)
+        if i is None:
+            i = self.unknown.get(name)
+            if i is None:
+                i = self.unknown[name] = len(self.names)
+                self.names.append(name)
+                self.used.append(0)
+        return i
+
+    def _unknown_end(self, r: Relation, a: int | None, b: int | None) -> None:
+        """A relation with an end that is no node: its findings, its ends used, its edge."""
+        for end, i in ((r.source, a), (r.target, b)):
+            if i is None:
+                self.findings.append(
+                    _error(
+                        "unknown-node",
+                        f"{r.type.value} relation {r.source!r} -> {r.target!r}: "
+                        f"no statement or argument {end!r}",
+                        _loc_rel(r.location, self._here),
+                    )
+                )
+            else:
+                self.used[i] = 1
+        if r.type is RelationType.SUPPORT:
+            self.src.append(self._number(r.source))
+            self.dst.append(self._number(r.target))
+
+    def _member(self, ref: str, what: str, arg: Argument) -> int:
+        """A premise or the conclusion of ``arg``: marked used, its finding if it is no
+        statement; its support-graph number."""
+        i = self.ids.get(ref)
+        if i is None or i >= self.n_statements:
+            problem = "is unknown" if i is None else "is an argument, not a statement"
+            self.findings.append(
+                _error(
+                    "not-a-statement",
+                    f"{what} {ref!r} of argument <{arg.id}> {problem}",
+                    _loc(arg, self._here),
+                )
             )
+            if i is None:
+                return self._number(ref)
+        self.used[i] = 1
+        return i
+
+    def successors(self) -> list[list[int]]:
+        """The support graph: per node, the nodes it supports, in map order, each once."""
+        succ: list[list[int]] = [[] for _ in self.names]
+        for a, b in zip(self.src, self.dst, strict=True):
+            if b not in succ[a]:
+                succ[a].append(b)
+        return succ
 
 
 def _loc_rel(location: Location | None, here: Location) -> Location:
     return location if location is not None else here
 
 
-def _orphans(m: ArgumentMap, here: Location) -> Iterator[Finding]:
-    used = {end for r in m.relations for end in (r.source, r.target)}
-    for a in m.arguments:
-        used.update(a.premises)
-        if a.conclusion is not None:
-            used.add(a.conclusion)
-    for s in m.statements:
-        if s.id not in used and s.role is not Role.THESIS:
-            yield _warning(
-                "orphan",
-                f"statement [{s.id}] is in no relation and no argument",
-                _loc(s, here),
+def _orphans(m: ArgumentMap, links: _Links, here: Location) -> list[Finding]:
+    statements = m.statements
+    if links.duplicates:
+        used = bytearray(links.used[links.ids[s.id]] for s in statements)
+    else:
+        used = links.used[: len(statements)]  # statement i is node i
+    out: list[Finding] = []
+    i = used.find(0)
+    while i >= 0:
+        s = statements[i]
+        if s.role is not Role.THESIS:
+            out.append(
+                _warning(
+                    "orphan",
+                    f"statement [{s.id}] is in no relation and no argument",
+                    _loc(s, here),
+                )
             )
+        i = used.find(0, i + 1)
+    return out
 
 
-def _support_graph(m: ArgumentMap) -> dict[str, list[str]]:
-    """Edges ``a -> b`` where ``a`` supports ``b``, in map order."""
-    order = list(dict.fromkeys(m.node_ids))
-    graph: dict[str, list[str]] = {n: [] for n in order}
+def _acyclic(n: int, src: list[int], dst: list[int]) -> bool:
+    """Whether the graph of ``n`` nodes and edges ``src[k] -> dst[k]`` has no cycle (Kahn's
+    algorithm: far cheaper than finding them)."""
+    # Most nodes support one node: first[a] is that node, -1 for none, and for a node with
+    # several successors -2 - i, where more[i] lists them.
+    first = [-1] * n
+    more: list[list[int]] = []
+    indegree = [0] * n
+    for a, b in zip(src, dst, strict=True):
+        indegree[b] += 1
+        f = first[a]
+        if f == -1:
+            first[a] = b
+        elif f >= 0:
+            first[a] = -2 - len(more)
+            more.append([f, b])
+        else:
+            more[-2 - f].append(b)
+    ready = [node for node, d in enumerate(indegree) if not d]
+    append = ready.append
+    for node in ready:  # ready grows while it is walked: each node is removed once
+        b = first[node]
+        if b >= 0:
+            indegree[b] -= 1
+            if not indegree[b]:
+                append(b)
+        elif b < -1:
+            for c in more[-2 - b]:
+                indegree[c] -= 1
+                if not indegree[c]:
+                    append(c)
+    return len(ready) == n
 
-    def add(a: str, b: str) -> None:
-        graph.setdefault(a, [])
-        graph.setdefault(b, [])
-        if b not in graph[a]:
-            graph[a].append(b)
 
-    support = RelationType.SUPPORT
-    for r in m.relations:
-        if r.type is support:
-            a, b = r.source, r.target
-            succ = graph.get(a)
-            if succ is not None and b in graph:  # both known: add() without the calls
-                if b not in succ:
-                    succ.append(b)
-            else:
-                add(a, b)
-    for arg in m.arguments:
-        for p in arg.premises:
-            add(p, arg.id)
-        if arg.conclusion is not None:
-            add(arg.id, arg.conclusion)
-    return graph
-
-
-def _strongly_connected(graph: dict[str, list[str]]) -> list[list[str]]:
+def _strongly_connected(succ: list[list[int]]) -> list[list[int]]:
     """Tarjan's algorithm, iterative; components in discovery order."""
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    stack: list[str] = []
-    on_stack: set[str] = set()
-    out: list[list[str]] = []
-    for root in graph:
-        if root in index:
+    index = [-1] * len(succ)
+    low = [0] * len(succ)
+    on_stack = bytearray(len(succ))
+    stack: list[int] = []
+    out: list[list[int]] = []
+    count = 0
+    for root in range(len(succ)):
+        if index[root] >= 0:
             continue
-        work: list[tuple[str, int]] = [(root, 0)]
+        work: list[tuple[int, int]] = [(root, 0)]
         while work:
             node, i = work.pop()
             if i == 0:
-                index[node] = low[node] = len(index)
+                index[node] = low[node] = count
+                count += 1
                 stack.append(node)
-                on_stack.add(node)
-            succ = graph[node]
-            if i < len(succ):
+                on_stack[node] = 1
+            edges = succ[node]
+            if i < len(edges):
                 work.append((node, i + 1))
-                nxt = succ[i]
-                if nxt not in index:
+                nxt = edges[i]
+                if index[nxt] < 0:
                     work.append((nxt, 0))
-                elif nxt in on_stack:
+                elif on_stack[nxt]:
                     low[node] = min(low[node], index[nxt])
                 continue
             if work:
                 parent = work[-1][0]
                 low[parent] = min(low[parent], low[node])
             if low[node] == index[node]:
-                comp: list[str] = []
+                comp: list[int] = []
                 while True:
                     w = stack.pop()
-                    on_stack.discard(w)
+                    on_stack[w] = 0
                     comp.append(w)
                     if w == node:
                         break
@@ -276,58 +383,51 @@ def _strongly_connected(graph: dict[str, list[str]]) -> list[list[str]]:
     return out
 
 
-def _cycle_through(graph: dict[str, list[str]], members: set[str], start: str) -> list[str]:
+def _cycle_through(succ: list[list[int]], members: set[int], start: int) -> list[int]:
     """A shortest cycle from ``start`` back to itself inside one component."""
-    previous: dict[str, str] = {}
+    previous: dict[int, int] = {}
     frontier = [start]
     while frontier:
-        nxt: list[str] = []
+        nxt: list[int] = []
         for node in frontier:
-            for succ in graph[node]:
-                if succ not in members:
+            for b in succ[node]:
+                if b not in members:
                     continue
-                if succ == start:
+                if b == start:
                     path = [node]
                     while path[-1] != start:
                         path.append(previous[path[-1]])
                     return [*reversed(path), start]
-                if succ not in previous:
-                    previous[succ] = node
-                    nxt.append(succ)
+                if b not in previous:
+                    previous[b] = node
+                    nxt.append(b)
         frontier = nxt
     return [start, start]
 
 
-def _acyclic(graph: dict[str, list[str]]) -> bool:
-    """Whether the graph has no cycle (Kahn's algorithm: far cheaper than finding them)."""
-    indegree = dict.fromkeys(graph, 0)
-    for succ in graph.values():
-        for b in succ:
-            indegree[b] += 1
-    ready = [n for n, d in indegree.items() if d == 0]
-    removed = 0
-    while ready:
-        node = ready.pop()
-        removed += 1
-        for b in graph[node]:
-            indegree[b] -= 1
-            if indegree[b] == 0:
-                ready.append(b)
-    return removed == len(graph)
-
-
-def _cycles(m: ArgumentMap, here: Location) -> Iterator[Finding]:
-    graph = _support_graph(m)
-    if _acyclic(graph):
-        return
-    rank = {n: i for i, n in enumerate(graph)}
-    for comp in _strongly_connected(graph):
-        if len(comp) == 1 and comp[0] not in graph[comp[0]]:
+def _cycles(m: ArgumentMap, links: _Links, here: Location) -> list[Finding]:
+    if _acyclic(len(links.names), links.src, links.dst):
+        return []
+    succ = links.successors()
+    first: dict[str, Statement | Argument] = {}  # what m.node() returns
+    nodes: list[Statement | Argument] = [*m.statements, *m.arguments]
+    for node in nodes:
+        first.setdefault(node.id, node)
+    names = links.names
+    out: list[Finding] = []
+    for comp in _strongly_connected(succ):
+        if len(comp) == 1 and comp[0] not in succ[comp[0]]:
             continue
-        start = min(comp, key=rank.__getitem__)
-        cycle = _cycle_through(graph, set(comp), start)
-        node = m.node(start) if m.has_node(start) else None
-        yield _error("support-cycle", "support cycle: " + " -> ".join(cycle), _loc(node, here))
+        start = min(comp)  # the first in map order
+        cycle = _cycle_through(succ, set(comp), start)
+        out.append(
+            _error(
+                "support-cycle",
+                "support cycle: " + " -> ".join(names[i] for i in cycle),
+                _loc(first.get(names[start]), here),
+            )
+        )
+    return out
 
 
 # -- quotes ------------------------------------------------------------------------------
@@ -373,9 +473,9 @@ def check_quotes(m: ArgumentMap, path: str | Path) -> list[Finding]:
     except UnicodeDecodeError as exc:
         out.append(_error("source-encoding", f"source {source_path} is not UTF-8: {exc}", here))
         return out
-    for statement, quote in m.quotes():
-        if quote.start is not None and stands_at_offsets(text, quote):
-            continue  # what find() reports first, and nothing is wrong with it
+    # A quote that stands at its offsets is what find() reports first, and nothing is wrong
+    # with it: only the others are looked for.
+    for statement, quote in misplaced(text, m.statements):
         where = _loc(statement, here)
         label = f'quote "{_short(quote.text)}" of [{statement.id}]'
         match = find(text, quote)

@@ -319,10 +319,10 @@ class ArgumentMap:
 
     @property
     def node_ids(self) -> tuple[str, ...]:
-        return tuple(s.id for s in self.statements) + tuple(a.id for a in self.arguments)
+        return tuple([s.id for s in self.statements] + [a.id for a in self.arguments])
 
     def by_role(self, role: Role) -> tuple[Statement, ...]:
-        return tuple(s for s in self.statements if s.role is role)
+        return tuple([s for s in self.statements if s.role is role])
 
     @property
     def thesis(self) -> Statement:

@@ -24,12 +24,22 @@ from __future__ import annotations
 import enum
 import functools
 import re
+from collections.abc import Iterable
 
 import attrs
 
-from argmap.model import Quote
+from argmap.model import Quote, Statement
 
-__all__ = ["Match", "MatchStatus", "Span", "find", "normalise", "stands_at_offsets", "verify"]
+__all__ = [
+    "Match",
+    "MatchStatus",
+    "Span",
+    "find",
+    "misplaced",
+    "normalise",
+    "stands_at_offsets",
+    "verify",
+]
 
 _TRANSLATE: dict[str, str] = {
     "\u2018": "'",  # left single quotation mark
@@ -61,13 +71,13 @@ _TRANSLATE: dict[str, str] = {
 _DROP = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
 # The same rules as :func:`_build`, as whole-string operations (for the text alone): drop,
 # translate, join hyphens between alphanumerics ([^\W_] is str.isalnum), collapse whitespace
-# (\s is str.isspace). Equivalence with _build is property-tested.
+# (\s is str.isspace, as for str.split). Equivalence with _build is property-tested.
 _DROP_TABLE: dict[int, str | None] = {ord(c): None for c in _DROP}
 _TABLE = str.maketrans({**{ord(k): v for k, v in _TRANSLATE.items()}, **_DROP_TABLE})
 _SPECIAL = re.compile("[" + re.escape("".join(_TRANSLATE) + "".join(_DROP)) + r"\-]|\s(?<! )|  ")
 _TRANSLATED = re.compile("[" + re.escape("".join(_TRANSLATE) + "".join(_DROP)) + "]")
-_JOIN = re.compile(r"(?<=[^\W_])-\s*(?=[^\W_])")
-_SPACE_RUN = re.compile(r"\s+")
+_JOIN = re.compile(r"-(?<=[^\W_]-)\s*(?=[^\W_])")  # "-" first: the search skips to hyphens
+_KEPT_BREAK = re.compile(r"-\n(?:(?<![^\W_]-\n)|(?![^\W_]))")  # "-\n" not between alphanumerics
 
 
 class MatchStatus(enum.Enum):
@@ -187,13 +197,17 @@ def normalise(text: str) -> str:
     >>> normalise("  Kara-\\nbakh\\u2019s  \\u201cfear\\u201d\\u00a0of  Russia \\u2013 again ")
     'Karabakh\\'s "fear" of Russia - again'
     """
-    if _SPECIAL.search(text) is None:
-        return text.strip(" ")  # single spaces only, nothing to translate or join
-    if _TRANSLATED.search(text):
+    if (text.isascii() and text.isprintable() and "-" not in text and "  " not in text) or (
+        _SPECIAL.search(text) is None
+    ):
+        # Single spaces only, nothing to translate or join (the first test is the same for
+        # ASCII text, where the only white space that is printable is the space, and faster).
+        return text.strip(" ")
+    if not text.isascii() and _TRANSLATED.search(text):
         text = text.translate(_TABLE)
     if "-" in text:
         text = _JOIN.sub("", text)
-    return _SPACE_RUN.sub(" ", text).strip(" ")
+    return " ".join(text.split())  # each run of white space one space, none at the ends
 
 
 def _boundary_ok(index: _Index, pos: int) -> bool:
@@ -251,6 +265,41 @@ def find(source_text: str, quote: str | Quote) -> Match:
     return Match(MatchStatus.AMBIGUOUS, tuple(places))
 
 
+def misplaced(source_text: str, statements: Iterable[Statement]) -> list[tuple[Statement, Quote]]:
+    """The statements' quotes that do not stand at their offsets (no offsets, or
+    :func:`stands_at_offsets` is false), in order.
+
+    >>> from argmap.model import Role
+    >>> s = Statement("S", "s", Role.CLAIM, (Quote("a b", 0, 3), Quote("b c", 0, 3), Quote("c")))
+    >>> [q.text for _, q in misplaced("a\\nb c", [s])]
+    ['b c', 'c']
+    """
+    # The common case, a passage that differs from the quote at most by line breaks where
+    # the quote has spaces, is tested here without slicing the source or calling
+    # stands_at_offsets (which then also holds): a line break normalises like a space, it
+    # has the same length, and it is white space and not alphanumeric like a space.
+    flat = source_text.replace("\n", " ")
+    size = len(source_text)
+    out: list[tuple[Statement, Quote]] = []
+    for statement in statements:
+        for quote in statement.quotes:
+            start = quote.start
+            end = quote.end
+            text = quote.text
+            if (
+                start is not None
+                and end is not None
+                and end - start == len(text)
+                and flat.startswith(text, start)
+                and text.strip() == text
+                and not (start and source_text[start - 1].isalnum() and text[0].isalnum())
+                and not (end < size and source_text[end].isalnum() and text[-1].isalnum())
+            ) or (start is not None and stands_at_offsets(source_text, quote)):
+                continue
+            out.append((statement, quote))
+    return out
+
+
 def stands_at_offsets(source_text: str, quote: Quote) -> bool:
     """The quote verifies at its offsets and no word runs on across either end (then
     :func:`find` anchors it there, whatever else the source holds)."""
@@ -278,4 +327,16 @@ def verify(source_text: str, quote: Quote) -> bool:
     text = quote.text
     # A line break is white space like a space to normalise(): the common case of a passage
     # wrapped across lines needs no normalising.
-    return passage.replace("\n", " ") == text or normalise(passage) == normalise(text)
+    if passage.replace("\n", " ") == text:
+        return True
+    if (
+        "-\n" in passage
+        and passage.replace("-\n", "").replace("\n", " ") == text
+        and (passage.isascii() or _TRANSLATED.search(passage) is None)
+        and _KEPT_BREAK.search(passage) is None
+    ):
+        # Nothing to translate or drop (that is never ASCII), and words split at line ends
+        # with a hyphen between two alphanumerics, which normalise() joins: it would find the
+        # two equal.
+        return True
+    return normalise(passage) == normalise(text)
