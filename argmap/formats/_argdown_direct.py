@@ -25,6 +25,7 @@ from argmap.errors import ArgmapError
 from argmap.formats._argdown_lexer import FastNode, Tok
 from argmap.formats._argdown_map import (
     RELATION_TYPES,
+    ROLE_TAGS,
     Header,
     make_argument,
     make_statement,
@@ -42,10 +43,12 @@ from argmap.formats._argdown_parser import (
     merge_data,
 )
 from argmap.model import (
+    _QUOTE_SET,
+    _STATEMENT_SET,
     ArgumentMap,
     Location,
+    Quote,
     Relation,
-    RelationType,
     Statement,
     _fast_relation,
     _new,
@@ -67,32 +70,38 @@ class _Decline(Exception):
 
 
 class _Node:
-    """A statement while its members are read (the parser's _Class, cut to what maps use)."""
+    """A statement while its members are read (the parser's _Class, cut to what maps use).
 
-    __slots__ = (
-        "all_references",
-        "data",
-        "defined",
-        "first_section",
-        "has_section",
-        "location",
-        "section",
-        "tags",
-        "title",
-        "words",
-    )
+    Most attributes keep their class-level default: a big map makes one node per statement,
+    and setting only what a statement changes is cheaper than setting everything."""
+
+    defined = False
+    words = ""
+    tags: tuple[str, ...] = ()
+    data: Any = None
+    # The data of nearly every statement, one quote, kept as (text, start, end) while it is
+    # the statement's only data.
+    quote: tuple[str, int, int] | None = None
+    section: str | None = None
+    has_section = False
+    location: Location | None = None
 
     def __init__(self, title: str, section: str | None) -> None:
         self.title = title
-        self.defined = False
-        self.all_references = True
-        self.words = ""
-        self.tags: list[str] = []
-        self.data: Any = None
-        self.section: str | None = None
-        self.has_section = False
         self.first_section = section  # the first member's section
-        self.location: Location | None = None
+
+    def all_data(self) -> dict[str, Any]:
+        """The statement's data, as the parser merges it."""
+        if self.quote is not None:
+            text, start, end = self.quote
+            return {"quotes": [{"text": text, "start": start, "end": end}]}
+        return self.data if self.data is not None else {}
+
+    def add_data(self, data: Any) -> None:
+        """The parser's data merge, in member order."""
+        old = self.all_data() if self.quote is not None else self.data
+        self.quote = None
+        self.data = data if old is None else merge_data(old, data)
 
 
 class _Builder:
@@ -105,8 +114,8 @@ class _Builder:
         self.nodes: dict[str, _Node] = {}
         self.order: list[_Node] = []  # statements in the order of their first definition
         self.relations: list[Relation] = []
-        self.keys: set[tuple[int, int, RelationType]] = set()
-        self.incoming: set[tuple[int, RelationType]] = set()
+        self.keys: set[tuple[Any, Any, str]] = set()  # (source, target, type) of each relation
+        self.incoming: set[tuple[Any, str]] | None = None  # (target, type), once needed
         self.inference_owner: _Class | None = None
         self.lines = lines
 
@@ -172,97 +181,113 @@ class _Builder:
 
     def member(self, line: FastNode, section: str | None) -> _Node:
         """What the parser's fast_node() does for the line's own member (children aside)."""
-        title = line[4]
+        _, _, _, start, title, _, plain, tags, reference, data_start, data_end = line
         node = self.nodes.get(title)
         if node is None:
             node = self.nodes[title] = _Node(title, section)
-        reference = line[8]
         if not reference:
-            node.all_references = False
             if not node.defined:
                 node.defined = True
-                node.location = self.location(line[3])
+                node.location = self.location(start)
                 self.order.append(node)
             if not node.has_section:
                 node.section = section
                 node.has_section = section is not None
-        plain = line[6]
         if plain:
-            words = _SPACE.sub(" ", plain).strip(JS_SPACE)
+            # clean_text(): plain has no line breaks or tabs, and double spaces only where
+            # a tag was
+            words = plain.strip(JS_SPACE)
+            if "  " in words:
+                words = _SPACE.sub(" ", words)
             if words:
                 node.words = words  # the last member with words gives the text
-        tags = line[7]
         if tags:
             own = node.tags
-            for t in tags:
-                if t not in own:
-                    own.append(t)
-        data_start = line[9]
-        if data_start != -1:
-            one = _ONE_QUOTE.fullmatch(self.text, data_start, line[10])
-            if one is not None:
-                quote, begin, end = one.groups()
-                data: Any = {"quotes": [{"text": quote, "start": int(begin), "end": int(end)}]}
+            if not own and len(tags) == 1:
+                node.tags = tags
             else:
-                data = self.parser.data_at(data_start, line[10])
-            node.data = data if node.data is None else merge_data(node.data, data)
+                node.tags = tuple(dict.fromkeys(own + tags))  # in order, each once
+        if data_start != -1:
+            one = _ONE_QUOTE.fullmatch(self.text, data_start, data_end)
+            if one is None:
+                node.add_data(self.parser.data_at(data_start, data_end))
+            else:
+                text, begin, end = one.groups()
+                if node.data is None and node.quote is None:
+                    node.quote = (text, int(begin), int(end))
+                else:
+                    node.add_data(
+                        {"quotes": [{"text": text, "start": int(begin), "end": int(end)}]}
+                    )
         return node
 
     def relate(self, src: Any, dst: Any, kind: int, offset: int) -> None:
-        """The parser's relate(): the same relation once, a contradiction once either way."""
-        rel = _RELATION_ENUM[kind]
-        key = (id(src), id(dst), rel)
+        """The parser's relate(): the same relation once, a contradiction once either way,
+        and a relation of a node to itself only when the node has no incoming one of its type.
+        """
+        rel = _REL_TYPE[kind]  # keyed by name: strings hash faster than enum members
         keys = self.keys
+        key = (src, dst, rel)
         if key in keys:
             return
-        if rel is RelationType.CONTRADICTION and (id(dst), id(src), rel) in keys:
+        if rel == "contradictory" and (dst, src, rel) in keys:
             return
-        if dst is src and (id(dst), rel) in self.incoming:
-            return
+        incoming = self.incoming
+        if dst is src:
+            if incoming is None:  # made at the first relation of a node to itself
+                incoming = self.incoming = {(k[1], k[2]) for k in keys}
+            if (dst, rel) in incoming:
+                return
         keys.add(key)
-        self.incoming.add((id(dst), rel))
-        self.relations.append(_fast_relation(src.title, dst.title, rel, self.location(offset)))
+        if incoming is not None:
+            incoming.add((dst, rel))
+        self.relations.append(
+            _fast_relation(src.title, dst.title, _RELATION_ENUM[kind], self.location(offset))
+        )
 
     def block(self, lines: list[FastNode]) -> None:
         """A statement paragraph, in the parser's order: a line's member once the lines below
         it are read, then its relation to the line above it (its recursion, as a stack)."""
         section = self.section()
+        nodes = self.nodes
+        member = self.member
+        relate = self.relate
         stack: list[FastNode] = []
         owners: list[_Node] = []  # owners[k]: the node of stack[k], once a line is below it
-        for line in lines:
-            width = line[0]
+        last = len(lines)
+        k = 0
+        while True:
+            width = lines[k][0] if k < last else -1
             while stack and stack[-1][0] >= width:
-                self.close(stack, owners, section)
+                # close the line on top: its member, then its relation to its parent
+                line = stack.pop()
+                if len(owners) > len(stack):
+                    owners.pop()  # the line had lines below it, all closed now
+                node = member(line, section)
+                kind = line[1]
+                if not kind:
+                    continue  # the paragraph's first line
+                here: Any = owners[-1]
+                if kind == Tok.OUTGOING_UNDERCUT and self.inference_owner is not None:
+                    here = self.inference_owner  # Argdown aims `_` at the last inference read
+                if kind in _INCOMING:
+                    relate(here, node, kind, line[2])
+                else:
+                    relate(node, here, kind, line[2])
+            if k == last:
+                return
             if stack:
                 if len(stack) > _DEPTH:
                     raise _Decline
                 if len(owners) < len(stack):
                     # the parser makes a parent's class before reading the lines below it
                     title = stack[-1][4]
-                    node = self.nodes.get(title)
-                    if node is None:
-                        node = self.nodes[title] = _Node(title, section)
-                    owners.append(node)
-            stack.append(line)
-        while stack:
-            self.close(stack, owners, section)
-
-    def close(self, stack: list[FastNode], owners: list[_Node], section: str | None) -> None:
-        """The member of the line on top of the stack, and its relation to its parent."""
-        line = stack.pop()
-        if len(owners) > len(stack):
-            owners.pop()  # the line had lines below it, all closed now
-        node = self.member(line, section)
-        kind = line[1]
-        if not kind:
-            return  # the paragraph's first line
-        here: Any = owners[-1]
-        if kind == Tok.OUTGOING_UNDERCUT and self.inference_owner is not None:
-            here = self.inference_owner  # Argdown aims `_` at the last inference read
-        if kind in _INCOMING:
-            self.relate(here, node, kind, line[2])
-        else:
-            self.relate(node, here, kind, line[2])
+                    owner = nodes.get(title)
+                    if owner is None:
+                        owner = nodes[title] = _Node(title, section)
+                    owners.append(owner)
+            stack.append(lines[k])
+            k += 1
 
     # -- premise-conclusion paragraphs -----------------------------------------------------
 
@@ -282,15 +307,44 @@ class _Builder:
             raise _Decline  # a statement only referenced: the general path reports it
         statements: list[Statement] = []
         append = statements.append
+        role_tags = ROLE_TAGS
+        quote_text, quote_start, quote_end = _QUOTE_SET
+        set_id, set_text, set_role, set_quotes, set_section, set_tags = _STATEMENT_SET[:6]
+        set_citation, set_note, set_location = _STATEMENT_SET[6:]
         for node in self.order:
             section = node.section if node.has_section else node.first_section
+            section_id = section_ids.get(section) if section else None
+            quote = node.quote
+            tags = node.tags
+            if quote is not None and len(tags) == 1 and tags[0] in role_tags:
+                text, start, end = quote
+                title = node.title
+                if 0 <= start < end and text.strip() and title.strip():
+                    # make_statement() for a valid quote and one role tag, with the slots of
+                    # the Quote and the Statement set directly (see model._fast_statement)
+                    q: Quote = _new(Quote)
+                    quote_text(q, text)
+                    quote_start(q, start)
+                    quote_end(q, end)
+                    st: Statement = _new(Statement)
+                    set_id(st, title)
+                    set_text(st, node.words)
+                    set_role(st, role_tags[tags[0]])
+                    set_quotes(st, (q,))
+                    set_section(st, section_id)
+                    set_tags(st, ())
+                    set_citation(st, None)
+                    set_note(st, None)
+                    set_location(st, node.location)
+                    append(st)
+                    continue
             append(
                 make_statement(
                     node.title,
                     node.words,
-                    node.tags,
-                    node.data if node.data is not None else {},
-                    section_ids.get(section) if section else None,
+                    tags,
+                    node.all_data(),
+                    section_id,
                     node.location,
                 )
             )
