@@ -125,24 +125,59 @@ _new_tuple = tuple.__new__  # builds a Token without the Python-level NamedTuple
 # punctuation and tags), consistent indentation. Anything else: the whole paragraph takes the
 # general path. tests/test_fast_paths.py compares both paths on generated documents.
 _TAG_CH = r"a-zA-Z0-9\-"  # ASCII tags only: the full class costs milliseconds to compile
-# A word: no character that starts another rule, at most one "." or ":" (no shortcode).
-_WORD_CH = r"[^\s\\@#*_\[\]</{}=.:]"
-_WORD = rf"(?:{_WORD_CH}+(?:[.:]{_WORD_CH}*)?|[.:]{_WORD_CH}*)"
 _FAST_TAG = rf"#[{_TAG_CH}]+"
+# A tag word of a fast line: "#" and ASCII tag characters up to a space or the end of the line.
+_TAG_WORD = rf"{_FAST_TAG}(?![^ \n])"
+# A line's text is checked with one character class and a few rare steps rather than word by
+# word: the word-by-word pattern took some 40 % of the lexer's time on big maps. _BODY_RUN is
+# a run of characters that start no other rule and need no further look: no whitespace but the
+# space, none of "\@#*_[]</{}=", and no "." or ":" (let through one at a time in _BODY).
+# _WHITESPACE_BUT_SPACE is what `\s` takes besides " " (a test checks it on every code point).
+_WHITESPACE_BUT_SPACE = (
+    r"\t\n\x0b-\r\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+_BODY_RUN = rf"[^{_WHITESPACE_BUT_SPACE}\\@#*_\[\]</{{}}=.:]*"
+# The text of a fast line: words separated by single spaces, each a tag or a word of _BODY_RUN
+# characters with at most one "." or ":" (the language of the word-by-word pattern it replaced,
+# which tests/test_fast_paths.py keeps and compares it with). Step by step:
+# - it starts with a tag or with anything but a space or the line's end (what the run and the
+#   loop let through), so it is not empty and no space comes first;
+# - a "." or ":" is let through where no other one follows in its word (up to a space or the
+#   line's end): in a word with two (a shortcode, which the general rules read as a special
+#   token) the first one fails;
+# - a "#" only where a tag word starts after a space (the first word is taken above): a "#"
+#   inside a word, or one not followed by tag characters up to the word's end, fails;
+# - no space comes last (the general rules drop spaces after punctuation and tags).
+# Two spaces in a row are let through: a lookahead for them cost more than the `"  " in body`
+# with which _fast_words and fast_heading decline them.
+_BODY = (
+    rf"(?:{_TAG_WORD}|(?=[^ \n]))"
+    rf"{_BODY_RUN}(?:(?:[.:](?![^ \n.:]*[.:])|(?<= ){_TAG_WORD}){_BODY_RUN})*(?<! )"
+)
 _TITLE = r"[^\[\]\n\r\u2028\u2029\-][^\[\]\n\r\u2028\u2029]*"
-# One node line, the data line that may follow it, and whether the paragraph ends after them
-# (the "last" group is set when a blank line or the end of the text follows).
-_FAST_LINE = re.compile(
-    r"( *)(?:(\+>|->|_>|><|\+|-|_) +)?"
+# A node line without its indentation and relation, the data line that may follow it, and
+# whether the paragraph ends after them (the "last" group is set when a blank line or the end
+# of the text follows). The data is matched with the cheap [^\n] (much faster than a class of
+# several characters); fast_block declines a paragraph with "\r", "\u2028" or "\u2029" in it,
+# which the general rules read as line breaks and the replaced class left out. A data line is
+# left out (and the paragraph declined) when a "}" inside it is followed by whitespace, where
+# Argdown's data token could stop early (its last "}" is followed by "\n" or nothing).
+_NODE = (
     rf"\[({_TITLE})\]"
-    rf"(?:: ?((?:{_FAST_TAG}|{_WORD})(?: (?:{_FAST_TAG}|{_WORD}))*)|((?: {_FAST_TAG})*))"
+    rf"(?:: ?({_BODY})|((?: {_FAST_TAG})*))"
     # data, with no "," or "}" next after it (which would make Argdown's data token longer)
-    r"(?:\n *(\{[^\n\r\u2028\u2029]*\})(?!\s*[,}]))?"
+    r"(?:\n *(\{(?![^\n]*\}[^\S\n])[^\n]*\})(?!\s*[,}]))?"
     r"(?:(?=\n[ \t]*\r?\n|\n?\Z)(?P<last>)|(?=\n))"
 )
+# The first line of a fast paragraph (run() calls fast_block at a "[" that starts a line), and
+# the indented relation lines below it. Both number their groups alike: the first line's
+# indentation and relation are empty groups.
+_FAST_TOP_LINE = re.compile(rf"()(){_NODE}")
+_FAST_RELATION_LINE = re.compile(rf"( +)(\+>|->|_>|><|\+|-|_) +{_NODE}")
+_ODD_BREAKS = "\r\u2028\u2029"
 # A heading paragraph of one line: words and ASCII tags, and optional one-line data.
 _FAST_HEADING = re.compile(
-    rf"(#+) ((?:{_FAST_TAG}|{_WORD})(?: (?:{_FAST_TAG}|{_WORD}))*)"
+    rf"(#+) ({_BODY})"
     r"(?: (\{[^\n\r\u2028\u2029]*\})(?!\s*[,}]))?"
     r"(?=\n[ \t]*\r?\n|\n?\Z)"
 )
@@ -152,7 +187,7 @@ _FAST_HEADING = re.compile(
 _FAST_NUMBERED = re.compile(
     r"\(\d+\) "
     rf"\[({_TITLE})\]"
-    rf"(?:: ?((?:{_FAST_TAG}|{_WORD})(?: (?:{_FAST_TAG}|{_WORD}))*)|((?: {_FAST_TAG})*))"
+    rf"(?:: ?({_BODY})|((?: {_FAST_TAG})*))"
     r"(?:\n(-{4,})(?=\n\())?"
     r"(?:(?=\n[ \t]*\r?\n|\n?\Z)(?P<last>)|(?=\n\())"
 )
@@ -160,6 +195,7 @@ _FAST_TAGS = re.compile(rf"{_FAST_TAG} ?")
 _FAST_TAG_NAMES = re.compile(rf"#([{_TAG_CH}]+)")
 _DATA_INNER_STOP = re.compile(r"\}\s")
 _FAST_OPS = {
+    "": 0,  # the first line of a paragraph
     "+>": Tok.INCOMING_SUPPORT,
     "->": Tok.INCOMING_ATTACK,
     "_>": Tok.INCOMING_UNDERCUT,
@@ -213,16 +249,33 @@ class _Finder:
         return self.at
 
 
-def _fast_words(body: str | None, reftags: str | None) -> tuple[str, str, tuple[str, ...], bool]:
+class _TagTails(dict[str, tuple[str, tuple[str, ...]]]):
+    """What the part of a fast line's text from its first "#" on reads as: the same without
+    tags (each tag and the space after it made one space) and the tags. Most lines end in one
+    of a few tags, so this is mostly looked up rather than read again (for one text)."""
+
+    def __missing__(self, tail: str) -> tuple[str, tuple[str, ...]]:
+        read = self[tail] = (_FAST_TAGS.sub(" ", tail), tuple(_FAST_TAG_NAMES.findall(tail)))
+        return read
+
+
+def _fast_words(
+    body: str | None, reftags: str | None, tails: _TagTails
+) -> tuple[str, str, tuple[str, ...], bool] | None:
     """A fast line's words, its text without tags, its tags, and whether it is a reference
-    (``[T] #tags`` rather than ``[T]: text``)."""
-    if body is not None:
-        if "#" not in body:
-            return body, body, (), False
-        return body, _FAST_TAGS.sub(" ", body), tuple(_FAST_TAG_NAMES.findall(body)), False
-    words = (reftags or " ")[1:]
-    tags = tuple(_FAST_TAG_NAMES.findall(words)) if words else ()
-    return words, " " * len(tags), tags, True
+    (``[T] #tags`` rather than ``[T]: text``); None to decline the line."""
+    if body is None:
+        words = (reftags or " ")[1:]  # "" or "#a #b": without its tags one space a tag
+        plain, tags = tails[words]
+        return words, plain, tags, True
+    if "  " in body:
+        return None  # _BODY lets two spaces in a row through (see there)
+    first = body.find("#")
+    if first == -1:
+        return body, body, (), False
+    # Tags start at a "#", so the part before the first one is the same without tags.
+    plain, tags = tails[body[first:]]
+    return body, body[:first] + plain, tags, False
 
 
 class _Lexer:
@@ -232,6 +285,9 @@ class _Lexer:
         self.blocks: dict[int, list[FastNode]] = {}
         self.headings: dict[int, FastHeading] = {}
         self.pcs: dict[int, list[FastNode | None]] = {}
+        self.tag_tails = _TagTails()
+        # Whether the text holds a line break that _NODE's data lets through (see there).
+        self.odd_breaks = fast and any(odd in text for odd in _ODD_BREAKS)
         self.n = len(text)
         self.tokens: list[Token] = []
         self.indents = [0]
@@ -600,6 +656,8 @@ class _Lexer:
         if m is None:
             return -1
         hashes, body, data = m.groups()
+        if "  " in body:
+            return -1  # _BODY lets two spaces in a row through (see there)
         if data is not None:
             if _DATA_INNER_STOP.search(data):
                 return -1  # where Argdown's data token could stop early
@@ -614,7 +672,9 @@ class _Lexer:
         """End of a premise-conclusion paragraph at pos whose lines are numbered statements
         and plain "----" inference lines (stored in self.pcs, None for an inference), or -1."""
         text = self.text
+        tails = self.tag_tails
         lines: list[FastNode | None] = []
+        append = lines.append
         line = pos
         inferences = 0
         while True:
@@ -622,76 +682,67 @@ class _Lexer:
             if m is None:
                 return -1
             title, body, reftags, inference, last = m.groups()
-            words, plain, tags, reference = _fast_words(body, reftags)
+            read = _fast_words(body, reftags, tails)
+            if read is None:
+                return -1
             start = m.start(1) - 1
-            lines.append(FastNode(0, 0, line, start, title, words, plain, tags, reference, -1, -1))
+            append(_new_tuple(FastNode, (0, 0, line, start, title, *read, -1, -1)))
             if inference is not None:
-                lines.append(None)
+                append(None)
                 inferences += 1
+            line = m.end()
             if last is not None:
                 if not inferences:
                     return -1  # the general path reports the missing inference
                 self.pcs[pos] = lines
-                return m.end()
-            line = m.end() + 1
+                return line
+            line += 1
 
     def fast_block(self, pos: int) -> int:
         """End of a fast paragraph at pos (its nodes stored in self.blocks), or -1."""
         text = self.text
+        tails = self.tag_tails
         nodes: list[FastNode] = []
         append = nodes.append
-        widths = [0]
-        match = _FAST_LINE.match
+        widths = [0]  # the indentation of the open levels (0: the first line's)
+        with_data = False
         line = pos
+        m = _FAST_TOP_LINE.match(text, pos)
         while True:
-            m = match(text, line)
             if m is None:
                 return -1
             ind, op, title, body, reftags, data, last = m.groups()
-            width = len(ind)
-            if not nodes:
-                if op is not None or width:
-                    return -1
-            elif op is None or width == 0:
-                return -1
-            elif width > widths[-1]:
+            width = len(ind)  # >= 1 on relation lines (_FAST_RELATION_LINE)
+            if width > widths[-1]:
                 widths.append(width)
-            else:
+            elif width < widths[-1]:
                 while width < widths[-1]:
                     widths.pop()
                 if width != widths[-1]:
-                    return -1
-            words, plain, tags, reference = _fast_words(body, reftags)
+                    return -1  # no level is open at this indentation
+            read = _fast_words(body, reftags, tails)
+            if read is None:
+                return -1
             end = m.end()
-            if data is not None:
-                data_start, data_end = m.span(6)
-                if _DATA_INNER_STOP.search(data):
-                    return -1  # where Argdown's data token could stop early
-            else:
+            if data is None:
                 data_start = data_end = -1
-            relation = 0 if op is None else _FAST_OPS[op]
-            append(
-                _new_tuple(
-                    FastNode,
-                    (
-                        width,
-                        relation,
-                        line,
-                        m.start(3) - 1,
-                        title,
-                        words,
-                        plain,
-                        tags,
-                        reference,
-                        data_start,
-                        data_end,
-                    ),
-                )
-            )
+            else:  # the data ends the match
+                data_start = end - len(data)
+                data_end = end
+                with_data = True
+            node = (width, _FAST_OPS[op], line, m.start(3) - 1, title, *read, data_start, data_end)
+            append(_new_tuple(FastNode, node))
             if last is not None:
-                self.blocks[pos] = nodes
-                return end
+                break
             line = end + 1
+            m = _FAST_RELATION_LINE.match(text, line)
+        # Only data lines can hold the breaks that [^\n] lets through (see _NODE).
+        if with_data and self.odd_breaks:
+            for odd in _ODD_BREAKS:
+                if text.find(odd, pos, end) != -1:
+                    return -1
+        self.blocks[pos] = nodes
+        return end
 
     def emphasis(self, pos: int, c: str) -> int:
         text = self.text
