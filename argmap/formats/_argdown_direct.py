@@ -144,7 +144,9 @@ class _Builder:
         while True:
             kind, start, _ = tokens[i]
             if kind == Tok.FAST_BLOCK:
-                self.block(parser.blocks[start])
+                # popped, so that each paragraph's lines are freed once read and their
+                # memory serves the map (a caller that falls back lexes the text again)
+                self.block(parser.blocks.pop(start))
                 previous = None
                 i += 1
             elif kind == Tok.FAST_HEADING:
@@ -359,7 +361,8 @@ def direct_map(
 ) -> ArgumentMap | None:
     """The map of an Argdown text without includes, or None where the general path must
     read it. ``lines``: the offsets where lines start; ``locate``: offsets to locations in
-    ``path``; ``lexed``: what the parser's lex() gave for the text."""
+    ``path``; ``lexed``: what the parser's lex() gave for the text, which this consumes (its
+    statement paragraphs are taken out as they are read)."""
     builder = _Builder(text, path, lines, locate, lexed)
     try:
         return builder.run()

@@ -1053,15 +1053,12 @@ class _Parser:
         )
 
 
-def parse_text(
-    text: str, path: str, locate: Locate, *, fast: bool = True, lexed: Lexed | None = None
-) -> Document:
+def parse_text(text: str, path: str, locate: Locate, *, fast: bool = True) -> Document:
     """Parse Argdown ``text`` (includes already resolved); ``locate`` maps offsets.
 
     ``fast=False`` turns off the paragraph fast path (the result is the same, slower).
-    ``lexed``: what :func:`lex` gave for this text, when it was already called.
     """
-    parser = _Parser(text, locate, fast, lexed)
+    parser = _Parser(text, locate, fast)
     try:
         parser.document()
         return parser.result(path)

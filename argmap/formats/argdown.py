@@ -210,7 +210,7 @@ def _load(text: str, path: str) -> ArgumentMap:
     if "@include(" in text:
         return document_to_map(_parse(text, path, True, [os.path.normpath(path)]), path)
     # Without includes: straight to the map where the direct builder can, else the general
-    # path on the same tokens.
+    # path (which lexes the text again: the direct builder consumes the tokens).
     from argmap.formats._argdown_direct import direct_map
 
     _check_chars(text, path)
@@ -220,11 +220,10 @@ def _load(text: str, path: str) -> ArgumentMap:
         line = bisect.bisect_right(lines, offset) - 1
         return Location(path, line + 1, offset - lines[line] + 1)
 
-    lexed = lex(text, locate)
-    found = direct_map(text, path, lines, locate, lexed)
+    found = direct_map(text, path, lines, locate, lex(text, locate))
     if found is not None:
         return found
-    return document_to_map(parse_text(text, path, locate, lexed=lexed), path)
+    return document_to_map(parse_text(text, path, locate), path)
 
 
 def loads(text: str, path: str = "<string>") -> ArgumentMap:
