@@ -373,3 +373,20 @@ def test_cli_reads_dumps_like_we_do(tmp_path: Path, argdown_cli: str) -> None:
         assert [(r["from"], r["to"], r["relationType"]) for r in golden["relations"]] == [
             (r.source, r.target, r.type) for r in doc.relations
         ]
+
+
+@pytest.mark.parametrize(
+    ("body", "where", "message"),
+    [
+        ("[ ]: text. #thesis", "3:1", "[ ]: a statement title must not be blank"),
+        ("[A]: a. #thesis\n    + [ ]", "4:7", "[ ] is referenced but never defined"),
+        ("[A]: a. #thesis\n    + [ ]: b. #claim", "4:7", "a statement title must not be blank"),
+        ("[A]: a. #thesis\n\n< >: x\n\n(1) [A]\n----\n(2) [A]", "5:1", "argument title"),
+        ('## S {id: " "}\n\n[A]: a. #thesis', "3:1", "section 'S': its id must not be blank"),
+    ],
+)
+def test_blank_titles_and_ids_are_located_errors(body: str, where: str, message: str) -> None:
+    with pytest.raises(ArgmapError) as info:
+        loads(f"# M {{map: m}}\n\n{body}\n", "m.argdown")
+    assert str(info.value.location) == f"m.argdown:{where}"
+    assert message in info.value.message

@@ -75,6 +75,8 @@ class _Doc:
         self.rng = rng
         self.odd = odd
         self.titles = [f"s{k}" for k in range(rng.randint(3, 14))] + ["B: s1", "T x"]
+        if odd and rng.random() < 0.05:
+            self.titles.append(" ")  # a blank title: an error the general path reports
         self.roles = {t: rng.choice(_ROLES) for t in self.titles}
         self.defined: set[str] = set()
         self.arguments = 0

@@ -87,6 +87,8 @@ class _Node:
     location: Location | None = None
 
     def __init__(self, title: str, section: str | None) -> None:
+        if not title.strip():
+            raise _Decline  # the general path reports a blank title
         self.title = title
         self.first_section = section  # the first member's section
 

@@ -168,6 +168,8 @@ def _sections(
         data = s.data or {}
         _unknown(data, _SECTION_KEYS, f"section {s.title!r}", s.location)
         sid = str(data["id"]) if data.get("id") is not None else slug(clean_text(s.title))
+        if not sid.strip():
+            raise ArgmapError(f"section {s.title!r}: its id must not be blank", s.location)
         while stack and stack[-1].level >= s.level:
             stack.pop()
         title = clean_text(_untagged_title(s))
@@ -250,6 +252,8 @@ def make_statement(
 ) -> Statement:
     """The map statement of a statement node: its role from the tags, its quotes, citation
     and note from the data; ``section`` is the map's section id."""
+    if not title.strip():
+        raise ArgmapError(f"[{title}]: a statement title must not be blank", location)
     others: tuple[str, ...] = ()
     if len(tags) == 1 and tags[0] in ROLE_TAGS:  # the common case, quickly
         role = ROLE_TAGS[tags[0]]
@@ -300,6 +304,8 @@ def make_statement(
 def make_argument(a: ArgumentNode, section_ids: Mapping[str, str]) -> Argument:
     """The map argument of an argument node."""
     what = f"<{a.title}>"
+    if not a.title.strip():
+        raise ArgmapError(f"{what}: an argument title must not be blank", a.location)
     if a.tags:
         raise ArgmapError(f"{what}: arguments of a map take no tags", a.location)
     _unknown(a.data, (), what, a.location)
