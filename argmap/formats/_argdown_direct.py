@@ -44,13 +44,13 @@ from argmap.formats._argdown_parser import (
 )
 from argmap.model import (
     _QUOTE_SET,
+    _RELATION_SET,
     _STATEMENT_SET,
     ArgumentMap,
     Location,
     Quote,
     Relation,
     Statement,
-    _fast_relation,
     _new,
     _slot_setters,
 )
@@ -245,9 +245,22 @@ class _Builder:
         keys.add(key)
         if incoming is not None:
             incoming.add((dst, rel))
-        self.relations.append(
-            _fast_relation(src.title, dst.title, _RELATION_ENUM[kind], self.location(offset))
-        )
+        # _fast_relation(src.title, dst.title, type, self.location(offset)), inline: titles
+        # are not blank (a blank one declines, see _Node), and the location is the line's
+        lines = self.lines
+        line = bisect_right(lines, offset)
+        loc: Location = _new(Location)
+        set_path, set_line, set_column = _LOCATION_SET
+        set_path(loc, self.path)
+        set_line(loc, line)
+        set_column(loc, offset - lines[line - 1] + 1)
+        r: Relation = _new(Relation)
+        set_source, set_target, set_type, set_location = _RELATION_SET
+        set_source(r, src.title)
+        set_target(r, dst.title)
+        set_type(r, _RELATION_ENUM[kind])
+        set_location(r, loc)
+        self.relations.append(r)
 
     def block(self, lines: list[FastNode]) -> None:
         """A statement paragraph, in the parser's order: a line's member once the lines below
