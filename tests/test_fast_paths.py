@@ -385,11 +385,55 @@ def _pcs_shaped(draw: st.DrawFn) -> str:
     return "\n".join(lines)
 
 
+_ARGUMENT_TITLES = st.sampled_from(
+    ["A", "B: a1", "a b", "x.y", "Ö", "a1"] * 6
+    + ["-x", "+x", "_x", "!--x", "!x", "", " A ", "a>b", "a<b", "a]b", "[x]", "a\tb", "a\u2028b"]
+)
+
+
+# What now and then follows an argument description on its lines.
+_ARGUMENT_TAILS = st.sampled_from(
+    [
+        " ", "\t", "\n", "\ncontinued", "\n    + [X]: y", "\n  - <C>: z", " {a: 1}", "\n{a: 1}",
+        "\n(1) [P]\n----\n(2) [C]", "\r\n", "\n<D>: next", "\n\u2028", "\n{a: 1}\r",
+        "\n{a: 1,\u2029b: 2}", "\n{a: 1\r}", "\n  {a:\u2028[1]}",
+    ]
+)  # fmt: skip
+
+
+@st.composite
+def _argument_shaped(draw: st.DrawFn) -> str:
+    """An argument description in the shapes of real maps, now and then with an odd part, and
+    now and then with the premise-conclusion paragraph that belongs to it."""
+    title = draw(_ARGUMENT_TITLES)
+    if draw(st.integers(0, 3)):
+        space = draw(st.sampled_from(["", "  ", "\t"])) if draw(_RARELY) else " "
+        words = draw(st.lists(_WORDS, min_size=0 if draw(_RARELY) else 1, max_size=6))
+        body = ""
+        for w in words:
+            body += (draw(_SEPARATORS) if body else "") + w
+        line = f"<{title}>:{space}{body}"
+    else:
+        tags = draw(
+            st.lists(st.sampled_from(["#a", "#b-c", "#a"] * 5 + ["#é", "#a^b"]), max_size=3)
+        )
+        line = f"<{title}>" + "".join(" " + t for t in tags)
+    if draw(st.integers(0, 3)) == 0:
+        line += "\n" + " " * draw(st.sampled_from([0, 0, 2, 4])) + draw(_DATA)
+    if draw(st.integers(0, 5)) == 0:
+        line += draw(_ARGUMENT_TAILS)
+    if draw(st.integers(0, 2)) == 0:
+        line += draw(st.sampled_from(["\n\n", "\n\n", "\n \n", "\r\n\r\n"]))
+        line += draw(_pcs_shaped())
+    return line
+
+
 _DOCUMENTS = st.lists(
     st.one_of(
         *[_fast_shaped()] * 4,
         *[_heading_shaped()] * 2,
         *[_pcs_shaped()] * 2,
+        *[_argument_shaped()] * 2,
         _OTHER,
         st.sampled_from(["<A>: an argument", "<B>", "<A>"]),
     ),
@@ -439,12 +483,21 @@ def test_fast_path_is_taken_for_map_shaped_paragraphs() -> None:
         "\n"
         "[B: s6]: Another paragraph. #claim\n"
     )
-    tokens, blocks, headings, pcs = tokenize_fast(text)
+    tokens, blocks, headings, pcs, arguments = tokenize_fast(text)
     assert [t.kind for t in tokens] == [Tok.FAST_BLOCK, Tok.EMPTYLINE, Tok.FAST_BLOCK, Tok.NEWLINE]
-    assert not headings and not pcs
+    assert not headings and not pcs and not arguments
     assert [n.title for n in blocks[0]] == ["B: s1", "B: s0", "B: s3", "B: s4", "B: s5"]
     assert blocks[0][4].tags == ("a-b", "counterclaim")
     assert _parse_or_error(text, True) == _parse_or_error(text, False)
+
+
+def _assert_general_path(text: str) -> None:
+    """No fast path reads ``text``, and the general path reads it as with the fast paths on."""
+    tokens, blocks, headings, pcs, arguments = tokenize_fast(text)
+    assert not blocks and not headings and not pcs and not arguments, text
+    fast_kinds = {Tok.FAST_BLOCK, Tok.FAST_HEADING, Tok.FAST_PCS, Tok.FAST_ARGUMENT}
+    assert not fast_kinds & {t.kind for t in tokens}, text
+    assert _parse_or_error(text, True) == _parse_or_error(text, False), text
 
 
 def test_fast_path_is_not_taken_for_unusual_lines() -> None:
@@ -457,9 +510,7 @@ def test_fast_path_is_not_taken_for_unusual_lines() -> None:
         "[T]: a // comment",
         "[T]: a {data} in the text",
     ]:
-        tokens, blocks, headings, pcs = tokenize_fast(line + "\n")
-        assert not blocks and not headings and not pcs, line
-        assert Tok.FAST_BLOCK not in [t.kind for t in tokens]
+        _assert_general_path(line + "\n")
 
 
 def test_fast_path_is_taken_for_map_shaped_headings() -> None:
@@ -470,8 +521,8 @@ def test_fast_path_is_taken_for_map_shaped_headings() -> None:
         "\n"
         "### Part 2.1\n"
     )
-    tokens, blocks, headings, pcs = tokenize_fast(text)
-    assert not blocks and not pcs
+    tokens, blocks, headings, pcs, arguments = tokenize_fast(text)
+    assert not blocks and not pcs and not arguments
     kinds = [t.kind for t in tokens]
     assert kinds == [Tok.FAST_HEADING, Tok.EMPTYLINE] * 2 + [Tok.FAST_HEADING, Tok.NEWLINE]
     assert [(h.level, h.tags) for h in headings.values()] == [
@@ -499,9 +550,10 @@ def test_fast_path_is_taken_for_map_shaped_pcs() -> None:
         "-----\n"
         "(4) [B: s13]\n"
     )
-    tokens, blocks, headings, pcs = tokenize_fast(text)
+    tokens, blocks, headings, pcs, arguments = tokenize_fast(text)
     assert not blocks and not headings
-    assert [t.kind for t in tokens][-3:] == [Tok.EMPTYLINE, Tok.FAST_PCS, Tok.NEWLINE]
+    assert [t.kind for t in tokens] == [Tok.FAST_ARGUMENT, Tok.EMPTYLINE, Tok.FAST_PCS, Tok.NEWLINE]
+    assert [a.title for a in arguments.values()] == ["B: a1"]
     lines = pcs[text.index("(1)")]
     assert [line and line.title for line in lines] == [
         "B: s15", "B: s16", None, "B: s14", None, "B: s13"
@@ -517,6 +569,72 @@ def test_fast_path_is_taken_for_map_shaped_pcs() -> None:
     assert [i.conclusion for i in argument.inferences] == [2, 3]
 
 
+def test_fast_path_is_taken_for_map_shaped_arguments() -> None:
+    text = (
+        "# Part 1\n"
+        "\n"
+        "<B: a1>: Reconstruction 1.\n"
+        "\n"
+        "(1) [B: s15]\n"
+        "----\n"
+        "(2) [B: s13]\n"
+        "\n"
+        "<B: a2> #x-1 #y #x-1\n"
+        "    {note: checked}\n"
+        "\n"
+        "<B: a1>: Argument 1 again, with a tag. #y\n"
+        "\n"
+        "<B: a3>\n"
+    )
+    tokens, blocks, headings, pcs, arguments = tokenize_fast(text)
+    assert not blocks and len(headings) == 1 and len(pcs) == 1
+    assert [t.kind for t in tokens] == [
+        Tok.FAST_HEADING, Tok.EMPTYLINE, Tok.FAST_ARGUMENT, Tok.EMPTYLINE, Tok.FAST_PCS,
+        Tok.EMPTYLINE, Tok.FAST_ARGUMENT, Tok.EMPTYLINE, Tok.FAST_ARGUMENT, Tok.EMPTYLINE,
+        Tok.FAST_ARGUMENT, Tok.NEWLINE,
+    ]  # fmt: skip
+    assert [(a.title, a.text, a.tags, a.reference) for a in arguments.values()] == [
+        ("B: a1", "Reconstruction 1.", (), False),
+        ("B: a2", "#x-1 #y #x-1", ("x-1", "y", "x-1"), True),
+        ("B: a1", "Argument 1 again, with a tag. #y", ("y",), False),
+        ("B: a3", "", (), True),
+    ]
+    a2 = arguments[text.index("<B: a2>")]
+    assert text[a2.data_start : a2.data_end] == "{note: checked}"
+    assert _parse_or_error(text, True) == _parse_or_error(text, False)
+    document = parse_text(text, "t", lambda o: Location("t", 1, o + 1))
+    a1, a2_node, a3 = document.arguments
+    assert [(item.title, item.role) for item in a1.pcs] == [
+        ("B: s15", "premise"),
+        ("B: s13", "conclusion"),
+    ]
+    assert (a1.text, a1.tags, a1.section) == ("Argument 1 again, with a tag. #y", ("y",), "s1")
+    assert (a2_node.tags, a2_node.data) == (("x-1", "y"), {"note": "checked"})
+    assert a2_node.members[0].text == "#x-1 #y #x-1 "  # the space before the data line
+    assert (a3.text, a3.members[0].text) == (None, None)
+
+
+def test_fast_path_is_not_taken_for_unusual_arguments() -> None:
+    for text in [
+        "<A>: an *emphasised* word\n",
+        "<A>: two  spaces\n",
+        "<A>: trailing space \n",
+        "<A>: a line\ncontinued\n",
+        "<A>: data {a: 1} on the line\n",
+        "<A>: relations\n  + [B]: below\n",
+        "<A> #é\n",
+        "<A> text after a reference\n",
+        "<+A>: a relation\n",
+        "<_A>: a relation\n",
+        "<!--A-->: after a comment\n",
+        "<a>b>: a title with >\n",
+        "<>: no title\n",
+        "<A>:\n",
+        "<A>: x\r\n",
+    ]:
+        _assert_general_path(text)
+
+
 def test_fast_path_is_not_taken_for_unusual_headings() -> None:
     for text in [
         "# A *bold* heading\n",
@@ -527,9 +645,7 @@ def test_fast_path_is_not_taken_for_unusual_headings() -> None:
         "# A tag #é\n",
         "#No space\n",
     ]:
-        tokens, blocks, headings, pcs = tokenize_fast(text)
-        assert not headings and not blocks and not pcs, text
-        assert Tok.FAST_HEADING not in [t.kind for t in tokens]
+        _assert_general_path(text)
 
 
 # -- the fast line pattern: the same lines as the word-by-word pattern it replaced -------------

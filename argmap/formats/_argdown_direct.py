@@ -62,7 +62,9 @@ _RELATION_ENUM = {kind: RELATION_TYPES[name] for kind, name in _REL_TYPE.items()
 _LOCATION_SET = _slot_setters(Location, "path", "line", "column")
 # Statement paragraphs nested deeper than this decline (the parser's limit is _MAX_DEPTH).
 _DEPTH = _MAX_DEPTH // 2
-_GENERAL = frozenset({Tok.HEADING_START, Tok.ARGUMENT_DEFINITION, Tok.ARGUMENT_REFERENCE})
+_GENERAL = frozenset(
+    {Tok.HEADING_START, Tok.ARGUMENT_DEFINITION, Tok.ARGUMENT_REFERENCE, Tok.FAST_ARGUMENT}
+)
 
 
 class _Decline(Exception):

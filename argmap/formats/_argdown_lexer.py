@@ -51,6 +51,7 @@ class Tok:
     FAST_BLOCK = 38  # a whole paragraph read by the line-level fast path (see _fast_block)
     FAST_HEADING = 39  # a one-line heading paragraph read by the fast path (see fast_heading)
     FAST_PCS = 40  # a premise-conclusion paragraph read by the fast path (see fast_pcs)
+    FAST_ARGUMENT = 41  # a one-line argument description read by the fast path (fast_argument)
 
 
 RELATION_KINDS = frozenset(range(Tok.INCOMING_SUPPORT, Tok.OUTGOING_UNDERCUT + 1))
@@ -155,6 +156,13 @@ _BODY = (
     rf"{_BODY_RUN}(?:(?:[.:](?![^ \n.:]*[.:])|(?<= ){_TAG_WORD}){_BODY_RUN})*(?<! )"
 )
 _TITLE = r"[^\[\]\n\r\u2028\u2029\-][^\[\]\n\r\u2028\u2029]*"
+# What follows a node's title: ": text" (or ":text") or a reference's tags.
+_WORDS_OR_TAGS = rf"(?:: ?({_BODY})|((?: {_FAST_TAG})*))"
+# A data line under a node, with no "," or "}" next after it (which would make Argdown's data
+# token longer); see _NODE.
+_DATA_LINE = r"(?:\n *(\{(?![^\n]*\}[^\S\n])[^\n]*\})(?!\s*[,}]))?"
+# A blank line or the end of the text comes next: the paragraph ends.
+_PARAGRAPH_END = r"(?=\n[ \t]*\r?\n|\n?\Z)"
 # A node line without its indentation and relation, the data line that may follow it, and
 # whether the paragraph ends after them (the "last" group is set when a blank line or the end
 # of the text follows). The data is matched with the cheap [^\n] (much faster than a class of
@@ -162,13 +170,7 @@ _TITLE = r"[^\[\]\n\r\u2028\u2029\-][^\[\]\n\r\u2028\u2029]*"
 # which the general rules read as line breaks and the replaced class left out. A data line is
 # left out (and the paragraph declined) when a "}" inside it is followed by whitespace, where
 # Argdown's data token could stop early (its last "}" is followed by "\n" or nothing).
-_NODE = (
-    rf"\[({_TITLE})\]"
-    rf"(?:: ?({_BODY})|((?: {_FAST_TAG})*))"
-    # data, with no "," or "}" next after it (which would make Argdown's data token longer)
-    r"(?:\n *(\{(?![^\n]*\}[^\S\n])[^\n]*\})(?!\s*[,}]))?"
-    r"(?:(?=\n[ \t]*\r?\n|\n?\Z)(?P<last>)|(?=\n))"
-)
+_NODE = rf"\[({_TITLE})\]{_WORDS_OR_TAGS}{_DATA_LINE}(?:{_PARAGRAPH_END}(?P<last>)|(?=\n))"
 # The first line of a fast paragraph (run() calls fast_block at a "[" that starts a line), and
 # the indented relation lines below it. Both number their groups alike: the first line's
 # indentation and relation are empty groups.
@@ -179,17 +181,23 @@ _ODD_BREAKS = "\r\u2028\u2029"
 _FAST_HEADING = re.compile(
     rf"(#+) ({_BODY})"
     r"(?: (\{[^\n\r\u2028\u2029]*\})(?!\s*[,}]))?"
-    r"(?=\n[ \t]*\r?\n|\n?\Z)"
+    rf"{_PARAGRAPH_END}"
 )
 # One numbered line of a premise-conclusion paragraph ("(1) [T]: text" or "(2) [T] #tag"),
 # the plain "----" inference line that may follow it (only before another numbered line), and
 # whether the paragraph ends after them.
 _FAST_NUMBERED = re.compile(
-    r"\(\d+\) "
-    rf"\[({_TITLE})\]"
-    rf"(?:: ?({_BODY})|((?: {_FAST_TAG})*))"
+    rf"\(\d+\) \[({_TITLE})\]{_WORDS_OR_TAGS}"
     r"(?:\n(-{4,})(?=\n\())?"
-    r"(?:(?=\n[ \t]*\r?\n|\n?\Z)(?P<last>)|(?=\n\())"
+    rf"(?:{_PARAGRAPH_END}(?P<last>)|(?=\n\())"
+)
+# An argument description paragraph of one line, "<T>: text" or "<T> #tag", and the data line
+# that may follow it as under a statement. Its title holds no "<", ">" or line break, so the
+# general rules end it at the ">:" or ">" after it, and starts with none of "+", "-", "_"
+# (after "<" they start a relation at a line's start) or "!--" (a comment).
+_FAST_ARGUMENT = re.compile(
+    r"<((?![+\-_]|!--)[^<>\n\r\u2028\u2029]+)>"
+    rf"{_WORDS_OR_TAGS}{_DATA_LINE}{_PARAGRAPH_END}"
 )
 _FAST_TAGS = re.compile(rf"{_FAST_TAG} ?")
 _FAST_TAG_NAMES = re.compile(rf"#([{_TAG_CH}]+)")
@@ -285,6 +293,7 @@ class _Lexer:
         self.blocks: dict[int, list[FastNode]] = {}
         self.headings: dict[int, FastHeading] = {}
         self.pcs: dict[int, list[FastNode | None]] = {}
+        self.arguments: dict[int, FastNode] = {}
         self.tag_tails = _TagTails()
         # Whether the text holds a line break that _NODE's data lets through (see there).
         self.odd_breaks = fast and any(odd in text for odd in _ODD_BREAKS)
@@ -451,7 +460,7 @@ class _Lexer:
             c = text[pos]
             if (
                 fast
-                and (c == "[" or c == "#" or c == "(")
+                and (c == "[" or c == "#" or c == "(" or c == "<")
                 and (pos == 0 or text[pos - 1] == "\n")
                 and (not self.tokens or self.tokens[-1].kind == Tok.EMPTYLINE)
                 and not inference
@@ -463,9 +472,12 @@ class _Lexer:
                 elif c == "#":
                     end = self.fast_heading(pos)
                     fast_kind = Tok.FAST_HEADING
-                else:
+                elif c == "(":
                     end = self.fast_pcs(pos)
                     fast_kind = Tok.FAST_PCS
+                else:
+                    end = self.fast_argument(pos)
+                    fast_kind = Tok.FAST_ARGUMENT
                 if end != -1:
                     append(_new_tuple(Token, (fast_kind, pos, end)))
                     pos = end
@@ -698,6 +710,26 @@ class _Lexer:
                 return line
             line += 1
 
+    def fast_argument(self, pos: int) -> int:
+        """End of a one-line argument description paragraph at pos, with the data line that
+        may follow it (stored in self.arguments, as a top-level FastNode), or -1."""
+        m = _FAST_ARGUMENT.match(self.text, pos)
+        if m is None:
+            return -1
+        title, body, reftags, data = m.groups()
+        read = _fast_words(body, reftags, self.tag_tails)
+        if read is None:
+            return -1
+        if data is None:
+            data_start = data_end = -1
+        else:
+            if self.odd_breaks and any(odd in data for odd in _ODD_BREAKS):
+                return -1  # a line break the general rules see in it (see _NODE)
+            data_start, data_end = m.span(4)
+        node = (0, 0, pos, pos, title, *read, data_start, data_end)
+        self.arguments[pos] = _new_tuple(FastNode, node)
+        return m.end()
+
     def fast_block(self, pos: int) -> int:
         """End of a fast paragraph at pos (its nodes stored in self.blocks), or -1."""
         text = self.text
@@ -831,10 +863,15 @@ def tokenize(text: str) -> list[Token]:
 def tokenize_fast(
     text: str,
 ) -> tuple[
-    list[Token], dict[int, list[FastNode]], dict[int, FastHeading], dict[int, list[FastNode | None]]
+    list[Token],
+    dict[int, list[FastNode]],
+    dict[int, FastHeading],
+    dict[int, list[FastNode | None]],
+    dict[int, FastNode],
 ]:
     """:func:`tokenize` with the paragraph fast path: FAST_BLOCK tokens and their lines,
-    FAST_HEADING tokens and their headings, and FAST_PCS tokens and their lines (None for an
-    inference line), each keyed by the token's start."""
+    FAST_HEADING tokens and their headings, FAST_PCS tokens and their lines (None for an
+    inference line), and FAST_ARGUMENT tokens and their lines, each keyed by the token's
+    start."""
     lexer = _Lexer(text, fast=True)
-    return lexer.run(), lexer.blocks, lexer.headings, lexer.pcs
+    return lexer.run(), lexer.blocks, lexer.headings, lexer.pcs, lexer.arguments

@@ -205,9 +205,14 @@ def merge_data(old: Any, new: Any) -> Any:
     return old if new is None else new
 
 
-# The tokens of a text (ending with EOF) and the lines the lexer's fast paths read.
+# The tokens of a text (ending with EOF) and the lines the lexer's fast paths read: statement
+# paragraphs, headings, premise-conclusion paragraphs and argument descriptions.
 Lexed = tuple[
-    list[Token], dict[int, list[FastNode]], dict[int, FastHeading], dict[int, list[FastNode | None]]
+    list[Token],
+    dict[int, list[FastNode]],
+    dict[int, FastHeading],
+    dict[int, list[FastNode | None]],
+    dict[int, FastNode],
 ]
 
 
@@ -215,13 +220,13 @@ def lex(text: str, locate: Locate, fast: bool = True) -> Lexed:
     """The tokens of ``text`` for the parser; a located error where no token rule applies."""
     try:
         if fast:
-            tokens, blocks, headings, pcs = tokenize_fast(text)
+            tokens, blocks, headings, pcs, arguments = tokenize_fast(text)
         else:
-            tokens, blocks, headings, pcs = tokenize(text), {}, {}, {}
+            tokens, blocks, headings, pcs, arguments = tokenize(text), {}, {}, {}, {}
     except LexError as e:
         raise ArgmapError(e.message, locate(e.offset)) from None
     tokens.append(Token(Tok.EOF, len(text), len(text)))
-    return tokens, blocks, headings, pcs
+    return tokens, blocks, headings, pcs, arguments
 
 
 class _Target:
@@ -298,7 +303,7 @@ class _Parser:
         if lexed is None:
             lexed = lex(text, locate, fast)
         self.lexed = lexed
-        self.tokens, self.blocks, self.headings, self.fast_pcs_lines = lexed
+        self.tokens, self.blocks, self.headings, self.fast_pcs_lines, self.fast_arguments = lexed
         self.i = 0
         self.counter = 0
         self.definitions = 0
@@ -504,6 +509,12 @@ class _Parser:
         if kind == Tok.STATEMENT_NUMBER:
             self.pcs(previous)
             return None
+        if kind == Tok.FAST_ARGUMENT:
+            start = self.take().start
+            argument = self.fast_argument(self.fast_arguments[start])
+            if self.peek() == Tok.NEWLINE:
+                self.take()
+            return argument
         if kind in (Tok.ARGUMENT_DEFINITION, Tok.ARGUMENT_REFERENCE):
             return self.arguments[self.argument("argument-description").title]
         if kind == Tok.INDENT and self.tokens[self.i + 1].kind in (
@@ -615,6 +626,32 @@ class _Parser:
             self.content(target)
         return self.finish(target, role, reference, "argument")
 
+    def fast_argument(self, line: FastNode) -> _Class:
+        """What argument(), finish() and member() do for an argument description the lexer's
+        fast path has read (a paragraph of its own): the argument."""
+        _, _, _, start, title, text, plain, tags, reference, data_start, data_end = line
+        own_tags = tags if len(tags) < 2 else tuple(dict.fromkeys(tags))
+        for tag in own_tags:
+            self.tags.setdefault(tag, None)
+        data: dict[str, Any] | None = None
+        if data_start != -1:
+            if reference and not text.endswith(" "):
+                text += " "  # node_newline(): a space before the data on the next line
+                plain += " "
+            data = self.data_at(data_start, data_end)
+        self.add_member(
+            title,
+            text or None,
+            plain if text else None,
+            own_tags,
+            data,
+            reference,
+            "argument-description",
+            "argument",
+            start,
+        )
+        return self.arguments[title]
+
     def node_newline(self, target: _Target) -> None:
         """A line break that is a child of the statement itself: Argdown adds a space to
         the text when more of the statement (data, relations) follows."""
@@ -647,29 +684,46 @@ class _Parser:
         """The member a statement or argument read into ``target`` adds to its node."""
         title = target.title
         assert title is not None
-        cls = self.node(title, kind)
-        section = self.current_section
-        member = Member(
+        return self.add_member(
             title,
             target.text(),
-            role,
+            target.plain_text(),
             tuple(target.tags),
             target.data,
             reference,
-            section,
-            self.locate(target.start),
-            target.plain_text(),
+            role,
+            kind,
+            target.start,
+        )
+
+    def add_member(
+        self,
+        title: str,
+        text: str | None,
+        plain: str | None,
+        tags: tuple[str, ...],
+        data: dict[str, Any] | None,
+        reference: bool,
+        role: str,
+        kind: str,
+        start: int,
+    ) -> Member:
+        """The member of a statement or argument with these parts, added to its node."""
+        cls = self.node(title, kind)
+        section = self.current_section
+        member = Member(
+            title, text, role, tags, data, reference, section, self.locate(start), plain
         )
         cls.members.append(member)
         first_definition = cls.defined is None and not reference
         if first_definition:
             self.definitions += 1
             cls.defined = self.definitions
-        for t in target.tags:
+        for t in tags:
             if t not in cls.tags:
                 cls.tags.append(t)
-        if target.data is not None:
-            cls.data = merge_data(cls.data, target.data)
+        if data is not None:
+            cls.data = merge_data(cls.data, data)
         if (kind == "argument" or not reference) and not cls.has_section:
             cls.section = section
             cls.has_section = section is not None
