@@ -63,7 +63,13 @@ _LOCATION_SET = _slot_setters(Location, "path", "line", "column")
 # Statement paragraphs nested deeper than this decline (the parser's limit is _MAX_DEPTH).
 _DEPTH = _MAX_DEPTH // 2
 _GENERAL = frozenset(
-    {Tok.HEADING_START, Tok.ARGUMENT_DEFINITION, Tok.ARGUMENT_REFERENCE, Tok.FAST_ARGUMENT}
+    {
+        Tok.HEADING_START,
+        Tok.FAST_HEADING,
+        Tok.ARGUMENT_DEFINITION,
+        Tok.ARGUMENT_REFERENCE,
+        Tok.FAST_ARGUMENT,
+    }
 )
 
 
@@ -147,21 +153,18 @@ class _Builder:
         previous: _Class | None = None
         while True:
             kind, start, _ = tokens[i]
-            if kind == Tok.FAST_BLOCK:
-                # popped, so that each paragraph's lines are freed once read and their
-                # memory serves the map (a caller that falls back lexes the text again)
-                self.block(parser.blocks.pop(start))
+            if kind == Tok.FAST_BLOCK or kind == Tok.FAST_PCS:
+                if kind == Tok.FAST_BLOCK:
+                    # popped, so that each paragraph's lines are freed once read and their
+                    # memory serves the map (a caller that falls back lexes the text again)
+                    self.block(parser.blocks.pop(start))
+                else:
+                    self.pcs(previous, parser.fast_pcs_lines[start], start)
                 previous = None
                 i += 1
-            elif kind == Tok.FAST_HEADING:
-                parser.fast_heading(parser.headings[start], start)
-                previous = None
-                i += 1
-            elif kind == Tok.FAST_PCS:
-                self.pcs(previous, parser.fast_pcs_lines[start], start)
-                previous = None
-                i += 1
-            elif kind in _GENERAL:
+                if tokens[i].kind == Tok.NEWLINE:
+                    i += 1  # what the parser's block() takes after a fast paragraph
+            elif kind in _GENERAL:  # headings and argument descriptions: the parser's own
                 parser.i = i
                 previous = parser.block(previous)
                 if parser.statements or parser.relations:
@@ -169,8 +172,6 @@ class _Builder:
                 i = parser.i
             else:
                 raise _Decline
-            if kind >= Tok.FAST_BLOCK and tokens[i].kind == Tok.NEWLINE:
-                i += 1  # what block() takes after a fast paragraph
             kind = tokens[i].kind
             if kind == Tok.EMPTYLINE:
                 i += 1
