@@ -272,42 +272,43 @@ class _Builder:
         nodes = self.nodes
         member = self.member
         relate = self.relate
+        incoming = _INCOMING
+        undercut = Tok.OUTGOING_UNDERCUT
         stack: list[FastNode] = []
-        owners: list[_Node] = []  # owners[k]: the node of stack[k], once a line is below it
-        last = len(lines)
-        k = 0
-        while True:
-            width = lines[k][0] if k < last else -1
-            while stack and stack[-1][0] >= width:
+        owners: list[_Node | None] = []  # the node of each line on the stack with lines below
+        top_width = -2  # the indentation of the line on top of the stack (-2: none)
+        for line in (*lines, None):
+            width = -1 if line is None else line[0]  # -1 at the end: close every line
+            while top_width >= width:
                 # close the line on top: its member, then its relation to its parent
-                line = stack.pop()
-                if len(owners) > len(stack):
-                    owners.pop()  # the line had lines below it, all closed now
-                node = member(line, section)
-                kind = line[1]
+                closed = stack.pop()
+                owners.pop()
+                top_width = stack[-1][0] if stack else -2
+                node = member(closed, section)
+                kind = closed[1]
                 if not kind:
                     continue  # the paragraph's first line
                 here: Any = owners[-1]
-                if kind == Tok.OUTGOING_UNDERCUT and self.inference_owner is not None:
+                if kind == undercut and self.inference_owner is not None:
                     here = self.inference_owner  # Argdown aims `_` at the last inference read
-                if kind in _INCOMING:
-                    relate(here, node, kind, line[2])
+                if kind in incoming:
+                    relate(here, node, kind, closed[2])
                 else:
-                    relate(node, here, kind, line[2])
-            if k == last:
+                    relate(node, here, kind, closed[2])
+            if line is None:
                 return
-            if stack:
+            if stack and owners[-1] is None:
                 if len(stack) > _DEPTH:
                     raise _Decline
-                if len(owners) < len(stack):
-                    # the parser makes a parent's class before reading the lines below it
-                    title = stack[-1][4]
-                    owner = nodes.get(title)
-                    if owner is None:
-                        owner = nodes[title] = _Node(title, section)
-                    owners.append(owner)
-            stack.append(lines[k])
-            k += 1
+                # the parser makes a parent's class before reading the lines below it
+                title = stack[-1][4]
+                owner = nodes.get(title)
+                if owner is None:
+                    owner = nodes[title] = _Node(title, section)
+                owners[-1] = owner
+            stack.append(line)
+            owners.append(None)
+            top_width = width
 
     # -- premise-conclusion paragraphs -----------------------------------------------------
 
