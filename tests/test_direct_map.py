@@ -197,7 +197,7 @@ def _direct(text: str) -> ArgumentMap | None:
         lexed = lex(text, locate)
     except ArgmapError:
         return None
-    return direct_map(text, PATH, lines, locate, lexed)
+    return direct_map(text, PATH, locate, lexed)
 
 
 def _general(text: str) -> object:

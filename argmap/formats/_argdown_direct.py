@@ -18,7 +18,6 @@ tests/test_direct_map.py checks that both paths give equal maps, locations inclu
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from typing import Any
 
 from argmap.errors import ArgmapError
@@ -43,23 +42,19 @@ from argmap.formats._argdown_parser import (
     merge_data,
 )
 from argmap.model import (
-    _QUOTE_SET,
-    _RELATION_SET,
-    _STATEMENT_SET,
     ArgumentMap,
     Location,
-    Quote,
     Relation,
     Statement,
-    _new,
-    _slot_setters,
+    _fast_quote,
+    _fast_relation,
+    _fast_statement,
 )
 
 __all__ = ["direct_map"]
 
 _SPACE = re.compile(r"[ \t\r\n]+")
 _RELATION_ENUM = {kind: RELATION_TYPES[name] for kind, name in _REL_TYPE.items()}
-_LOCATION_SET = _slot_setters(Location, "path", "line", "column")
 # Statement paragraphs nested deeper than this decline (the parser's limit is _MAX_DEPTH).
 _DEPTH = _MAX_DEPTH // 2
 _GENERAL = frozenset(
@@ -115,9 +110,7 @@ class _Node:
 
 
 class _Builder:
-    def __init__(
-        self, text: str, path: str, lines: list[int], locate: Locate, lexed: Lexed
-    ) -> None:
+    def __init__(self, text: str, path: str, locate: Locate, lexed: Lexed) -> None:
         self.text = text
         self.path = path
         self.parser = _Parser(text, locate, True, lexed)
@@ -127,18 +120,7 @@ class _Builder:
         self.keys: set[tuple[Any, Any, str]] = set()  # (source, target, type) of each relation
         self.incoming: set[tuple[Any, str]] | None = None  # (target, type), once needed
         self.inference_owner: _Class | None = None
-        self.lines = lines
-
-    def location(self, offset: int) -> Location:
-        """What the parser's locate() gives for an offset in a file without includes."""
-        lines = self.lines
-        line = bisect_right(lines, offset)
-        loc: Location = _new(Location)
-        set_path, set_line, set_column = _LOCATION_SET
-        set_path(loc, self.path)
-        set_line(loc, line)
-        set_column(loc, offset - lines[line - 1] + 1)
-        return loc
+        self.location = locate
 
     # -- the document --------------------------------------------------------------------
 
@@ -248,22 +230,9 @@ class _Builder:
         keys.add(key)
         if incoming is not None:
             incoming.add((dst, rel))
-        # _fast_relation(src.title, dst.title, type, self.location(offset)), inline: titles
-        # are not blank (a blank one declines, see _Node), and the location is the line's
-        lines = self.lines
-        line = bisect_right(lines, offset)
-        loc: Location = _new(Location)
-        set_path, set_line, set_column = _LOCATION_SET
-        set_path(loc, self.path)
-        set_line(loc, line)
-        set_column(loc, offset - lines[line - 1] + 1)
-        r: Relation = _new(Relation)
-        set_source, set_target, set_type, set_location = _RELATION_SET
-        set_source(r, src.title)
-        set_target(r, dst.title)
-        set_type(r, _RELATION_ENUM[kind])
-        set_location(r, loc)
-        self.relations.append(r)
+        self.relations.append(
+            _fast_relation(src.title, dst.title, _RELATION_ENUM[kind], self.location(offset))
+        )
 
     def block(self, lines: list[FastNode]) -> None:
         """A statement paragraph, in the parser's order: a line's member once the lines below
@@ -328,36 +297,27 @@ class _Builder:
             raise _Decline  # a statement only referenced: the general path reports it
         statements: list[Statement] = []
         append = statements.append
-        role_tags = ROLE_TAGS
-        quote_text, quote_start, quote_end = _QUOTE_SET
-        set_id, set_text, set_role, set_quotes, set_section, set_tags = _STATEMENT_SET[:6]
-        set_citation, set_note, set_location = _STATEMENT_SET[6:]
         for node in self.order:
             section = node.section if node.has_section else node.first_section
             section_id = section_ids.get(section) if section else None
             quote = node.quote
             tags = node.tags
-            if quote is not None and len(tags) == 1 and tags[0] in role_tags:
+            if quote is not None and len(tags) == 1 and tags[0] in ROLE_TAGS:
                 text, start, end = quote
-                title = node.title
-                if 0 <= start < end and text.strip() and title.strip():
-                    # make_statement() for a valid quote and one role tag, with the slots of
-                    # the Quote and the Statement set directly (see model._fast_statement)
-                    q: Quote = _new(Quote)
-                    quote_text(q, text)
-                    quote_start(q, start)
-                    quote_end(q, end)
-                    st: Statement = _new(Statement)
-                    set_id(st, title)
-                    set_text(st, node.words)
-                    set_role(st, role_tags[tags[0]])
-                    set_quotes(st, (q,))
-                    set_section(st, section_id)
-                    set_tags(st, ())
-                    set_citation(st, None)
-                    set_note(st, None)
-                    set_location(st, node.location)
-                    append(st)
+                if 0 <= start < end and text.strip():  # make_statement() for it, inline
+                    append(
+                        _fast_statement(
+                            node.title,
+                            node.words,
+                            ROLE_TAGS[tags[0]],
+                            (_fast_quote(text, start, end),),
+                            section_id,
+                            (),
+                            None,
+                            None,
+                            node.location,
+                        )
+                    )
                     continue
             append(
                 make_statement(
@@ -375,14 +335,12 @@ class _Builder:
         return header.build(statements, arguments, self.relations)
 
 
-def direct_map(
-    text: str, path: str, lines: list[int], locate: Locate, lexed: Lexed
-) -> ArgumentMap | None:
+def direct_map(text: str, path: str, locate: Locate, lexed: Lexed) -> ArgumentMap | None:
     """The map of an Argdown text without includes, or None where the general path must
-    read it. ``lines``: the offsets where lines start; ``locate``: offsets to locations in
-    ``path``; ``lexed``: what the parser's lex() gave for the text, which this consumes (its
-    statement paragraphs are taken out as they are read)."""
-    builder = _Builder(text, path, lines, locate, lexed)
+    read it. ``locate``: offsets to locations in ``path``; ``lexed``: what the parser's lex()
+    gave for the text, which this consumes (its statement paragraphs are taken out as they
+    are read)."""
+    builder = _Builder(text, path, locate, lexed)
     try:
         return builder.run()
     except (_Decline, ArgmapError):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
@@ -25,7 +26,7 @@ from argmap.formats._argdown_syntax import (
     SectionNode,
     StatementNode,
 )
-from argmap.model import ArgumentMap, Location
+from argmap.model import ArgumentMap, Location, _new, _slot_setters
 
 __all__ = [
     "ArgumentNode",
@@ -85,10 +86,28 @@ def _line_starts(text: str) -> list[int]:
     return starts
 
 
+_LOCATION_SET = _slot_setters(Location, "path", "line", "column")
+
+
+def _locator(path: str, lines: list[int]) -> Callable[[int], Location]:
+    """Offsets in a text without includes to locations in ``path`` (``lines``: where the
+    text's lines start). Readers locate every statement and relation of a map, so the
+    Location is built with its slots set directly (see model._fast_quote)."""
+    set_path, set_line, set_column = _LOCATION_SET
+
+    def locate(offset: int) -> Location:
+        line = bisect.bisect_right(lines, offset)
+        loc: Location = _new(Location)
+        set_path(loc, path)
+        set_line(loc, line)
+        set_column(loc, offset - lines[line - 1] + 1)
+        return loc
+
+    return locate
+
+
 def _locate_in(path: str, text: str, offset: int) -> Location:
-    lines = _line_starts(text)
-    line = bisect.bisect_right(lines, offset) - 1
-    return Location(path, line + 1, offset - lines[line] + 1)
+    return _locator(path, _line_starts(text))(offset)
 
 
 def _decode(data: bytes, path: str) -> str:
@@ -167,14 +186,7 @@ def _parse(text: str, path: str, include: bool, stack: list[str]) -> Document:
 
         return evolve(doc, includes=_includes(text, path, stack))
     _check_chars(text, path)
-    lines = _line_starts(text)
-    smap.add(path, text, 0, len(text), lines)
-
-    def locate(offset: int) -> Location:
-        line = bisect.bisect_right(lines, offset) - 1
-        return Location(path, line + 1, offset - lines[line] + 1)
-
-    return parse_text(text, path, locate)
+    return parse_text(text, path, _locator(path, _line_starts(text)))
 
 
 def parse(text: str, path: str = "<string>", *, include: bool = True) -> Document:
@@ -214,13 +226,8 @@ def _load(text: str, path: str) -> ArgumentMap:
     from argmap.formats._argdown_direct import direct_map
 
     _check_chars(text, path)
-    lines = _line_starts(text)
-
-    def locate(offset: int) -> Location:
-        line = bisect.bisect_right(lines, offset) - 1
-        return Location(path, line + 1, offset - lines[line] + 1)
-
-    found = direct_map(text, path, lines, locate, lex(text, locate))
+    locate = _locator(path, _line_starts(text))
+    found = direct_map(text, path, locate, lex(text, locate))
     if found is not None:
         return found
     return document_to_map(parse_text(text, path, locate), path)
