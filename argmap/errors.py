@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from argmap.model import Location
 
-__all__ = ["ArgmapError"]
+__all__ = ["ArgmapError", "LimitError", "SourceError"]
 
 
 class ArgmapError(Exception):
@@ -21,3 +21,13 @@ class ArgmapError(Exception):
 
     def __str__(self) -> str:
         return f"{self.location}: {self.message}" if self.location else self.message
+
+
+class SourceError(ArgmapError):
+    """A file that cannot be read as asked: missing, outside the allowed folders, not a
+    regular file, or not decodable text."""
+
+
+class LimitError(ArgmapError):
+    """Input over one of argmap's limits (sizes, depths, timeouts); the message says how to
+    raise the limit."""
