@@ -1,0 +1,363 @@
+"""The DOT graph of one argument map: statements, arguments and relations, thesis on top."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import graphviz  # type: ignore[import-untyped]
+
+from argmap.errors import ArgmapError
+from argmap.model import Argument, ArgumentMap, RelationType, Role, Section, Statement
+from argmap.render.labels import (
+    DETAILS,
+    Counter,
+    Detail,
+    Ids,
+    check_choice,
+    map_heading,
+    plain_label,
+    slug,
+    statement_label,
+    tooltip,
+    wrap,
+)
+from argmap.render.legend import map_legend
+from argmap.render.style import (
+    DEFAULT_THEME,
+    EDGE_DEFAULTS,
+    NODE_DEFAULTS,
+    EdgeStyle,
+    Theme,
+    edge_attrs,
+    node_attrs,
+)
+
+__all__ = ["TIER_THRESHOLD", "add_body", "map_graph", "new_graph"]
+
+
+def new_graph(
+    name: str, css_class: str, title: Sequence[str], theme: Theme, *, columns: bool = False
+) -> graphviz.Digraph:
+    """An empty graph with the title on top.
+
+    Maps are drawn bottom-to-top with ``newrank`` (so ``rank=same`` works inside section
+    clusters); comparisons (``columns=True``) left-to-right without ``newrank`` and without
+    any ``rank=same`` across clusters, a combination that makes ``dot`` fail ("trouble in
+    init_rank", "triangulation failed").
+    """
+    g = graphviz.Digraph(name=name)
+    layout = {"rankdir": "LR", "ranksep": "0.35"} if columns else {"rankdir": "BT"}
+    g.attr(
+        "graph",
+        _attributes={
+            "class": css_class,
+            "label": plain_label(title),
+            "labelloc": "t",
+            "fontname": theme.fontname,
+            "fontsize": f"{theme.title_fontsize:g}",
+            "rankdir": layout["rankdir"],
+            "newrank": "true",
+            "nodesep": f"{theme.nodesep:g}",
+            "ranksep": layout.get("ranksep", f"{theme.ranksep:g}"),
+            "splines": theme.splines,
+            "bgcolor": theme.background,
+            "outputorder": "edgesfirst",
+            "pad": "0.3",
+        },
+    )
+    g.attr("node", fontname=theme.fontname, fontsize=f"{theme.fontsize:g}", **NODE_DEFAULTS)
+    g.attr("edge", fontname=theme.fontname, fontsize=f"{theme.small_fontsize:g}", **EDGE_DEFAULTS)
+    return g
+
+
+def _add_statement(
+    g: graphviz.Digraph,
+    ident: str,
+    s: Statement,
+    detail: Detail,
+    theme: Theme,
+    *,
+    extra_class: str = "",
+) -> None:
+    css = f"statement role-{s.role.value}" + (f" {extra_class}" if extra_class else "")
+    attrs_ = {"id": ident, "class": css, **node_attrs(theme.role(s.role), theme)}
+    attrs_["tooltip"] = tooltip(s)
+    if "focus" in extra_class.split():
+        attrs_["penwidth"] = "4"
+    g.node(ident, statement_label(s, detail, theme), _attributes=attrs_)
+
+
+def _add_argument(
+    g: graphviz.Digraph, ident: str, a: Argument, detail: Detail, theme: Theme
+) -> None:
+    lines = wrap(a.id, theme.wrap)
+    if detail != "summary" and a.text.strip():
+        lines += wrap(a.text, theme.wrap)
+    attrs_ = {"id": ident, "class": "argument", **node_attrs(theme.argument, theme)}
+    attrs_["tooltip"] = plain_label([a.id, a.text, *([a.inference] if a.inference else [])])
+    g.node(ident, plain_label(lines), _attributes=attrs_)
+
+
+def edge(
+    g: graphviz.Digraph,
+    tail: str,
+    head: str,
+    ident: str,
+    css: str,
+    style: EdgeStyle,
+    theme: Theme,
+    **extra: str,
+) -> None:
+    attrs_ = {"id": ident, "class": css, **edge_attrs(style, theme), **extra}
+    g.edge(tail, head, _attributes=attrs_)
+
+
+def add_body(
+    g: graphviz.Digraph,
+    m: ArgumentMap,
+    node_id: Ids,
+    edge_id: Counter,
+    *,
+    keep: frozenset[str] | None,
+    detail: Detail,
+    sections: bool,
+    theme: Theme,
+    key: tuple[str, ...] = (),
+    focus: str | None = None,
+    stagger: int = 3,
+    constrain: bool = True,
+    relations: bool = True,
+) -> tuple[set[Role], set[RelationType], bool]:
+    """Add ``m``'s statements, arguments and relations (those in ``keep``, or all) to ``g``.
+
+    With ``constrain=False`` the relations do not take part in ranking (``constraint=false``)
+    and nothing is staggered or tied to the thesis: the caller places the nodes.
+    Returns the roles and relation types drawn, and whether any argument was drawn.
+    """
+    statements = [s for s in m.statements if keep is None or s.id in keep]
+    arguments = [a for a in m.arguments if keep is None or a.id in keep]
+    drawn: dict[str, str] = {}
+    roles: set[Role] = set()
+    rels: set[RelationType] = set()
+
+    def place(container: graphviz.Digraph, section: str | None) -> None:
+        for s in statements:
+            if s.section == section or (section is None and s.section not in known):
+                ident = node_id(*key, s.id)
+                extra = "focus" if s.id == focus else ""
+                _add_statement(container, ident, s, detail, theme, extra_class=extra)
+                drawn[s.id] = ident
+                roles.add(s.role)
+        for a in arguments:
+            if a.section == section or (section is None and a.section not in known):
+                ident = node_id(*key, "arg", a.id)
+                _add_argument(container, ident, a, detail, theme)
+                drawn[a.id] = ident
+
+    known = {sec.id for sec in m.sections} if sections else set()
+    children: dict[str | None, list[Section]] = {}
+    for sec in m.sections:
+        parent = sec.parent if sec.parent in known else None
+        children.setdefault(parent, []).append(sec)
+
+    def nonempty(sec: Section) -> bool:
+        return (
+            any(x.section == sec.id for x in statements)
+            or any(x.section == sec.id for x in arguments)
+            or any(nonempty(c) for c in children.get(sec.id, []))
+        )
+
+    def cluster(container: graphviz.Digraph, sec: Section) -> None:
+        name = "cluster_" + node_id(*key, "section", sec.id)
+        with container.subgraph(name=name) as sub:
+            sub.attr(
+                "graph",
+                _attributes={
+                    "id": name,
+                    "class": "cluster-section",
+                    "label": plain_label(wrap(sec.title, 48)),
+                    "labeljust": "l",
+                    "labelloc": "b",
+                    "style": "rounded,dashed",
+                    "color": theme.cluster_color,
+                    "fontname": theme.fontname,
+                    "fontsize": f"{theme.small_fontsize:g}",
+                },
+            )
+            place(sub, sec.id)
+            for child in children.get(sec.id, []):
+                if nonempty(child):
+                    cluster(sub, child)
+
+    place(g, None)
+    if sections:
+        for sec in children.get(None, []):
+            if nonempty(sec):
+                cluster(g, sec)
+
+    edges: list[tuple[str, str, str, EdgeStyle]] = []
+    for r in m.relations if relations else ():
+        if r.source in drawn and r.target in drawn:
+            css = f"rel rel-{r.type.value}"
+            edges.append((drawn[r.source], drawn[r.target], css, theme.relation(r.type)))
+            rels.add(r.type)
+    for a in arguments if relations else ():
+        if a.id not in drawn:
+            continue
+        for p in a.premises:
+            if p in drawn:
+                edges.append((drawn[p], drawn[a.id], "premise", theme.premise))
+        if a.conclusion is not None and a.conclusion in drawn:
+            edges.append((drawn[a.id], drawn[a.conclusion], "inference", theme.support))
+            rels.add(RelationType.SUPPORT)
+
+    # Leaves hanging off one node go on 1..stagger ranks below it in turn (as Graphviz's
+    # `unflatten -l` does), so a claim with ten pieces of evidence is not ten boxes wide.
+    heads = {head for _, head, _, _ in edges}
+    tails = {tail for tail, _, _, _ in edges}
+    theses = [drawn[s.id] for s in statements if s.role is Role.THESIS]
+    fan: dict[str, int] = {}
+    lengths: list[int] = []
+    for tail, _head, _css, _style in edges:
+        minlen = 1
+        if constrain and stagger > 1 and tail not in heads:
+            k = fan.get(_head, 0)
+            fan[_head] = k + 1
+            minlen = 1 + k % stagger
+        lengths.append(minlen)
+    lift = _tiers(
+        drawn, statements, arguments, edges, lengths, theses, known if sections else set()
+    )
+    for (tail, head, css, style), minlen in zip(edges, lengths, strict=True):
+        extra: dict[str, str] = {} if constrain else {"constraint": "false"}
+        minlen += lift.get((tail, head), 0) if constrain else 0
+        if constrain and minlen > 1:
+            extra["minlen"] = str(minlen)
+        edge(g, tail, head, edge_id(), css, style, theme, **extra)
+
+    # The thesis above everything: every node with nothing above it gets an invisible edge
+    # up to the thesis (rank=max is not honoured together with newrank).
+    if constrain and len(theses) == 1:
+        for ident in drawn.values():
+            if ident not in tails and ident != theses[0]:
+                extra = {"style": "invis", "weight": "0"}
+                if lift.get((ident, theses[0])):
+                    extra["minlen"] = str(1 + lift[(ident, theses[0])])
+                g.edge(ident, theses[0], _attributes=extra)
+    return roles, rels, bool(arguments)
+
+
+#: Maps with more statements than this, in three or more sections, are drawn in two tiers.
+TIER_THRESHOLD = 24
+
+
+def _tiers(
+    drawn: dict[str, str],
+    statements: Sequence[Statement],
+    arguments: Sequence[Argument],
+    edges: Sequence[tuple[str, str, str, EdgeStyle]],
+    lengths: Sequence[int],
+    theses: Sequence[str],
+    sections: set[str],
+) -> dict[tuple[str, str], int]:
+    """Extra ``minlen`` per edge that drops the later half of the top-level sections to a
+    second tier, below the deepest rank of the first half, so a big map is not one row of
+    side-by-side sections (about twice as tall, half as wide). Empty for small maps.
+    """
+    if len(theses) != 1 or len(statements) <= TIER_THRESHOLD:
+        return {}
+    section_of = {drawn[s.id]: s.section for s in statements if s.id in drawn}
+    section_of.update({drawn[a.id]: a.section for a in arguments if a.id in drawn})
+    order = [sec for sec in dict.fromkeys(s.section for s in statements) if sec in sections]
+    if len(order) < 3:
+        return {}
+    lower = set(order[(len(order) + 1) // 2 :])
+    # the rank below the thesis each node would get (longest path up to the thesis)
+    up: dict[str, list[tuple[str, int]]] = {}
+    for (tail, head, _, _), n in zip(edges, lengths, strict=True):
+        up.setdefault(tail, []).append((head, n))
+    depth: dict[str, int] = {}
+
+    def rank(node: str, seen: frozenset[str]) -> int:
+        if node in depth:
+            return depth[node]
+        best = 1 if node != theses[0] else 0
+        for head, n in up.get(node, []):
+            if head not in seen:
+                best = max(best, rank(head, seen | {node}) + n)
+        depth[node] = best
+        return best
+
+    top = max(
+        (rank(n, frozenset()) for n, sec in section_of.items() if sec not in lower),
+        default=0,
+    )
+    lift: dict[tuple[str, str], int] = {}
+    for tail, head, _, _ in edges:
+        if section_of.get(tail) in lower and section_of.get(head) not in lower:
+            lift[(tail, head)] = max(0, top - rank(head, frozenset()))
+    for node, sec in section_of.items():
+        if sec in lower and node not in up:
+            lift[(node, theses[0])] = top
+    return lift
+
+
+def map_graph(
+    m: ArgumentMap,
+    *,
+    detail: Detail = "summary",
+    focus: str | None = None,
+    depth: int = 1,
+    sections: bool = True,
+    legend: bool = True,
+    stagger: int = 3,
+    theme: Theme = DEFAULT_THEME,
+) -> graphviz.Digraph:
+    """The argument map ``m`` as a DOT graph, its thesis at the top.
+
+    Relations are drawn source → target with ``rankdir=BT``, so support arrows point up to
+    what they support and the map reads top-down from the thesis. ``detail`` chooses the
+    labels: ``"summary"`` the wrapped statement text, ``"full"`` the title in bold and the
+    text, ``"quotes"`` those and the author's quotes (quotes are always in the tooltip).
+    ``focus`` (a statement or argument id) draws only the nodes within ``depth`` steps.
+    Sections become clusters unless ``sections=False``. Leaves that hang off one node are
+    spread over ``stagger`` ranks so that wide fans do not make the drawing very wide
+    (``stagger=1`` puts them all on one rank).
+
+    >>> from argmap.model import MapBuilder, Role
+    >>> m = MapBuilder("m").statement("T", "t", Role.THESIS).statement("C", "c").build()
+    >>> map_graph(m).name
+    'argmap_m'
+    >>> map_graph(m, focus="nope")
+    Traceback (most recent call last):
+    ...
+    argmap.errors.ArgmapError: no statement or argument 'nope' in map 'm'
+    """
+    check_choice(detail, DETAILS, "detail")
+    if depth < 0:
+        raise ArgmapError(f"focus depth must be >= 0, got {depth}", m.location)
+    shown = m
+    if focus is not None:
+        if not m.has_node(focus):
+            raise ArgmapError(f"no statement or argument {focus!r} in map {m.id!r}", m.location)
+        shown = m.submap(focus, depth)
+    title = [map_heading(m)]
+    if focus is not None:
+        title.append(f"around {focus} (depth {depth})")
+    g = new_graph(f"argmap_{slug(m.id)}", "argmap", title, theme)
+    node_id = Ids("s_")
+    roles, rels, has_args = add_body(
+        g,
+        shown,
+        node_id,
+        Counter("e_"),
+        keep=None,
+        detail=detail,
+        sections=sections,
+        theme=theme,
+        focus=focus,
+        stagger=stagger,
+    )
+    if legend:
+        map_legend(g, theme, roles=roles, relations=rels, arguments=has_args)
+    return g
