@@ -1,6 +1,14 @@
 """argmap: typed comparative argument mapping."""
 
-from argmap.errors import ArgmapError
+from argmap.errors import (
+    ArgdownSyntaxError,
+    ArgmapError,
+    ConventionError,
+    FormatError,
+    LimitError,
+    RenderError,
+    SourceError,
+)
 from argmap.model import (
     Argument,
     ArgumentMap,
@@ -24,17 +32,23 @@ def load_ipython_extension(ip: object) -> None:
 
 
 __all__ = [
+    "ArgdownSyntaxError",
     "ArgmapError",
     "Argument",
     "ArgumentMap",
+    "ConventionError",
+    "FormatError",
+    "LimitError",
     "Location",
     "MapBuilder",
     "Quote",
     "Relation",
     "RelationType",
+    "RenderError",
     "Role",
     "Section",
     "Source",
+    "SourceError",
     "Statement",
     "load_ipython_extension",
 ]

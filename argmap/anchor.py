@@ -20,7 +20,7 @@ from pathlib import Path
 
 import attrs
 
-from argmap.errors import ArgmapError
+from argmap.errors import SourceError
 from argmap.model import ArgumentMap, Location
 from argmap.quotes import find
 
@@ -83,10 +83,10 @@ class _Flow:
         self.text = text
         self.path = path
 
-    def fail(self, pos: int, message: str) -> ArgmapError:
+    def fail(self, pos: int, message: str) -> SourceError:
         line = self.text.count("\n", 0, pos) + 1
         col = pos - (self.text.rfind("\n", 0, pos) + 1) + 1
-        return ArgmapError(message, Location(self.path, line, col))
+        return SourceError(message, Location(self.path, line, col))
 
     def skip(self, pos: int) -> int:
         while pos < len(self.text) and self.text[pos] in " \t\r\n":
@@ -191,7 +191,7 @@ def _quotes_list(flow: _Flow, title: str) -> _Node:
         for key, value in data.keys:
             if key == "quotes" and value.kind == "list":
                 return value
-    raise ArgmapError(f"no quotes data found for [{title}]", Location(flow.path))
+    raise SourceError(f"no quotes data found for [{title}]", Location(flow.path))
 
 
 def apply(text: str, fixes: Iterable[Fix], path: str = "<argdown>") -> str:
@@ -201,7 +201,7 @@ def apply(text: str, fixes: Iterable[Fix], path: str = "<argdown>") -> str:
     for fix in fixes:
         items = _quotes_list(flow, fix.statement).items
         if fix.index >= len(items):
-            raise ArgmapError(f"[{fix.statement}] has no quote {fix.index + 1}", Location(path))
+            raise SourceError(f"[{fix.statement}] has no quote {fix.index + 1}", Location(path))
         item = items[fix.index]
         offsets = f"start: {fix.start}, end: {fix.end}"
         if item.kind == "scalar":

@@ -27,7 +27,7 @@ import attrs
 
 from argmap import compare
 from argmap.compare import Comparison, Summary
-from argmap.errors import ArgmapError
+from argmap.errors import ArgmapError, RenderError
 from argmap.formats import json as json_format
 from argmap.model import Location
 from argmap.render import dot, output, report
@@ -124,7 +124,7 @@ def _write(path: Path, text: str) -> None:
     try:
         path.write_text(text, encoding="utf-8")
     except OSError as exc:
-        raise ArgmapError(f"cannot write: {exc.strerror or exc}", Location(str(path))) from exc
+        raise RenderError(f"cannot write: {exc.strerror or exc}", Location(str(path))) from exc
 
 
 def build_comparison(

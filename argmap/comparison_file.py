@@ -21,7 +21,7 @@ from argmap.compare import (
     Position,
     Ref,
 )
-from argmap.errors import ArgmapError
+from argmap.errors import ConventionError
 from argmap.formats import argdown
 from argmap.formats._argdown_map import clean_text, document_to_map, slug
 from argmap.model import ArgumentMap, Location
@@ -58,14 +58,16 @@ def _own(location: Location | None, path: str) -> bool:
 def from_document(doc: argdown.Document, path: str) -> Comparison:
     """The comparison a parsed Argdown document encodes."""
     if not doc.includes:
-        raise ArgmapError(
+        raise ConventionError(
             "a comparison file must @include the maps it compares", Location(path, 1, 1)
         )
     maps = tuple(document_to_map(d, d.path) for d in doc.includes)
     seen: dict[str, str] = {}
     for d, m in zip(doc.includes, maps, strict=True):
         if m.id in seen:
-            raise ArgmapError(f"map id {m.id!r} is used by {seen[m.id]} and {d.path}", m.location)
+            raise ConventionError(
+                f"map id {m.id!r} is used by {seen[m.id]} and {d.path}", m.location
+            )
         seen[m.id] = d.path
     owner = _statement_owners(maps)
 
@@ -98,21 +100,21 @@ def from_document(doc: argdown.Document, path: str) -> Comparison:
         if not kinds:
             continue
         if len(kinds) > 1:
-            raise ArgmapError(
+            raise ConventionError(
                 f"<{a.title}> has {len(kinds)} correspondence tags; use one of "
                 "#agree, #partial, #conflict",
                 a.location,
             )
         sides = [r for r in doc.relations if r.target == a.title and r.target_kind == "argument"]
         if len(sides) != 2 or any(r.source_kind != "statement" for r in sides):
-            raise ArgmapError(
+            raise ConventionError(
                 f"<{a.title}> needs exactly two statements under it (left, then right); "
                 f"found {len(sides)}",
                 a.location,
             )
         refs = [_ref(r.source, owner, r.location or a.location) for r in sides]
         if refs[0].map_id == refs[1].map_id:
-            raise ArgmapError(
+            raise ConventionError(
                 f"<{a.title}> links two statements of map {refs[0].map_id!r}; "
                 "a correspondence links different maps",
                 a.location,
@@ -145,7 +147,7 @@ def _heading(doc: argdown.Document, path: str) -> tuple[str, str]:
         if _own(s.location, path) and s.data and "comparison" in s.data:
             cid = s.data["comparison"]
             if not isinstance(cid, str) or not cid.strip():
-                raise ArgmapError("comparison id must be a non-empty string", s.location)
+                raise ConventionError("comparison id must be a non-empty string", s.location)
             title = s.data.get("title")
             return cid, str(title) if title else clean_text(s.title)
     title = doc.frontmatter.get("title") if doc.frontmatter else None
@@ -164,7 +166,7 @@ def _statement_owners(maps: tuple[ArgumentMap, ...]) -> dict[str, str]:
     for m in maps:
         for s in m.statements:
             if s.id in owner:
-                raise ArgmapError(
+                raise ConventionError(
                     f"statement [{s.id}] is defined in maps {owner[s.id]!r} and {m.id!r}: "
                     "titles must be unique across compared maps (prefix them, e.g. 'V: ')",
                     s.location,
@@ -175,7 +177,7 @@ def _statement_owners(maps: tuple[ArgumentMap, ...]) -> dict[str, str]:
 
 def _ref(title: str, owner: Mapping[str, str], where: Location | None) -> Ref:
     if title not in owner:
-        raise ArgmapError(f"[{title}] is not a statement of any included map", where)
+        raise ConventionError(f"[{title}] is not a statement of any included map", where)
     return Ref(owner[title], title)
 
 
@@ -188,12 +190,12 @@ def _positions(
     if raw is None:
         return ()
     if not isinstance(raw, Mapping):
-        raise ArgmapError("positions must map a map id to {answer, statements}", where)
+        raise ConventionError("positions must map a map id to {answer, statements}", where)
     known = {m.id for m in maps}
     out: list[Position] = []
     for map_id, value in raw.items():
         if map_id not in known:
-            raise ArgmapError(
+            raise ConventionError(
                 f"positions name map {map_id!r}, which is not included "
                 f"(included: {', '.join(sorted(known))})",
                 where,
@@ -201,27 +203,27 @@ def _positions(
         if value is None:
             continue  # explicitly not addressed
         if not isinstance(value, Mapping):
-            raise ArgmapError(f"position of {map_id!r} must be {{answer, statements}}", where)
+            raise ConventionError(f"position of {map_id!r} must be {{answer, statements}}", where)
         extra = sorted(str(k) for k in value if k not in _POSITION_KEYS)
         if extra:
-            raise ArgmapError(
+            raise ConventionError(
                 f"unknown key {extra[0]!r} in the position of {map_id!r}; "
                 f"allowed: {', '.join(_POSITION_KEYS)}",
                 where,
             )
         titles = value.get("statements") or []
         if not isinstance(titles, list) or not all(isinstance(t, str) for t in titles):
-            raise ArgmapError(f"statements of {map_id!r} must be a list of titles", where)
+            raise ConventionError(f"statements of {map_id!r} must be a list of titles", where)
         refs = [_ref(t, owner, where) for t in titles]
         wrong = [r for r in refs if r.map_id != map_id]
         if wrong:
-            raise ArgmapError(
+            raise ConventionError(
                 f"[{wrong[0].statement_id}] belongs to map {wrong[0].map_id!r}, not to {map_id!r}",
                 where,
             )
         answer = value.get("answer")
         if answer is not None and not isinstance(answer, str):
-            raise ArgmapError(f"answer of {map_id!r} must be text", where)
+            raise ConventionError(f"answer of {map_id!r} must be text", where)
         out.append(Position(map_id, tuple(refs), answer))
     order = {m.id: i for i, m in enumerate(maps)}
     return tuple(sorted(out, key=lambda p: order[p.map_id]))
@@ -231,5 +233,5 @@ def _unique(items: list[tuple[str, Location | None]], what: str) -> None:
     seen: set[str] = set()
     for key, where in items:
         if key in seen:
-            raise ArgmapError(f"duplicate {what} id {key!r}", where)
+            raise ConventionError(f"duplicate {what} id {key!r}", where)
         seen.add(key)

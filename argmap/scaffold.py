@@ -30,7 +30,7 @@ import os
 import re
 from pathlib import Path
 
-from argmap.errors import ArgmapError
+from argmap.errors import ArgmapError, SourceError
 from argmap.model import Location
 
 __all__ = ["MAP_ID_PATTERN", "PLACEHOLDER_MARK", "new_map", "scaffold_text"]
@@ -157,7 +157,7 @@ def new_map(
     try:
         data = source.read_bytes()
     except OSError as exc:
-        raise ArgmapError(f"cannot read the source: {exc.strerror}", Location(str(source))) from exc
+        raise SourceError(f"cannot read the source: {exc.strerror}", Location(str(source))) from exc
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from argmap.errors import ArgmapError
+from argmap.errors import ConventionError
 from argmap.formats._argdown_parser import JS_SPACE
 from argmap.formats._argdown_syntax import ArgumentNode, Document, Member, SectionNode
 from argmap.model import (
@@ -79,7 +79,7 @@ def _unknown(
         return
     extra = sorted(str(k) for k in data if k not in allowed)
     if extra:
-        raise ArgmapError(
+        raise ConventionError(
             f"unknown data key {extra[0]!r} on {what}; allowed: {', '.join(allowed)}", where
         )
 
@@ -89,7 +89,7 @@ def _opt_str(data: Mapping[str, Any], key: str, what: str, where: Location | Non
     if value is None:
         return None
     if not isinstance(value, str):
-        raise ArgmapError(f"{key} of {what} must be a string", where)
+        raise ConventionError(f"{key} of {what} must be a string", where)
     return value
 
 
@@ -97,7 +97,7 @@ def _quotes(raw: Any, what: str, where: Location | None) -> tuple[Quote, ...]:
     if raw is None:
         return ()
     if not isinstance(raw, list):
-        raise ArgmapError(f"quotes of {what} must be a list", where)
+        raise ConventionError(f"quotes of {what} must be a list", where)
     out: list[Quote] = []
     for q in raw:
         try:
@@ -122,7 +122,7 @@ def _quotes(raw: Any, what: str, where: Location | None) -> tuple[Quote, ...]:
             else:
                 raise ValueError("a quote is a string or {text, start, end}")
         except ValueError as e:
-            raise ArgmapError(f"bad quote on {what}: {e}", where) from None
+            raise ConventionError(f"bad quote on {what}: {e}", where) from None
     return tuple(out)
 
 
@@ -130,19 +130,19 @@ def _source(raw: Any, where: Location | None) -> Source | None:
     if raw is None:
         return None
     if not isinstance(raw, dict):
-        raise ArgmapError("source must be a {path, sha256, ...} mapping", where)
+        raise ConventionError("source must be a {path, sha256, ...} mapping", where)
     _unknown(raw, _SOURCE_KEYS, "the map source", where)
     path = raw.get("path")
     if not isinstance(path, str) or not path.strip():
-        raise ArgmapError("source needs a path", where)
+        raise ConventionError("source needs a path", where)
     year = raw.get("year")
     if year is not None and (not isinstance(year, int) or isinstance(year, bool)):
-        raise ArgmapError("source year must be an integer", where)
+        raise ConventionError("source year must be an integer", where)
     fields = {}
     for key in ("sha256", "title", "author"):
         v = raw.get(key, "")
         if not isinstance(v, str):
-            raise ArgmapError(f"source {key} must be a string", where)
+            raise ConventionError(f"source {key} must be a string", where)
         fields[key] = v
     return Source(
         path,
@@ -169,7 +169,7 @@ def _sections(
         _unknown(data, _SECTION_KEYS, f"section {s.title!r}", s.location)
         sid = str(data["id"]) if data.get("id") is not None else slug(clean_text(s.title))
         if not sid.strip():
-            raise ArgmapError(f"section {s.title!r}: its id must not be blank", s.location)
+            raise ConventionError(f"section {s.title!r}: its id must not be blank", s.location)
         while stack and stack[-1].level >= s.level:
             stack.pop()
         title = clean_text(_untagged_title(s))
@@ -215,7 +215,7 @@ class Header:
         if map_id is None:
             map_id = Path(path).stem
         if not isinstance(map_id, str) or not map_id.strip():
-            raise ArgmapError("map id must be a non-empty string", where)
+            raise ConventionError("map id must be a non-empty string", where)
         self.id: str = map_id
         self.title = clean_text(_untagged_title(heading)) if heading else ""
         self.source = _source(data.get("source"), where)
@@ -253,7 +253,7 @@ def make_statement(
     """The map statement of a statement node: its role from the tags, its quotes, citation
     and note from the data; ``section`` is the map's section id."""
     if not title.strip():
-        raise ArgmapError(f"[{title}]: a statement title must not be blank", location)
+        raise ConventionError(f"[{title}]: a statement title must not be blank", location)
     others: tuple[str, ...] = ()
     if len(tags) == 1 and tags[0] in ROLE_TAGS:  # the common case, quickly
         role = ROLE_TAGS[tags[0]]
@@ -262,7 +262,7 @@ def make_statement(
         others = tuple(t for t in tags if t not in ROLE_TAGS)
         if len(roles) != 1:
             found = ", ".join("#" + t for t in tags if t in ROLE_TAGS) or "none"
-            raise ArgmapError(
+            raise ConventionError(
                 f"[{title}] needs exactly one role tag (#thesis, #claim, #evidence, "
                 f"#counterclaim); found {found}",
                 location,
@@ -305,9 +305,9 @@ def make_argument(a: ArgumentNode, section_ids: Mapping[str, str]) -> Argument:
     """The map argument of an argument node."""
     what = f"<{a.title}>"
     if not a.title.strip():
-        raise ArgmapError(f"{what}: an argument title must not be blank", a.location)
+        raise ConventionError(f"{what}: an argument title must not be blank", a.location)
     if a.tags:
-        raise ArgmapError(f"{what}: arguments of a map take no tags", a.location)
+        raise ConventionError(f"{what}: arguments of a map take no tags", a.location)
     _unknown(a.data, (), what, a.location)
     words = _canonical(a.members)[1]
     rules = a.inferences[-1].rules if a.inferences else ()
@@ -340,7 +340,7 @@ def document_to_map(doc: Document, path: str) -> ArgumentMap:
             canonical, words = _canonical(members)
             undefined = canonical is None and all(m.is_reference for m in members)
         if undefined:
-            raise ArgmapError(f"[{s.title}] is referenced but never defined", s.location)
+            raise ConventionError(f"[{s.title}] is referenced but never defined", s.location)
         section = section_ids.get(s.section) if s.section else None
         statements.append(make_statement(s.title, words, s.tags, s.data, section, s.location))
     arguments = [make_argument(a, section_ids) for a in doc.arguments]

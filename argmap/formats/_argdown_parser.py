@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from argmap.errors import ArgmapError
+from argmap.errors import ArgdownSyntaxError, LimitError
 from argmap.formats._argdown_lexer import (
     RELATION_KINDS,
     FastHeading,
@@ -224,7 +224,7 @@ def lex(text: str, locate: Locate, fast: bool = True) -> Lexed:
         else:
             tokens, blocks, headings, pcs, arguments = tokenize(text), {}, {}, {}, {}
     except LexError as e:
-        raise ArgmapError(e.message, locate(e.offset)) from None
+        raise ArgdownSyntaxError(e.message, locate(e.offset)) from None
     tokens.append(Token(Tok.EOF, len(text), len(text)))
     return tokens, blocks, headings, pcs, arguments
 
@@ -334,9 +334,9 @@ class _Parser:
         self.i += 1
         return tok
 
-    def fail(self, expected: str) -> ArgmapError:
+    def fail(self, expected: str) -> ArgdownSyntaxError:
         tok = self.tokens[self.i]
-        return ArgmapError(
+        return ArgdownSyntaxError(
             f"unexpected {_describe(tok.kind)}; expected {expected}", self.locate(tok.start)
         )
 
@@ -364,11 +364,13 @@ class _Parser:
             value = load_yaml(body)
         except _yaml().YAMLError as e:  # evaluated only when something is raised
             problem = getattr(e, "problem", None) or str(e).splitlines()[0]
-            raise ArgmapError(f"invalid YAML in data: {problem}", self.locate(start)) from None
+            raise ArgdownSyntaxError(
+                f"invalid YAML in data: {problem}", self.locate(start)
+            ) from None
         if value is None:
             return {}
         if not isinstance(value, dict):
-            raise ArgmapError("data must be a {key: value} mapping", self.locate(start))
+            raise ArgdownSyntaxError("data must be a {key: value} mapping", self.locate(start))
         return value
 
     # -- text ------------------------------------------------------------------
@@ -419,7 +421,7 @@ class _Parser:
                 if self.peek() != end_kind:
                     what = "bold" if end_kind == Tok.BOLD_END else "italic"
                     mark = text[tok.start : tok.end]
-                    raise ArgmapError(
+                    raise ArgdownSyntaxError(
                         f"unclosed {what} text: close it with {mark} or escape it as \\{mark[0]}",
                         self.locate(tok.start),
                     )
@@ -461,7 +463,7 @@ class _Parser:
                 fm = load_yaml(raw)
             except _yaml().YAMLError as e:  # evaluated only when something is raised
                 problem = getattr(e, "problem", None) or "invalid YAML"
-                raise ArgmapError(
+                raise ArgdownSyntaxError(
                     f"invalid YAML in frontmatter: {problem}", self.locate(tok.start)
                 ) from None
             self.frontmatter = fm if isinstance(fm, dict) else {}
@@ -475,7 +477,7 @@ class _Parser:
                 self.take()
                 continue
             if self.peek() in RELATION_KINDS or self.peek() == Tok.DEDENT:
-                raise ArgmapError(
+                raise ArgdownSyntaxError(
                     "this line is indented inconsistently with the relations above it",
                     self.locate(self.tokens[self.i].start),
                 )
@@ -534,7 +536,7 @@ class _Parser:
             self.statement("top-level-statement")
             return None
         if kind in RELATION_KINDS or kind == Tok.INDENT:
-            raise ArgmapError(
+            raise ArgdownSyntaxError(
                 "a relation must follow its parent line directly: remove the empty line "
                 "above it, or indent it consistently under its parent",
                 self.locate(self.tokens[self.i].start),
@@ -734,7 +736,7 @@ class _Parser:
     def deeper(self, tok: Token) -> None:
         self.depth += 1
         if self.depth > _MAX_DEPTH:
-            raise ArgmapError(f"nested more than {_MAX_DEPTH} levels deep", self.locate(tok.start))
+            raise LimitError(f"nested more than {_MAX_DEPTH} levels deep", self.locate(tok.start))
 
     def fast_node(self, nodes: list[FastNode], i: int, role: str) -> tuple[Member, int]:
         """What statement(), finish() and member() do for a line of a fast paragraph (and the
@@ -770,7 +772,7 @@ class _Parser:
                 parent = table[title] = _Class(title, "statement")
             self.depth += 1
             if self.depth > _MAX_DEPTH:
-                raise ArgmapError(
+                raise ArgdownSyntaxError(
                     f"nested more than {_MAX_DEPTH} levels deep", self.locate(nodes[j][2])
                 )
             relate = self.relate
@@ -854,7 +856,7 @@ class _Parser:
                 src, dst = other, here
             self.relate(src, dst, _REL_TYPE[kind], self.locate(tok.start))
         if self.peek() != Tok.DEDENT:
-            raise ArgmapError(
+            raise ArgdownSyntaxError(
                 "this line is indented inconsistently with the relations above it",
                 self.locate(self.tokens[self.i].start),
             )
@@ -886,7 +888,7 @@ class _Parser:
         else:
             argument = self.node(self.unique(), "argument")
         if argument.pcs:
-            raise ArgmapError(
+            raise ArgdownSyntaxError(
                 f"argument <{argument.title}> already has a premise-conclusion structure",
                 self.locate(start),
             )

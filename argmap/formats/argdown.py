@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
-from argmap.errors import ArgmapError
+from argmap.errors import ArgdownSyntaxError, SourceError
 from argmap.formats._argdown_parser import lex, parse_text
 from argmap.formats._argdown_syntax import (
     ArgumentNode,
@@ -115,7 +115,7 @@ def _decode(data: bytes, path: str) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
         prefix = data[: e.start].decode("utf-8", errors="replace")
-        raise ArgmapError(
+        raise SourceError(
             f"not UTF-8: byte 0x{data[e.start]:02x} cannot be decoded",
             _locate_in(path, prefix, len(prefix)),
         ) from None
@@ -125,7 +125,7 @@ def _decode(data: bytes, path: str) -> str:
 def _check_chars(text: str, path: str) -> None:
     m = _BAD_CHARS.search(text)
     if m:
-        raise ArgmapError(
+        raise SourceError(
             f"control character U+{ord(m.group()):04X} in text (binary file?)",
             _locate_in(path, text, m.start()),
         )
@@ -135,7 +135,7 @@ def _read(path: str, where: Location | None) -> str:
     try:
         data = Path(path).read_bytes()
     except OSError as e:
-        raise ArgmapError(f"cannot read {path}: {e.strerror}", where) from None
+        raise SourceError(f"cannot read {path}: {e.strerror}", where) from None
     text = _decode(data, path)
     return text[1:] if text.startswith("\ufeff") else text
 
@@ -151,11 +151,11 @@ def _expand(text: str, path: str, smap: _SourceMap, stack: list[str], seen: set[
         target = os.path.normpath(base / m.group(1).strip())
         where = _locate_in(path, text, m.start())
         if target in stack:
-            raise ArgmapError(f"include cycle: {m.group(1)} includes this file again", where)
+            raise ArgdownSyntaxError(f"include cycle: {m.group(1)} includes this file again", where)
         if target in seen:
             continue  # the CLI includes each file once
         if not Path(target).is_file():
-            raise ArgmapError(f"included file not found: {m.group(1)}", where)
+            raise SourceError(f"included file not found: {m.group(1)}", where)
         seen.add(target)
         stack.append(target)
         _expand(_read(target, where), target, smap, stack, seen)

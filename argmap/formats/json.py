@@ -31,7 +31,7 @@ import attrs
 import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from argmap.errors import ArgmapError
+from argmap.errors import FormatError
 from argmap.model import (
     Argument,
     ArgumentMap,
@@ -134,8 +134,8 @@ def dumps(maps: Iterable[ArgumentMap], comparison: Comparison | None = None) -> 
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 
-def _error(message: str, path: str, line: int = 1, column: int = 1) -> ArgmapError:
-    return ArgmapError(message, Location(path, line, column))
+def _error(message: str, path: str, line: int = 1, column: int = 1) -> FormatError:
+    return FormatError(message, Location(path, line, column))
 
 
 def loads(text: str, path: str = "<json>") -> tuple[ArgumentMap, ...]:

@@ -18,7 +18,7 @@ from typing import Literal
 import attrs
 import graphviz  # type: ignore[import-untyped]
 
-from argmap.errors import ArgmapError
+from argmap.errors import RenderError
 from argmap.model import Location
 
 __all__ = ["FORMATS", "PNG_DPI", "Format", "Layout", "find_layout", "render", "render_all", "svg"]
@@ -54,13 +54,13 @@ def find_layout() -> Layout:
     pure = shutil.which("graphviz-pure")
     if pure is not None:
         return Layout(pure, "graphviz-pure", ("svg", "png"))
-    raise ArgmapError(_INSTALL)
+    raise RenderError(_INSTALL)
 
 
 def _layout(graph: graphviz.Digraph, fmt: str, where: Location) -> bytes:
     layout = find_layout()
     if fmt not in layout.formats:
-        raise ArgmapError(
+        raise RenderError(
             f"{layout.name} cannot write {fmt.upper()}; for {fmt.upper()} install Graphviz "
             "(apt-get install graphviz), or write svg or png",
             where,
@@ -73,10 +73,10 @@ def _layout(graph: graphviz.Digraph, fmt: str, where: Location) -> bytes:
             check=False,
         )
     except OSError as exc:
-        raise ArgmapError(f"cannot run {layout.executable}: {exc}", where) from exc
+        raise RenderError(f"cannot run {layout.executable}: {exc}", where) from exc
     if done.returncode != 0:
         message = done.stderr.decode("utf-8", "replace").strip()
-        raise ArgmapError(f"{layout.name} failed (exit {done.returncode}): {message}", where)
+        raise RenderError(f"{layout.name} failed (exit {done.returncode}): {message}", where)
     out: bytes = done.stdout
     return out
 
@@ -97,14 +97,14 @@ def render(graph: graphviz.Digraph, path: str | os.PathLike[str], format: Format
     target = Path(path)
     where = Location(str(target))
     if format not in FORMATS:
-        raise ArgmapError(
+        raise RenderError(
             f"unknown output format {format!r}; expected one of: {', '.join(FORMATS)}", where
         )
     data = graph.source.encode("utf-8") if format == "dot" else _layout(graph, format, where)
     try:
         target.write_bytes(data)
     except OSError as exc:
-        raise ArgmapError(f"cannot write: {exc.strerror or exc}", where) from exc
+        raise RenderError(f"cannot write: {exc.strerror or exc}", where) from exc
     return target
 
 
@@ -125,7 +125,7 @@ def render_all(
     targets = [(fmt, base.with_name(f"{base.name}.{fmt}")) for fmt in formats]
     for fmt, target in targets:
         if fmt not in FORMATS:
-            raise ArgmapError(
+            raise RenderError(
                 f"unknown output format {fmt!r}; expected one of: {', '.join(FORMATS)}",
                 Location(str(target)),
             )
@@ -149,10 +149,10 @@ def render_all(
             command, input=graph.source.encode("utf-8"), capture_output=True, check=False
         )
     except OSError as exc:
-        raise ArgmapError(f"cannot run {layout.executable}: {exc}", where) from exc
+        raise RenderError(f"cannot run {layout.executable}: {exc}", where) from exc
     if done.returncode != 0:
         message = done.stderr.decode("utf-8", "replace").strip()
-        raise ArgmapError(f"{layout.name} failed (exit {done.returncode}): {message}", where)
+        raise RenderError(f"{layout.name} failed (exit {done.returncode}): {message}", where)
     return tuple(t for _, t in targets)
 
 
