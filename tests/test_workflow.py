@@ -209,5 +209,5 @@ def test_tutorial_map_is_marked_fictional_and_checks_clean(
     m = argdown.load(MAPS / "tutorial" / "tutorial-2026.argdown")
     assert m.title.startswith("Tutorial example — not a published essay")
     assert 400 <= len(ESSAY.read_text(encoding="utf-8").split()) <= 700
-    code, out = _run(capsys, "check", MAPS / "tutorial")  # the map and the comparison
+    code, out = _run(capsys, "check", MAPS / "tutorial", MAPS / "comparison-three.argdown")
     assert code == 0, out
