@@ -20,7 +20,9 @@ from argmap.model import (
     Role,
     Section,
     Source,
+    Stance,
     Statement,
+    View,
 )
 
 
@@ -49,6 +51,8 @@ __all__ = [
     "Section",
     "Source",
     "SourceError",
+    "Stance",
     "Statement",
+    "View",
     "load_ipython_extension",
 ]

@@ -38,7 +38,9 @@ __all__ = [
     "Role",
     "Section",
     "Source",
+    "Stance",
     "Statement",
+    "View",
 ]
 
 
@@ -49,6 +51,14 @@ class Role(enum.Enum):
     CLAIM = "claim"
     EVIDENCE = "evidence"
     COUNTERCLAIM = "counterclaim"
+
+
+class Stance(enum.Enum):
+    """The author's stance towards a view the essay reports (see :class:`View`)."""
+
+    ENDORSES = "endorses"
+    REJECTS = "rejects"
+    OPEN = "open"
 
 
 class RelationType(enum.Enum):
@@ -125,6 +135,15 @@ class Quote:
         return self.start is not None
 
 
+@attrs.frozen
+class View:
+    """A view the author reports rather than states: who holds it, as the text names them
+    ("Nevruz Mammadov", "some analysts"), and the author's own stance towards it."""
+
+    holder: str = attrs.field(validator=_non_empty)
+    stance: Stance = attrs.field(validator=attrs.validators.instance_of(Stance))
+
+
 def _tuple_of_str(value: Iterable[str]) -> tuple[str, ...]:
     return tuple(value)
 
@@ -161,9 +180,18 @@ class Statement:
     tags: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str)
     citation: str | None = None
     note: str | None = None
+    #: ``None``: the author's own view; otherwise the view the author reports.
+    view: View | None = None
+    #: Why the statement stands apart from the thesis (background the author gives), if it does.
+    aside: str | None = None
     # Where the node was read; kept out of equality so a map read back from its own
     # dump equals the original.
     location: Location | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
+
+    @property
+    def reported(self) -> bool:
+        """Whether the statement is a view the author reports, not the author's own."""
+        return self.view is not None
 
 
 @attrs.frozen
@@ -213,7 +241,18 @@ def _slot_setters(cls: type, *names: str) -> tuple[Any, ...]:
 
 _QUOTE_SET = _slot_setters(Quote, "text", "start", "end")
 _STATEMENT_SET = _slot_setters(
-    Statement, "id", "text", "role", "quotes", "section", "tags", "citation", "note", "location"
+    Statement,
+    "id",
+    "text",
+    "role",
+    "quotes",
+    "section",
+    "tags",
+    "citation",
+    "note",
+    "view",
+    "aside",
+    "location",
 )
 _RELATION_SET = _slot_setters(Relation, "source", "target", "type", "location")
 
@@ -240,12 +279,16 @@ def _fast_statement(
     citation: str | None,
     note: str | None,
     location: Location | None,
+    view: View | None = None,
+    aside: str | None = None,
 ) -> Statement:
     """``Statement(...)`` for values of the declared types, ``quotes`` and ``tags`` tuples."""
     if not id.strip():
-        return Statement(id, text, role, quotes, section, tags, citation, note, location=location)
+        return Statement(
+            id, text, role, quotes, section, tags, citation, note, view, aside, location=location
+        )
     s: Statement = _new(Statement)
-    a, b, c, d, e, f, g, h, i = _STATEMENT_SET
+    a, b, c, d, e, f, g, h, v, w, i = _STATEMENT_SET
     a(s, id)
     b(s, text)
     c(s, role)
@@ -254,6 +297,8 @@ def _fast_statement(
     f(s, tags)
     g(s, citation)
     h(s, note)
+    v(s, view)
+    w(s, aside)
     i(s, location)
     return s
 
@@ -488,6 +533,8 @@ class MapBuilder:
         tags: Iterable[str] = (),
         citation: str | None = None,
         note: str | None = None,
+        view: View | None = None,
+        aside: str | None = None,
     ) -> MapBuilder:
         raw = [quote] if isinstance(quote, str | Quote) else list(quote)
         quotes = tuple(q if isinstance(q, Quote) else Quote(q) for q in raw)
@@ -501,6 +548,8 @@ class MapBuilder:
                 tuple(tags),
                 citation,
                 note,
+                view,
+                aside,
             )
         )
         return self

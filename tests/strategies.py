@@ -16,7 +16,9 @@ from argmap.model import (
     Role,
     Section,
     Source,
+    Stance,
     Statement,
+    View,
 )
 
 __all__ = ["argument_maps", "clean", "texts"]
@@ -87,6 +89,8 @@ def argument_maps(draw: st.DrawFn) -> ArgumentMap:
                 draw(st.sampled_from(section_ids)),
                 tuple(draw(st.lists(_tags, max_size=2, unique=True))),
                 draw(st.none() | st.text(max_size=20)),
+                draw(st.none() | st.text(max_size=20)),
+                draw(st.none() | st.builds(View, non_empty, st.sampled_from(list(Stance)))),
                 draw(st.none() | st.text(max_size=20)),
             )
         )

@@ -25,7 +25,9 @@ from argmap.model import (
     Role,
     Section,
     Source,
+    Stance,
     Statement,
+    View,
 )
 
 SCHEMA_FILE = Path(__file__).resolve().parent.parent / "argmap" / "schema.json"
@@ -81,6 +83,8 @@ def maps(draw: st.DrawFn) -> ArgumentMap:
                 tags=st.lists(texts, max_size=3).map(tuple),
                 citation=maybe_text,
                 note=maybe_text,
+                view=st.none() | st.builds(View, ids, st.sampled_from(Stance)),
+                aside=maybe_text,
                 location=st.none() | st.builds(Location, ids, st.integers(1, 99)),
             ),
             max_size=5,
@@ -150,7 +154,18 @@ def test_shape_and_key_order() -> None:
     assert tuple(m) == KEY_ORDER[ArgumentMap]
     assert tuple(m["source"]) == KEY_ORDER[Source]
     st0 = m["statements"][0]
-    assert list(st0) == ["id", "text", "role", "section", "tags", "citation", "note", "quotes"]
+    assert list(st0) == [
+        "id",
+        "text",
+        "role",
+        "section",
+        "tags",
+        "citation",
+        "note",
+        "view",
+        "aside",
+        "quotes",
+    ]
     assert st0["role"] == "thesis"
     assert st0["quotes"] == [{"text": "silent diplomacy", "start": 10, "end": 26}]
     assert m["statements"][1]["quotes"] == [{"text": "gas", "start": None, "end": None}]

@@ -20,7 +20,9 @@ from argmap.model import (
     Role,
     Section,
     Source,
+    Stance,
     Statement,
+    View,
     _fast_quote,
     _fast_relation,
     _fast_statement,
@@ -39,7 +41,7 @@ __all__ = [
 
 ROLE_TAGS = {r.value: r for r in Role}
 _SPACE = re.compile(r"[ \t\r\n]+")
-_STATEMENT_KEYS = ("citation", "note", "quotes")
+_STATEMENT_KEYS = ("aside", "citation", "note", "quotes", "view")
 _HEADING_KEYS = ("map", "source")
 _SECTION_KEYS = ("id",)
 _SOURCE_KEYS = ("attributed_author", "author", "path", "sha256", "title", "venue", "year")
@@ -91,6 +93,42 @@ def _opt_str(data: Mapping[str, Any], key: str, what: str, where: Location | Non
     if not isinstance(value, str):
         raise ConventionError(f"{key} of {what} must be a string", where)
     return value
+
+
+_STANCES = {s.value: s for s in Stance}
+_VIEW_KEYS = frozenset(("holder", "stance"))
+
+
+def _view(raw: Any, what: str, where: Location | None) -> View | None:
+    """The ``view: {holder, stance}`` of a statement (docs/conventions.md)."""
+    if raw is None:
+        return None
+    if not isinstance(raw, dict):
+        raise ConventionError(
+            f'view of {what} must be a mapping: {{holder: "who holds it", stance: '
+            f"{' | '.join(_STANCES)}}}",
+            where,
+        )
+    if not raw.keys() <= _VIEW_KEYS:
+        extra = sorted(str(k) for k in raw if k not in _VIEW_KEYS)
+        raise ConventionError(
+            f"unknown key {extra[0]!r} in the view of {what}; allowed: holder, stance", where
+        )
+    holder, stance = raw.get("holder"), raw.get("stance")
+    if not isinstance(holder, str) or not holder.strip():
+        raise ConventionError(
+            f"view of {what} needs a holder: who holds the view, as the text names them "
+            '(e.g. holder: "some analysts")',
+            where,
+        )
+    if not isinstance(stance, str) or stance not in _STANCES:
+        got = "none" if stance is None else repr(stance)
+        raise ConventionError(
+            f"view of {what} needs the author's stance towards it, one of "
+            f"{', '.join(_STANCES)}; found {got}",
+            where,
+        )
+    return View(holder, _STANCES[stance])
 
 
 def _quotes(raw: Any, what: str, where: Location | None) -> tuple[Quote, ...]:
@@ -250,8 +288,8 @@ def make_statement(
     section: str | None,
     location: Location | None,
 ) -> Statement:
-    """The map statement of a statement node: its role from the tags, its quotes, citation
-    and note from the data; ``section`` is the map's section id."""
+    """The map statement of a statement node: its role from the tags, its quotes, citation,
+    note, view and aside from the data; ``section`` is the map's section id."""
     if not title.strip():
         raise ConventionError(f"[{title}]: a statement title must not be blank", location)
     others: tuple[str, ...] = ()
@@ -298,6 +336,8 @@ def make_statement(
         None if get("citation") is None else _opt_str(data, "citation", f"[{title}]", location),
         None if get("note") is None else _opt_str(data, "note", f"[{title}]", location),
         location,
+        None if get("view") is None else _view(get("view"), f"[{title}]", location),
+        None if get("aside") is None else _opt_str(data, "aside", f"[{title}]", location),
     )
 
 

@@ -113,6 +113,10 @@ def _statement(s: Statement) -> str:
         data["citation"] = s.citation
     if s.note is not None:
         data["note"] = s.note
+    if s.view is not None:
+        data["view"] = {"holder": s.view.holder, "stance": s.view.stance.value}
+    if s.aside is not None:
+        data["aside"] = s.aside
     if data:
         parts.append(_data(data))
     return " ".join(parts)

@@ -41,6 +41,7 @@ from argmap.model import (
     Section,
     Source,
     Statement,
+    View,
 )
 
 __all__ = ["KEY_ORDER", "SCHEMA", "converter", "dump", "dumps", "load", "loads"]
@@ -60,7 +61,19 @@ KEY_ORDER: dict[type, tuple[str, ...]] = {
     ),
     Source: ("path", "sha256", "title", "author", "attributed_author", "year", "venue"),
     Section: ("id", "title", "level", "parent"),
-    Statement: ("id", "text", "role", "section", "tags", "citation", "note", "quotes"),
+    Statement: (
+        "id",
+        "text",
+        "role",
+        "section",
+        "tags",
+        "citation",
+        "note",
+        "view",
+        "aside",
+        "quotes",
+    ),
+    View: ("holder", "stance"),
     Quote: ("text", "start", "end"),
     Argument: ("id", "text", "premises", "conclusion", "inference", "section"),
     Relation: ("from", "to", "type"),
@@ -85,7 +98,7 @@ def _overrides(cls: type) -> dict[str, Any]:
 def _make_converter() -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True)
     # Leaves first: a generated function looks up the hooks of nested classes when made.
-    for cls in (Quote, Source, Section, Statement, Argument, Relation, ArgumentMap):
+    for cls in (Quote, Source, Section, View, Statement, Argument, Relation, ArgumentMap):
         order = KEY_ORDER[cls]
         unstructure: Callable[[Any], dict[str, Any]] = make_dict_unstructure_fn(
             cls, conv, **_overrides(cls)
