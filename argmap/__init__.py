@@ -1,4 +1,20 @@
-"""argmap: typed comparative argument mapping."""
+"""argmap: typed comparative argument mapping.
+
+:func:`load` reads a map or a comparison in any registered format (``argmap formats``
+lists them) and :func:`dump` writes one:
+
+>>> import argmap
+>>> m = argmap.load("maps/valiyev-2011.argdown")
+>>> type(m).__name__, m.id
+('ArgumentMap', 'valiyev-2011')
+>>> type(argmap.load("maps/comparison.argdown")).__name__
+'Comparison'
+"""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING, Any
 
 from argmap.errors import (
     ArgdownSyntaxError,
@@ -24,6 +40,32 @@ from argmap.model import (
     Statement,
     View,
 )
+
+if TYPE_CHECKING:
+    from argmap.comparison import Comparison
+
+
+def load(
+    path: str | os.PathLike[str], format: str | None = None, **options: Any
+) -> ArgumentMap | Comparison:
+    """Read the map or comparison in ``path``.
+
+    The format is ``format`` (a name ``argmap formats`` lists) or else found from the file's
+    suffix and, where several formats share a suffix, its first bytes. ``options`` go to the
+    format's reader. Bad input raises a located :class:`ArgmapError`.
+    """
+    from argmap.formats import registry
+
+    return registry.load(path, format, **options)
+
+
+def dump(
+    obj: ArgumentMap | Comparison, path: str | os.PathLike[str], format: str | None = None
+) -> None:
+    """Write a map or comparison to ``path`` in ``format`` or the format of its suffix."""
+    from argmap.formats import registry
+
+    registry.dump(obj, path, format)
 
 
 def load_ipython_extension(ip: object) -> None:
@@ -54,5 +96,7 @@ __all__ = [
     "Stance",
     "Statement",
     "View",
+    "dump",
+    "load",
     "load_ipython_extension",
 ]

@@ -211,9 +211,9 @@ def _add_export(sub: Subparsers) -> None:
 
 
 def _run_export(args: argparse.Namespace) -> int:
-    from argmap.check import is_comparison, map_files
     from argmap.formats import argdown
     from argmap.formats import json as json_format
+    from argmap.formats.comparison import is_comparison, map_files
 
     # A single comparison file exports its maps and the comparison itself; otherwise a
     # comparison file contributes the maps it includes.
@@ -396,6 +396,28 @@ def _run_new(args: argparse.Namespace) -> int:
     return 0
 
 
+# -- formats -----------------------------------------------------------------------------
+
+
+def _add_formats(sub: Subparsers) -> None:
+    p = sub.add_parser(
+        "formats",
+        help="list the file formats argmap reads and writes",
+        description="List the registered file formats: name, file suffixes, whether argmap "
+        "can read and write them, and what they hold.",
+    )
+    p.set_defaults(run=_run_formats)
+
+
+def _run_formats(args: argparse.Namespace) -> int:
+    from argmap.formats.registry import formats
+
+    for fmt in formats():
+        modes = "read/write" if fmt.dump is not None else "read"
+        _out(f"{fmt.name:<12} {' '.join(fmt.suffixes):<20} {modes:<10} {fmt.description}")
+    return 0
+
+
 #: Every subcommand's parser builder, in the order ``argmap --help`` lists them.
 COMMANDS: list[Callable[[Subparsers], None]] = [
     _add_new,
@@ -405,6 +427,7 @@ COMMANDS: list[Callable[[Subparsers], None]] = [
     _add_build,
     _add_render,
     _add_export,
+    _add_formats,
 ]
 
 

@@ -11,9 +11,9 @@ import pytest
 from argmap import compare
 from argmap.cli import main
 from argmap.compare import CorrespondenceType, Ref
-from argmap.comparison_file import loads
 from argmap.errors import ArgmapError
 from argmap.formats import json as json_format
+from argmap.formats.comparison import loads
 
 ROOT = Path(__file__).resolve().parent.parent
 MAPS = ROOT / "maps"

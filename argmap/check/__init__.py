@@ -20,12 +20,11 @@ from argmap.check.files import (
     check_file,
     check_map,
     check_paths,
-    is_comparison,
-    map_files,
 )
 from argmap.check.findings import Finding, Report, Severity
 from argmap.check.quotes import check_quotes
 from argmap.check.structure import check_structure
+from argmap.formats.comparison import is_comparison, map_files
 
 __all__ = [
     "Finding",

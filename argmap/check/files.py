@@ -12,6 +12,9 @@ from argmap.check.findings import Finding, Report, _error, _loc
 from argmap.check.quotes import check_quotes
 from argmap.check.structure import check_structure
 from argmap.errors import ArgmapError
+from argmap.formats import argdown
+from argmap.formats import comparison as comparison_file
+from argmap.formats.comparison import is_comparison
 from argmap.model import ArgumentMap, Location
 
 
@@ -22,7 +25,6 @@ def check_map(m: ArgumentMap, path: str | Path) -> list[Finding]:
 
 # -- files -------------------------------------------------------------------------------
 
-_INCLUDE = re.compile(r"^[ \t]*@include\(([^)\n]*)\)", re.MULTILINE)
 _COMMENT = re.compile(r"/\*.*?\*/|<!--.*?-->|(?<![:\w])//[^\n]*", re.DOTALL)
 _REFERENCE = re.compile(r"\[([^\[\]\n]+)\](?![:(])")
 _DEFINITION = re.compile(r"\[([^\[\]\n]+)\]:")
@@ -30,37 +32,13 @@ _POSITION_LIST = re.compile(r"statements:\s*\[([^\]]*)\]")
 _QUOTED = re.compile(r"\"((?:[^\"\\]|\\.)*)\"|'((?:[^'\\]|\\.)*)'")
 
 
-def is_comparison(text: str) -> bool:
-    """Whether an Argdown text is a comparison file (it ``@include``\\ s other files)."""
-    if "@include(" not in text:  # blanking comments cannot create one
-        return False
-    return _INCLUDE.search(_blank_comments(text)) is not None
-
-
 def _includes(path: Path, text: str) -> list[tuple[Path, Location]]:
-    """The files a comparison text ``@include``\\ s, with where each is named."""
+    """The files a comparison text ``@include``\\ s (the reader's rule), with where each is
+    named."""
     return [
-        (
-            path.parent / mo.group(1).strip().strip("\"'"),
-            _location_at(str(path), text, mo.start(1)),
-        )
-        for mo in _INCLUDE.finditer(_blank_comments(text))
+        (path.parent / target, _location_at(str(path), text, offset + len("@include(")))
+        for target, offset in argdown.includes(text)
     ]
-
-
-def map_files(path: str | Path) -> tuple[Path, ...]:
-    """The map files behind ``path``: itself, or the files a comparison file includes.
-
-    >>> map_files("maps/valiyev-2011.argdown")
-    (PosixPath('maps/valiyev-2011.argdown'),)
-    """
-    path = Path(path)
-    if path.suffix != ".argdown" or not path.is_file():
-        return (path,)
-    text = path.read_text(encoding="utf-8")
-    if not is_comparison(text):
-        return (path,)
-    return tuple(included for included, _ in _includes(path, text))
 
 
 def _blank_comments(text: str) -> str:
@@ -199,8 +177,6 @@ class _Run:
         if readable and not duplicates and len(out) == before:
             # The maps could be read and every reference resolves: read the comparison itself
             # (issues, positions, correspondences) the way build and export will.
-            from argmap import comparison_file
-
             try:
                 comparison_file.loads(text, str(path))
             except ArgmapError as exc:

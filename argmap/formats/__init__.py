@@ -1,1 +1,28 @@
-"""Readers and writers: one module per format, each with a load/dump pair."""
+"""Readers and writers: one module per format, registered here (the one place formats are).
+
+Each registration names the format's functions as ``"module:function"`` strings that
+:func:`~argmap.formats.registry.lazy` imports on first use, so importing this package stays
+cheap. A new format is one module plus one ``register(...)`` line below.
+"""
+
+from argmap.formats.registry import Format, lazy, register
+
+register(
+    Format(
+        "argdown",
+        (".argdown", ".ad"),
+        "Argdown: a map, or a comparison file that @includes maps",
+        load=lazy("argmap.formats.comparison:read_argdown"),
+        dump=lazy("argmap.formats.comparison:write_argdown"),
+    )
+)
+register(
+    Format(
+        "json",
+        (".json",),
+        "argmap's JSON export (schema argmap/1): one map, or a comparison with its maps",
+        load=lazy("argmap.formats.json:read"),
+        dump=lazy("argmap.formats.json:write"),
+        sniff=lazy("argmap.formats.json:sniff"),
+    )
+)

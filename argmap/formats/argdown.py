@@ -39,6 +39,7 @@ __all__ = [
     "StatementNode",
     "dump",
     "dumps",
+    "includes",
     "load",
     "loads",
     "parse",
@@ -187,6 +188,19 @@ def _parse(text: str, path: str, include: bool, stack: list[str]) -> Document:
         return evolve(doc, includes=_includes(text, path, stack))
     _check_chars(text, path)
     return parse_text(text, path, _locator(path, _line_starts(text)))
+
+
+def includes(text: str) -> list[tuple[str, int]]:
+    """The files ``text`` ``@include``\\ s, as written, with the offset of each ``@include``.
+
+    This is the reader's own rule (Argdown's: anywhere in the text, comments included).
+
+    >>> includes("# C\\n\\n@include(a.argdown)\\n")
+    [('a.argdown', 5)]
+    """
+    if "@include(" not in text:
+        return []
+    return [(m.group(1).strip(), m.start()) for m in _INCLUDE.finditer(text)]
 
 
 def parse(text: str, path: str = "<string>", *, include: bool = True) -> Document:

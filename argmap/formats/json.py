@@ -31,6 +31,7 @@ import attrs
 import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
+from argmap.comparison import Comparison, Correspondence, CorrespondenceType, Issue, Position, Ref
 from argmap.errors import FormatError
 from argmap.model import (
     Argument,
@@ -44,7 +45,20 @@ from argmap.model import (
     View,
 )
 
-__all__ = ["KEY_ORDER", "SCHEMA", "converter", "dump", "dumps", "load", "loads"]
+__all__ = [
+    "KEY_ORDER",
+    "SCHEMA",
+    "converter",
+    "dump",
+    "dumps",
+    "load",
+    "load_comparison",
+    "loads",
+    "loads_comparison",
+    "read",
+    "sniff",
+    "write",
+]
 
 SCHEMA = "argmap/1"
 
@@ -82,8 +96,6 @@ KEY_ORDER: dict[type, tuple[str, ...]] = {
 #: Model field name -> JSON key, where they differ.
 _RENAMES: dict[type, dict[str, str]] = {Relation: {"source": "from", "target": "to"}}
 
-Comparison = Mapping[str, Any] | Callable[[], Any] | Any
-
 
 def _overrides(cls: type) -> dict[str, Any]:
     out: dict[str, Any] = {}
@@ -117,7 +129,37 @@ def _make_converter() -> cattrs.Converter:
             cls,
             make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True, **_overrides(cls)),
         )
+    _register_comparison(conv)
     return conv
+
+
+def _register_comparison(conv: cattrs.Converter) -> None:
+    """The comparison's shape under ``"comparison"`` (written only; read by
+    :func:`loads_comparison`)."""
+    conv.register_unstructure_hook(Ref, str)
+    conv.register_structure_hook(Ref, lambda value, _type: Ref.parse(value))
+    position = make_dict_unstructure_fn(Position, conv, map_id=override(rename="map"))
+    conv.register_unstructure_hook(Position, lambda p: {**position(p), "addressed": p.addressed})
+    issue = make_dict_unstructure_fn(Issue, conv, location=override(omit=True))
+    conv.register_unstructure_hook(
+        Issue, lambda i: {k: issue(i)[k] for k in ("id", "title", "question", "positions")}
+    )
+    corr = make_dict_unstructure_fn(Correspondence, conv, location=override(omit=True))
+    order = ("id", "type", "left", "right", "issue", "rationale")
+    conv.register_unstructure_hook(Correspondence, lambda c: {k: corr(c)[k] for k in order})
+
+    def comparison(c: Comparison) -> dict[str, object]:
+        # Every issue lists every map's position, "not addressed" included.
+        issues = [attrs.evolve(i, positions=c.positions(i.id)) for i in c.issues]
+        return {
+            "id": c.id,
+            "title": c.title,
+            "maps": list(c.map_ids),
+            "issues": conv.unstructure(issues, list[Issue]),
+            "correspondences": conv.unstructure(c.correspondences, tuple[Correspondence, ...]),
+        }
+
+    conv.register_unstructure_hook(Comparison, comparison)
 
 
 #: The preconfigured converter: enums as their values, renames, locations left out.
@@ -125,18 +167,21 @@ def _make_converter() -> cattrs.Converter:
 converter = _make_converter()
 
 
-def _comparison_data(comparison: Comparison) -> Any:
+ComparisonData = Comparison | Mapping[str, Any] | Callable[[], Any]
+
+
+def _comparison_data(comparison: ComparisonData) -> Any:
     value = comparison() if callable(comparison) else comparison
     if isinstance(value, Mapping):
         return dict(value)
     return converter.unstructure(value)
 
 
-def dumps(maps: Iterable[ArgumentMap], comparison: Comparison | None = None) -> str:
+def dumps(maps: Iterable[ArgumentMap], comparison: ComparisonData | None = None) -> str:
     """The JSON document for ``maps`` (and a comparison, if given).
 
-    ``comparison`` is a mapping already in JSON shape, an object the :data:`converter` can
-    unstructure, or a callable returning either; it is written under ``"comparison"``.
+    ``comparison`` is a :class:`~argmap.comparison.Comparison`, a mapping already in JSON
+    shape, or a callable returning either; it is written under ``"comparison"``.
     """
     doc: dict[str, Any] = {
         "schema": SCHEMA,
@@ -151,14 +196,22 @@ def _error(message: str, path: str, line: int = 1, column: int = 1) -> FormatErr
     return FormatError(message, Location(path, line, column))
 
 
-def loads(text: str, path: str = "<json>") -> tuple[ArgumentMap, ...]:
-    """The maps of a JSON document written by :func:`dumps` (the comparison is not read)."""
+def _document(text: str, path: str) -> dict[str, Any]:
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
         raise _error(f"invalid JSON: {exc.msg}", path, exc.lineno, exc.colno) from None
     if not isinstance(doc, dict) or doc.get("schema") != SCHEMA:
         raise _error(f'not an argmap export: expected "schema": "{SCHEMA}"', path)
+    return doc
+
+
+def loads(text: str, path: str = "<json>") -> tuple[ArgumentMap, ...]:
+    """The maps of a JSON document written by :func:`dumps` (the comparison is not read)."""
+    return _maps(_document(text, path), path)
+
+
+def _maps(doc: dict[str, Any], path: str) -> tuple[ArgumentMap, ...]:
     raw_maps = doc.get("maps")
     if not isinstance(raw_maps, list):
         raise _error('"maps" must be a list', path)
@@ -179,7 +232,7 @@ def _messages(exc: BaseException) -> list[str]:
 
 
 def dump(
-    maps: Iterable[ArgumentMap], path: str | Path, comparison: Comparison | None = None
+    maps: Iterable[ArgumentMap], path: str | Path, comparison: ComparisonData | None = None
 ) -> None:
     """Write :func:`dumps` to ``path`` (UTF-8)."""
     Path(path).write_text(dumps(maps, comparison), encoding="utf-8")
@@ -188,3 +241,100 @@ def dump(
 def load(path: str | Path) -> tuple[ArgumentMap, ...]:
     """Read a file written by :func:`dump`."""
     return loads(Path(path).read_text(encoding="utf-8"), str(path))
+
+
+def loads_comparison(text: str, path: str = "<json>") -> Comparison | None:
+    """The comparison of a JSON document written by :func:`dumps`, with its maps; ``None``
+    when the document has no ``"comparison"``.
+
+    >>> from argmap.comparison import Comparison
+    >>> from argmap.model import MapBuilder, Role
+    >>> a = MapBuilder("a").statement("A", "Tax land.", Role.THESIS, quote="x").build()
+    >>> c = Comparison("c", "One map", (a,))
+    >>> loads_comparison(dumps([a], c)) == c
+    True
+    """
+    doc = _document(text, path)
+    raw = doc.get("comparison")
+    if raw is None:
+        return None
+    maps = _maps(doc, path)
+    try:
+        return _comparison(raw, maps)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise FormatError(
+            f"bad comparison: {type(exc).__name__}: {exc}", Location(path), pointer="/comparison"
+        ) from None
+
+
+def _comparison(raw: dict[str, Any], maps: tuple[ArgumentMap, ...]) -> Comparison:
+    by_id = {m.id: m for m in maps}
+    issues = tuple(
+        Issue(
+            i["id"],
+            i["question"],
+            tuple(
+                Position(p["map"], tuple(Ref.parse(r) for r in p["statements"]), p["answer"])
+                for p in i["positions"]
+                if p["statements"] or p["answer"]
+            ),
+            i["title"],
+        )
+        for i in raw["issues"]
+    )
+    correspondences = tuple(
+        Correspondence(
+            c["id"],
+            Ref.parse(c["left"]),
+            Ref.parse(c["right"]),
+            CorrespondenceType(c["type"]),
+            c["rationale"],
+            c["issue"],
+        )
+        for c in raw["correspondences"]
+    )
+    return Comparison(
+        raw["id"], raw["title"], tuple(by_id[i] for i in raw["maps"]), issues, correspondences
+    )
+
+
+def load_comparison(path: str | Path) -> Comparison | None:
+    """Read the comparison of a file written by :func:`dump` (``None`` if it has none)."""
+    return loads_comparison(Path(path).read_text(encoding="utf-8"), str(path))
+
+
+def sniff(head: bytes) -> bool:
+    """Whether a file's first bytes look like argmap's JSON export."""
+    return head.lstrip()[:1] == b"{" and SCHEMA.encode() in head
+
+
+def read(path: Path, options: Mapping[str, Any]) -> ArgumentMap | Comparison:
+    """The registry's JSON reader: the comparison if the file has one, else its one map."""
+    if options:
+        raise FormatError(
+            f"the json format takes no options (got {', '.join(sorted(options))})",
+            Location(str(path)),
+        )
+    text = path.read_text(encoding="utf-8")
+    found = loads_comparison(text, str(path))
+    if found is not None:
+        return found
+    maps = loads(text, str(path))
+    if len(maps) != 1:
+        raise FormatError(
+            f"the file holds {len(maps)} maps and no comparison; read them with "
+            "argmap.formats.json.load",
+            Location(str(path)),
+            pointer="/maps",
+        )
+    return maps[0]
+
+
+def write(obj: object, path: Path) -> None:
+    """The registry's JSON writer: a map, or a comparison with its maps."""
+    if isinstance(obj, Comparison):
+        dump(obj.maps, path, obj)
+    elif isinstance(obj, ArgumentMap):
+        dump([obj], path)
+    else:
+        raise FormatError(f"cannot write a {type(obj).__name__} as JSON", Location(str(path)))

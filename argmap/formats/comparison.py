@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from argmap.compare import (
+from argmap.comparison import (
     Comparison,
     Correspondence,
     CorrespondenceType,
@@ -21,12 +21,20 @@ from argmap.compare import (
     Position,
     Ref,
 )
-from argmap.errors import ConventionError
+from argmap.errors import ConventionError, FormatError
 from argmap.formats import argdown
 from argmap.formats._argdown_map import clean_text, document_to_map, slug
 from argmap.model import ArgumentMap, Location
 
-__all__ = ["from_document", "load", "loads"]
+__all__ = [
+    "from_document",
+    "is_comparison",
+    "load",
+    "loads",
+    "map_files",
+    "read_argdown",
+    "write_argdown",
+]
 
 _KINDS = {t.value: t for t in CorrespondenceType}
 _ISSUE_TAG = "issue"
@@ -42,6 +50,61 @@ def load(path: str | os.PathLike[str]) -> Comparison:
 def loads(text: str, path: str = "<string>") -> Comparison:
     """Read a comparison from text; ``@include`` paths are relative to ``path``."""
     return from_document(argdown.parse(text, path), path)
+
+
+def is_comparison(text: str) -> bool:
+    """Whether an Argdown text is a comparison file: it ``@include``\\ s other files.
+
+    The rule is the reader's (:func:`argmap.formats.argdown.includes`), so a file is a
+    comparison exactly when reading it includes other files.
+
+    >>> is_comparison("# C\\n\\n@include(a.argdown)\\n")
+    True
+    >>> is_comparison("[A]: a map's statement\\n")
+    False
+    """
+    return bool(argdown.includes(text))
+
+
+def map_files(path: str | os.PathLike[str]) -> tuple[Path, ...]:
+    """The map files behind ``path``: itself, or the files a comparison file includes.
+
+    >>> map_files("maps/comparison.argdown")[0]
+    PosixPath('maps/valiyev-2011.argdown')
+    >>> map_files("maps/valiyev-2011.argdown")
+    (PosixPath('maps/valiyev-2011.argdown'),)
+    """
+    p = Path(path)
+    if p.suffix != ".argdown" or not p.is_file():
+        return (p,)
+    found = argdown.includes(p.read_text(encoding="utf-8", errors="replace"))
+    if not found:
+        return (p,)
+    return tuple(Path(os.path.normpath(p.parent / target)) for target, _ in found)
+
+
+def read_argdown(path: Path, options: Mapping[str, Any]) -> ArgumentMap | Comparison:
+    """The registry's Argdown reader: a comparison when the file includes maps, else a map."""
+    if options:
+        raise FormatError(
+            f"the argdown format takes no options (got {', '.join(sorted(options))})",
+            Location(str(path)),
+        )
+    try:
+        head = path.read_bytes().decode("utf-8", errors="replace")
+    except OSError:
+        head = ""  # the reader reports it, located
+    return load(path) if is_comparison(head) else argdown.load(path)
+
+
+def write_argdown(obj: object, path: Path) -> None:
+    """The registry's Argdown writer: maps only (comparisons are written by hand)."""
+    if not isinstance(obj, ArgumentMap):
+        raise FormatError(
+            f"only a map can be written as Argdown, not a {type(obj).__name__}",
+            Location(str(path)),
+        )
+    argdown.dump(obj, path)
 
 
 def _plain(text: str | None, tags: tuple[str, ...]) -> str:

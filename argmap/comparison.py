@@ -1,0 +1,282 @@
+"""The comparison model: several authors' maps, issues, correspondences and the views derived
+from them.
+
+A :class:`Comparison` spans any number of :class:`~argmap.model.ArgumentMap` objects. It holds
+*issues* (questions the authors take positions on) and *correspondences* between statements of
+different maps (agree, partial, conflict). Everything else — agreements, conflicts, claims only
+one author makes, per-issue positions — is derived.
+
+>>> from argmap.model import MapBuilder, Role
+>>> a = MapBuilder("a").statement("A: t", "Tax land.", Role.THESIS, quote="x").build()
+>>> b = MapBuilder("b").statement("B: t", "Do not tax land.", Role.THESIS, quote="y").build()
+>>> c = Comparison("ab", "A vs B", (a, b), correspondences=(
+...     Correspondence("c1", Ref("a", "A: t"), Ref("b", "B: t"), CorrespondenceType.CONFLICT,
+...                    "One says tax, the other says no."),))
+>>> [str(x.right) for x in c.conflicts("a", "b")]
+['b:B: t']
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+
+import attrs
+
+from argmap.model import ArgumentMap, Location, Role, Statement
+
+__all__ = [
+    "Comparison",
+    "Correspondence",
+    "CorrespondenceType",
+    "Issue",
+    "Position",
+    "Ref",
+    "Summary",
+]
+
+
+class CorrespondenceType(enum.Enum):
+    """How a statement of one map stands to a statement of another."""
+
+    AGREE = "agree"
+    PARTIAL = "partial"
+    CONFLICT = "conflict"
+
+
+@attrs.frozen(order=True)
+class Ref:
+    """A statement of a given map, written ``map-id:statement-id``."""
+
+    map_id: str
+    statement_id: str
+
+    def __str__(self) -> str:
+        return f"{self.map_id}:{self.statement_id}"
+
+    @classmethod
+    def parse(cls, text: str) -> Ref:
+        """``"a:B: t"`` → ``Ref("a", "B: t")`` (the map id never contains a colon)."""
+        map_id, sep, statement_id = text.partition(":")
+        if not sep or not map_id or not statement_id:
+            raise ValueError(f"not a statement reference (map-id:statement-id): {text!r}")
+        return cls(map_id, statement_id)
+
+
+@attrs.frozen
+class Correspondence:
+    """Two statements of different maps and how they relate, with the analyst's rationale."""
+
+    id: str
+    left: Ref
+    right: Ref
+    type: CorrespondenceType
+    rationale: str = ""
+    issue: str | None = None
+    location: Location | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
+
+    def __attrs_post_init__(self) -> None:
+        if self.left.map_id == self.right.map_id:
+            raise ValueError(f"correspondence {self.id!r} links two statements of one map")
+
+    def refs(self) -> tuple[Ref, Ref]:
+        return (self.left, self.right)
+
+    def involves(self, map_id: str) -> bool:
+        return map_id in (self.left.map_id, self.right.map_id)
+
+    def side(self, map_id: str) -> Ref | None:
+        """This correspondence's statement in ``map_id``, if it has one."""
+        for ref in self.refs():
+            if ref.map_id == map_id:
+                return ref
+        return None
+
+    def other(self, ref: Ref) -> Ref:
+        return self.right if ref == self.left else self.left
+
+
+def _refs(value: Iterable[Ref]) -> tuple[Ref, ...]:
+    return tuple(value)
+
+
+@attrs.frozen
+class Position:
+    """One author's position on an issue; no statements and no answer means not addressed."""
+
+    map_id: str
+    statements: tuple[Ref, ...] = attrs.field(default=(), converter=_refs)
+    answer: str | None = None
+
+    @property
+    def addressed(self) -> bool:
+        return bool(self.statements) or bool(self.answer)
+
+
+def _positions(value: Iterable[Position]) -> tuple[Position, ...]:
+    return tuple(value)
+
+
+@attrs.frozen
+class Issue:
+    """A question the compared authors take positions on."""
+
+    id: str
+    question: str
+    positions: tuple[Position, ...] = attrs.field(default=(), converter=_positions)
+    title: str = ""
+    location: Location | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
+
+    def position(self, map_id: str) -> Position:
+        """The position of ``map_id``; an empty (not addressed) one if it has none."""
+        for p in self.positions:
+            if p.map_id == map_id:
+                return p
+        return Position(map_id)
+
+
+@attrs.frozen
+class Summary:
+    """Counts for a comparison's headline."""
+
+    maps: int
+    issues: int
+    agreements: int
+    partial: int
+    conflicts: int
+    unique: tuple[tuple[str, int], ...]
+
+
+def _maps(value: Iterable[ArgumentMap]) -> tuple[ArgumentMap, ...]:
+    return tuple(value)
+
+
+def _issues(value: Iterable[Issue]) -> tuple[Issue, ...]:
+    return tuple(value)
+
+
+def _correspondences(value: Iterable[Correspondence]) -> tuple[Correspondence, ...]:
+    return tuple(value)
+
+
+@attrs.frozen
+class Comparison:
+    """Several maps with the issues and correspondences that connect them."""
+
+    id: str
+    title: str
+    maps: tuple[ArgumentMap, ...] = attrs.field(converter=_maps)
+    issues: tuple[Issue, ...] = attrs.field(default=(), converter=_issues)
+    correspondences: tuple[Correspondence, ...] = attrs.field(
+        default=(), converter=_correspondences
+    )
+    location: Location | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
+
+    # -- lookup ---------------------------------------------------------------
+
+    @property
+    def map_ids(self) -> tuple[str, ...]:
+        return tuple(m.id for m in self.maps)
+
+    def map(self, map_id: str) -> ArgumentMap:
+        for m in self.maps:
+            if m.id == map_id:
+                return m
+        raise KeyError(f"no map {map_id!r} in comparison {self.id!r}")
+
+    def statement(self, ref: Ref) -> Statement:
+        return self.map(ref.map_id).statement(ref.statement_id)
+
+    def issue(self, issue_id: str) -> Issue:
+        for i in self.issues:
+            if i.id == issue_id:
+                return i
+        raise KeyError(f"no issue {issue_id!r} in comparison {self.id!r}")
+
+    def ref(self, statement_id: str) -> Ref:
+        """The reference of a statement id, looked up in every map."""
+        for m in self.maps:
+            if any(s.id == statement_id for s in m.statements):
+                return Ref(m.id, statement_id)
+        raise KeyError(f"no statement {statement_id!r} in any map of {self.id!r}")
+
+    # -- derived views --------------------------------------------------------
+
+    def of_type(
+        self, kind: CorrespondenceType, a: str | None = None, b: str | None = None
+    ) -> tuple[Correspondence, ...]:
+        """Correspondences of ``kind``, optionally only those between maps ``a`` and ``b``.
+
+        When ``a`` is given the result is oriented so that ``left`` is always ``a``'s side.
+        """
+        out: list[Correspondence] = []
+        for c in self.correspondences:
+            if c.type is not kind:
+                continue
+            if a is not None and not c.involves(a):
+                continue
+            if b is not None and not c.involves(b):
+                continue
+            if a is not None and c.left.map_id != a:
+                c = attrs.evolve(c, left=c.right, right=c.left)
+            out.append(c)
+        return tuple(out)
+
+    def agreements(self, a: str | None = None, b: str | None = None) -> tuple[Correspondence, ...]:
+        return self.of_type(CorrespondenceType.AGREE, a, b)
+
+    def partial(self, a: str | None = None, b: str | None = None) -> tuple[Correspondence, ...]:
+        return self.of_type(CorrespondenceType.PARTIAL, a, b)
+
+    def conflicts(self, a: str | None = None, b: str | None = None) -> tuple[Correspondence, ...]:
+        return self.of_type(CorrespondenceType.CONFLICT, a, b)
+
+    def about(self, ref: Ref, by: str | None = None) -> tuple[Correspondence, ...]:
+        """What other authors (or only ``by``) say about the statement ``ref``.
+
+        Oriented so that ``left`` is ``ref``. "What does B say about A's thesis?" is
+        ``c.about(Ref("a", c.map("a").thesis.id), by="b")``.
+        """
+        out: list[Correspondence] = []
+        for c in self.correspondences:
+            if ref not in c.refs():
+                continue
+            other = c.other(ref)
+            if by is not None and other.map_id != by:
+                continue
+            out.append(attrs.evolve(c, left=ref, right=other))
+        return tuple(out)
+
+    def corresponded(self) -> frozenset[Ref]:
+        """Every statement that takes part in some correspondence."""
+        return frozenset(r for c in self.correspondences for r in c.refs())
+
+    def unique(self, map_id: str) -> tuple[Statement, ...]:
+        """The theses and claims of ``map_id`` that no correspondence links to another author.
+
+        "Which of A's claims does nobody else address?"
+        """
+        linked = self.corresponded()
+        return tuple(
+            s
+            for s in self.map(map_id).statements
+            if s.role in (Role.THESIS, Role.CLAIM) and Ref(map_id, s.id) not in linked
+        )
+
+    def positions(self, issue_id: str) -> tuple[Position, ...]:
+        """Every map's position on an issue, in map order, "not addressed" included."""
+        issue = self.issue(issue_id)
+        return tuple(issue.position(m) for m in self.map_ids)
+
+    def in_issue(self, issue_id: str) -> tuple[Correspondence, ...]:
+        return tuple(c for c in self.correspondences if c.issue == issue_id)
+
+    def summary(self) -> Summary:
+        return Summary(
+            maps=len(self.maps),
+            issues=len(self.issues),
+            agreements=len(self.agreements()),
+            partial=len(self.partial()),
+            conflicts=len(self.conflicts()),
+            unique=tuple((m, len(self.unique(m))) for m in self.map_ids),
+        )
