@@ -1,4 +1,4 @@
-"""Read comparison files: Argdown that ``@include``s maps and adds issues and correspondences.
+"""Read comparison files: Argdown that includes maps and adds issues and correspondences.
 
 The conventions are in ``docs/conventions.md``: each ``@include`` brings in one map; a statement
 tagged ``#issue`` is an issue (its ``positions`` data gives each map's answer and statements);
