@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from argmap.analysis.graph import cycle_through, has_cycle, strongly_connected
 from argmap.check.findings import Finding, _error, _loc, _warning
 from argmap.model import (
     Argument,
@@ -201,107 +202,8 @@ def _orphans(m: ArgumentMap, links: _Links, here: Location) -> list[Finding]:
     return out
 
 
-def _acyclic(n: int, src: list[int], dst: list[int]) -> bool:
-    """Whether the graph of ``n`` nodes and edges ``src[k] -> dst[k]`` has no cycle (Kahn's
-    algorithm: far cheaper than finding them)."""
-    # Most nodes support one node: first[a] is that node, -1 for none, and for a node with
-    # several successors -2 - i, where more[i] lists them.
-    first = [-1] * n
-    more: list[list[int]] = []
-    indegree = [0] * n
-    for a, b in zip(src, dst, strict=True):
-        indegree[b] += 1
-        f = first[a]
-        if f == -1:
-            first[a] = b
-        elif f >= 0:
-            first[a] = -2 - len(more)
-            more.append([f, b])
-        else:
-            more[-2 - f].append(b)
-    ready = [node for node, d in enumerate(indegree) if not d]
-    append = ready.append
-    for node in ready:  # ready grows while it is walked: each node is removed once
-        b = first[node]
-        if b >= 0:
-            indegree[b] -= 1
-            if not indegree[b]:
-                append(b)
-        elif b < -1:
-            for c in more[-2 - b]:
-                indegree[c] -= 1
-                if not indegree[c]:
-                    append(c)
-    return len(ready) == n
-
-
-def _strongly_connected(succ: list[list[int]]) -> list[list[int]]:
-    """Tarjan's algorithm, iterative; components in discovery order."""
-    index = [-1] * len(succ)
-    low = [0] * len(succ)
-    on_stack = bytearray(len(succ))
-    stack: list[int] = []
-    out: list[list[int]] = []
-    count = 0
-    for root in range(len(succ)):
-        if index[root] >= 0:
-            continue
-        work: list[tuple[int, int]] = [(root, 0)]
-        while work:
-            node, i = work.pop()
-            if i == 0:
-                index[node] = low[node] = count
-                count += 1
-                stack.append(node)
-                on_stack[node] = 1
-            edges = succ[node]
-            if i < len(edges):
-                work.append((node, i + 1))
-                nxt = edges[i]
-                if index[nxt] < 0:
-                    work.append((nxt, 0))
-                elif on_stack[nxt]:
-                    low[node] = min(low[node], index[nxt])
-                continue
-            if work:
-                parent = work[-1][0]
-                low[parent] = min(low[parent], low[node])
-            if low[node] == index[node]:
-                comp: list[int] = []
-                while True:
-                    w = stack.pop()
-                    on_stack[w] = 0
-                    comp.append(w)
-                    if w == node:
-                        break
-                out.append(comp)
-    return out
-
-
-def _cycle_through(succ: list[list[int]], members: set[int], start: int) -> list[int]:
-    """A shortest cycle from ``start`` back to itself inside one component."""
-    previous: dict[int, int] = {}
-    frontier = [start]
-    while frontier:
-        nxt: list[int] = []
-        for node in frontier:
-            for b in succ[node]:
-                if b not in members:
-                    continue
-                if b == start:
-                    path = [node]
-                    while path[-1] != start:
-                        path.append(previous[path[-1]])
-                    return [*reversed(path), start]
-                if b not in previous:
-                    previous[b] = node
-                    nxt.append(b)
-        frontier = nxt
-    return [start, start]
-
-
 def _cycles(m: ArgumentMap, links: _Links, here: Location) -> list[Finding]:
-    if _acyclic(len(links.names), links.src, links.dst):
+    if not has_cycle(len(links.names), links.src, links.dst):
         return []
     succ = links.successors()
     first: dict[str, Statement | Argument] = {}  # what m.node() returns
@@ -310,11 +212,11 @@ def _cycles(m: ArgumentMap, links: _Links, here: Location) -> list[Finding]:
         first.setdefault(node.id, node)
     names = links.names
     out: list[Finding] = []
-    for comp in _strongly_connected(succ):
+    for comp in strongly_connected(succ):
         if len(comp) == 1 and comp[0] not in succ[comp[0]]:
             continue
         start = min(comp)  # the first in map order
-        cycle = _cycle_through(succ, set(comp), start)
+        cycle = cycle_through(succ, set(comp), start)
         out.append(
             _error(
                 "support-cycle",
