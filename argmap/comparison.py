@@ -23,7 +23,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from argmap.model import ArgumentMap, Location, Role, Statement
+from argmap.model import ArgumentMap, Location, Role, Statement, View
 
 __all__ = [
     "Comparison",
@@ -199,6 +199,18 @@ class Comparison:
             if any(s.id == statement_id for s in m.statements):
                 return Ref(m.id, statement_id)
         raise KeyError(f"no statement {statement_id!r} in any map of {self.id!r}")
+
+    def view(self, ref: Ref) -> View | None:
+        """The reported view ``ref`` stands for, or None for its author's own view."""
+        return self.statement(ref).view
+
+    def reported_sides(self, c: Correspondence) -> tuple[Ref, ...]:
+        """The sides of ``c`` that are views their author reports rather than holds."""
+        return tuple(r for r in c.refs() if self.statement(r).reported)
+
+    def reported_statements(self, position: Position) -> tuple[Ref, ...]:
+        """The statements of ``position`` that are views its author reports, not holds."""
+        return tuple(r for r in position.statements if self.statement(r).reported)
 
     # -- derived views --------------------------------------------------------
 

@@ -218,6 +218,8 @@ def test_comparison_object() -> None:
         "right": "other:O: t",
         "issue": None,
         "rationale": "r",
+        "left_view": None,
+        "right_view": None,
     }
     VALIDATOR.validate(doc)
 

@@ -10,6 +10,7 @@ import attrs
 import jsonschema  # type: ignore[import-untyped]
 import pytest
 
+from argmap.compare import Comparison, Correspondence, CorrespondenceType, Issue, Position, Ref
 from argmap.errors import ArgmapError
 from argmap.formats import argdown
 from argmap.formats import json as json_format
@@ -140,3 +141,67 @@ def test_schema_and_reader_reject_bad_json_views(view: object) -> None:
     assert not jsonschema.Draft202012Validator(SCHEMA).is_valid(doc)
     with pytest.raises(ArgmapError):
         json_format.loads(json.dumps(doc))
+
+
+# -- comparisons --------------------------------------------------------------------------
+
+
+def _comparison() -> Comparison:
+    a = _demo().build()
+    b = (
+        MapBuilder("b", "B")
+        .statement("B: t", "Baku balances.", Role.THESIS, quote="t")
+        .statement("B: m", "The balance is kept.", Role.CLAIM, quote="m", view=MAMMADOV)
+        .support("B: m", "B: t")
+        .build()
+    )
+    return Comparison(
+        "ab",
+        "A and B",
+        (a, b),
+        issues=(
+            Issue(
+                "camp",
+                "Has Baku joined Russia's camp?",
+                (Position("m", (Ref("m", "T"), Ref("m", "V")), "No."), Position("b", ())),
+            ),
+        ),
+        correspondences=(
+            Correspondence("own", Ref("m", "T"), Ref("b", "B: t"), CorrespondenceType.AGREE, "r"),
+            Correspondence(
+                "rep", Ref("m", "V"), Ref("b", "B: m"), CorrespondenceType.CONFLICT, "r", "camp"
+            ),
+        ),
+    )
+
+
+MAMMADOV = View("Nevruz Mammadov", Stance.OPEN)
+
+
+def test_comparison_says_which_sides_are_reported() -> None:
+    c = _comparison()
+    own, rep = c.correspondences
+    assert c.reported_sides(own) == ()
+    assert c.reported_sides(rep) == (Ref("m", "V"), Ref("b", "B: m"))
+    assert c.view(Ref("b", "B: m")) == MAMMADOV
+    assert c.view(Ref("m", "T")) is None
+    a_position, b_position = c.positions("camp")
+    assert c.reported_statements(a_position) == (Ref("m", "V"),)
+    assert c.reported_statements(b_position) == ()
+    with pytest.raises(KeyError):
+        c.view(Ref("b", "B: nothing"))
+
+
+def test_comparison_json_carries_reported_sides() -> None:
+    c = _comparison()
+    doc = json.loads(json_format.dumps(c.maps, comparison=c))
+    jsonschema.Draft202012Validator(SCHEMA).validate(doc)
+    own, rep = doc["comparison"]["correspondences"]
+    assert (own["left_view"], own["right_view"]) == (None, None)
+    assert rep["left_view"] == {"holder": "Nevruz Mammadov", "stance": "rejects"}
+    assert rep["right_view"] == {"holder": "Nevruz Mammadov", "stance": "open"}
+    positions = doc["comparison"]["issues"][0]["positions"]
+    assert positions[0]["reported"] == [
+        {"statement": "m:V", "holder": "Nevruz Mammadov", "stance": "rejects"}
+    ]
+    assert positions[1]["reported"] == []

@@ -149,14 +149,34 @@ def _register_comparison(conv: cattrs.Converter) -> None:
     conv.register_unstructure_hook(Correspondence, lambda c: {k: corr(c)[k] for k in order})
 
     def comparison(c: Comparison) -> dict[str, object]:
-        # Every issue lists every map's position, "not addressed" included.
-        issues = [attrs.evolve(i, positions=c.positions(i.id)) for i in c.issues]
+        # Every issue lists every map's position, "not addressed" included; positions and
+        # correspondences say which of their statements are views the author reports.
+        def view(ref: Ref) -> object:
+            return conv.unstructure(c.view(ref), View | None)
+
+        issues = []
+        for i in c.issues:
+            raw = conv.unstructure(attrs.evolve(i, positions=c.positions(i.id)), Issue)
+            for p, out in zip(c.positions(i.id), raw["positions"], strict=True):
+                out["reported"] = [
+                    {"statement": str(r), **conv.unstructure(c.view(r), View)}
+                    for r in c.reported_statements(p)
+                ]
+            issues.append(raw)
+        correspondences = [
+            {
+                **conv.unstructure(x, Correspondence),
+                "left_view": view(x.left),
+                "right_view": view(x.right),
+            }
+            for x in c.correspondences
+        ]
         return {
             "id": c.id,
             "title": c.title,
             "maps": list(c.map_ids),
-            "issues": conv.unstructure(issues, list[Issue]),
-            "correspondences": conv.unstructure(c.correspondences, tuple[Correspondence, ...]),
+            "issues": issues,
+            "correspondences": correspondences,
         }
 
     conv.register_unstructure_hook(Comparison, comparison)
