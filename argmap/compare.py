@@ -11,6 +11,7 @@ format); :func:`load` reads a comparison file with :mod:`argmap.formats.comparis
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
 from argmap.comparison import (
     Comparison,
@@ -23,6 +24,9 @@ from argmap.comparison import (
 )
 from argmap.formats import comparison as _comparison_file
 
+if TYPE_CHECKING:
+    from argmap.analysis.suggest import Suggestions
+
 __all__ = [
     "Comparison",
     "Correspondence",
@@ -32,9 +36,32 @@ __all__ = [
     "Ref",
     "Summary",
     "load",
+    "suggest",
 ]
 
 
 def load(path: str | os.PathLike[str]) -> Comparison:
     """Read a comparison file (Argdown) and the maps it includes with ``@include``."""
     return _comparison_file.load(path)
+
+
+def suggest(
+    comparison: Comparison,
+    top: int = 10,
+    *,
+    map_id: str | None = None,
+    statement: Ref | str | None = None,
+) -> Suggestions:
+    """The ``top`` most similar pairs of statements of different maps that no correspondence
+    links yet, each with a polarity hint and the issue it would fit. ``accept`` on the result
+    returns the comparison with chosen suggestions added as correspondences::
+
+        c = load("maps/comparison.argdown")
+        s = suggest(c, 5, map_id="valiyev-2011")
+        c2 = s.accept(0, type="agree", rationale="Both date the warming to Putin.")
+
+    See :mod:`argmap.analysis.suggest` for how pairs are scored.
+    """
+    from argmap.analysis.suggest import suggest as _suggest
+
+    return _suggest(comparison, top=top, map_id=map_id, statement=statement)

@@ -212,6 +212,32 @@ class Comparison:
         """The statements of ``position`` that are views its author reports, not holds."""
         return tuple(r for r in position.statements if self.statement(r).reported)
 
+    def resolve(self, ref: Ref | str) -> Ref:
+        """A checked reference: a :class:`Ref`, ``"map-id:statement-id"`` or a plain
+        statement id (looked up in every map). Raises :class:`KeyError` when the map or the
+        statement is not in this comparison.
+
+        >>> from argmap.model import MapBuilder, Role
+        >>> a = MapBuilder("a").statement("A: t", "Tax land.", Role.THESIS, quote="x").build()
+        >>> c = Comparison("c", "C", (a,))
+        >>> c.resolve("A: t"), c.resolve("a:A: t")
+        (Ref(map_id='a', statement_id='A: t'), Ref(map_id='a', statement_id='A: t'))
+        >>> c.resolve("A: x")
+        Traceback (most recent call last):
+        KeyError: "no statement 'A: x' in any map of 'c'"
+        """
+        if isinstance(ref, Ref):
+            self.map(ref.map_id).statement(ref.statement_id)
+            return ref
+        for m in self.maps:
+            if any(s.id == ref for s in m.statements):
+                return Ref(m.id, ref)
+        map_id, sep, statement_id = ref.partition(":")
+        if sep and map_id in self.map_ids:
+            self.map(map_id).statement(statement_id)
+            return Ref(map_id, statement_id)
+        raise KeyError(f"no statement {ref!r} in any map of {self.id!r}")
+
     # -- derived views --------------------------------------------------------
 
     def of_type(
@@ -220,7 +246,11 @@ class Comparison:
         """Correspondences of ``kind``, optionally only those between maps ``a`` and ``b``.
 
         When ``a`` is given the result is oriented so that ``left`` is always ``a``'s side.
+        Raises :class:`KeyError` when ``a`` or ``b`` is not a map of this comparison.
         """
+        for map_id in (a, b):
+            if map_id is not None:
+                self.map(map_id)
         out: list[Correspondence] = []
         for c in self.correspondences:
             if c.type is not kind:
@@ -235,20 +265,31 @@ class Comparison:
         return tuple(out)
 
     def agreements(self, a: str | None = None, b: str | None = None) -> tuple[Correspondence, ...]:
+        """Agreements, all or between maps ``a`` and ``b`` (``left`` is ``a``'s side)."""
         return self.of_type(CorrespondenceType.AGREE, a, b)
 
     def partial(self, a: str | None = None, b: str | None = None) -> tuple[Correspondence, ...]:
+        """Partial agreements, all or between maps ``a`` and ``b`` (``left`` is ``a``'s)."""
         return self.of_type(CorrespondenceType.PARTIAL, a, b)
 
     def conflicts(self, a: str | None = None, b: str | None = None) -> tuple[Correspondence, ...]:
+        """Conflicts, all or between maps ``a`` and ``b`` (``left`` is ``a``'s side).
+
+        Raises :class:`KeyError` for a map id that is not in the comparison, rather than
+        answering "no conflicts" for a typo."""
         return self.of_type(CorrespondenceType.CONFLICT, a, b)
 
-    def about(self, ref: Ref, by: str | None = None) -> tuple[Correspondence, ...]:
+    def about(self, ref: Ref | str, by: str | None = None) -> tuple[Correspondence, ...]:
         """What other authors (or only ``by``) say about the statement ``ref``.
 
-        Oriented so that ``left`` is ``ref``. "What does B say about A's thesis?" is
-        ``c.about(Ref("a", c.map("a").thesis.id), by="b")``.
+        ``ref`` is a :class:`Ref` or a statement id (``"V: Thesis"``). Oriented so that
+        ``left`` is ``ref``. "What does B say about A's thesis?" is
+        ``c.about(c.map("a").thesis.id, by="b")``. Raises :class:`KeyError` for an unknown
+        statement or map.
         """
+        ref = self.resolve(ref)
+        if by is not None:
+            self.map(by)
         out: list[Correspondence] = []
         for c in self.correspondences:
             if ref not in c.refs():
@@ -281,9 +322,13 @@ class Comparison:
         return tuple(issue.position(m) for m in self.map_ids)
 
     def in_issue(self, issue_id: str) -> tuple[Correspondence, ...]:
+        """The correspondences filed under the issue ``issue_id`` (:class:`KeyError` if none
+        has that id)."""
+        self.issue(issue_id)
         return tuple(c for c in self.correspondences if c.issue == issue_id)
 
     def summary(self) -> Summary:
+        """Counts: maps, issues, agreements, partial agreements, conflicts, unique claims."""
         return Summary(
             maps=len(self.maps),
             issues=len(self.issues),

@@ -28,18 +28,83 @@ import hashlib
 import json
 import os
 import re
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from argmap.errors import ArgmapError, SourceError
+from argmap.formats.comparison_writer import PLACEHOLDER_MARK
 from argmap.model import Location
 
-__all__ = ["MAP_ID_PATTERN", "PLACEHOLDER_MARK", "new_map", "scaffold_text"]
+__all__ = [
+    "MAP_ID_PATTERN",
+    "PLACEHOLDER_MARK",
+    "PREFIX_PATTERN",
+    "new_map",
+    "prefix_candidates",
+    "scaffold_text",
+    "unique_prefix",
+    "used_prefixes",
+]
 
 MAP_ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 """A map id: lowercase letters and digits in groups joined by single hyphens."""
 
-PLACEHOLDER_MARK = "REPLACE ME"
-"""The words that open the placeholder thesis, so a reader (and a grep) sees what is left."""
+
+PREFIX_PATTERN = re.compile(r"[A-Za-z][A-Za-z0-9]{0,11}")
+"""A statement-title prefix: a letter, then letters and digits (the title reads 'V: ...')."""
+
+_TITLE_PREFIX = re.compile(
+    r"^[ \t]*(?:[+\-]>?|<?[+\-]|_>|<_|>< )?[ \t]*\[([A-Za-z][A-Za-z0-9]*): ", re.M
+)
+
+
+def prefix_candidates(map_id: str) -> list[str]:
+    """Prefixes derived from a map id, shortest first; the last (the id's letters and digits
+    in capitals) is unique whenever map ids are.
+
+    >>> prefix_candidates("micro-b039")
+    ['M', 'MB', 'MB039', 'MICROB039']
+    >>> prefix_candidates("valiyev-2011")
+    ['V', 'V2011', 'VALIYEV2011']
+    """
+    parts = map_id.split("-")
+    out = [
+        parts[0][:1].upper(),
+        "".join(p[:1] for p in parts if p[:1].isalpha()).upper(),
+        "".join(p[:1].upper() + "".join(c for c in p[1:] if c.isdigit()) for p in parts),
+        "".join(parts).upper(),
+    ]
+    seen: list[str] = []
+    for c in out:
+        if c and c[0].isalpha() and c not in seen:
+            seen.append(c)
+    return seen
+
+
+def used_prefixes(paths: Iterable[Path]) -> dict[str, Path]:
+    """The title prefixes the Argdown files at ``paths`` use, each with a file using it."""
+    found: dict[str, Path] = {}
+    for path in paths:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        for match in _TITLE_PREFIX.finditer(text):
+            found.setdefault(match.group(1), path)
+    return found
+
+
+def unique_prefix(map_id: str, taken: Mapping[str, object]) -> str:
+    """The first of :func:`prefix_candidates` that no other map uses."""
+    candidates = prefix_candidates(map_id)
+    for candidate in candidates:
+        if candidate not in taken:
+            return candidate
+    n = 2
+    while f"{candidates[-1]}{n}" in taken:
+        n += 1
+    return f"{candidates[-1]}{n}"
+
 
 # Characters Argdown reads as markup in heading text; a backslash makes them literal.
 _ARGDOWN_SPECIAL = re.compile(r"([\\#\[\]<>{}*_@`/])")
@@ -72,27 +137,33 @@ def scaffold_text(
     title: str,
     source_path: str,
     sha256: str,
-    author: str,
-    year: int,
+    author: str | None,
+    year: int | None,
     venue: str | None = None,
     attributed_author: str | None = None,
     prefix: str | None = None,
+    label: str | None = None,
 ) -> str:
-    """The scaffold as text; ``source_path`` is written as given (relative to the map)."""
+    """The scaffold as text; ``source_path`` is written as given (relative to the map).
+
+    ``author`` and ``year`` may be None (an anonymous text, no date): they are left out."""
     short = prefix or map_id[:1].upper()
     fields = [
         f"path: {_yaml_string(source_path)}",
         f"sha256: {sha256}",
         f"title: {_yaml_string(title)}",
-        f"author: {_yaml_string(author)}",
     ]
+    if author is not None:
+        fields.append(f"author: {_yaml_string(author)}")
     if attributed_author is not None:
         fields.append(f"attributed_author: {_yaml_string(attributed_author)}")
-    fields.append(f"year: {year}")
+    if year is not None:
+        fields.append(f"year: {year}")
     if venue is not None:
         fields.append(f"venue: {_yaml_string(venue)}")
     # One line: the Argdown CLI miscounts braces inside strings of multi-line data.
     source = ", ".join(fields)
+    label_field = f"label: {_yaml_string(label)}, " if label is not None else ""
     return f"""\
 // Source: {source_path} (its sha256 below was computed by `argmap new` from the file's bytes).
 //
@@ -109,7 +180,7 @@ def scaffold_text(
 //      `argmap check` on it until it reports no problems.
 // See docs/conventions.md for every convention. Delete this comment when you are done.
 
-# {_escape_heading(title)} {{map: {map_id}, source: {{{source}}}}}
+# {_escape_heading(title)} {{map: {map_id}, {label_field}source: {{{source}}}}}
 
 ## Introduction {{id: introduction}}
 
@@ -123,10 +194,12 @@ def new_map(
     *,
     map_id: str,
     title: str,
-    author: str,
-    year: int,
+    author: str | None,
+    year: int | None,
     venue: str | None = None,
     attributed_author: str | None = None,
+    prefix: str | None = None,
+    label: str | None = None,
 ) -> Path:
     """Write a new map scaffold for the essay at ``source_path`` to ``map_path``.
 
@@ -145,7 +218,14 @@ def new_map(
             where,
         )
     title = _one_line("title", title, where)
-    author = _one_line("author", author, where)
+    if author is not None:
+        author = _one_line("author", author, where)
+    if label is not None:
+        label = _one_line("label", label, where)
+    if prefix is not None and not PREFIX_PATTERN.fullmatch(prefix):
+        raise ArgmapError(
+            f"invalid prefix {prefix!r}: use letters and digits, e.g. 'V' or 'B39'", where
+        )
     if venue is not None:
         venue = _one_line("venue", venue, where)
     if attributed_author is not None:
@@ -175,6 +255,8 @@ def new_map(
         year=year,
         venue=venue,
         attributed_author=attributed_author,
+        prefix=prefix,
+        label=label,
     )
     target.parent.mkdir(parents=True, exist_ok=True)
     try:

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from argmap.check.findings import Finding, Report, _error, _loc
+from argmap.check.findings import Finding, Report, _error, _loc, _warning
 from argmap.check.quotes import check_quotes
 from argmap.check.structure import check_structure
 from argmap.errors import ArgmapError
@@ -181,7 +181,28 @@ class _Run:
                 comparison_file.loads(text, str(path))
             except ArgmapError as exc:
                 out.append(_error("comparison", exc.message, exc.location or Location(str(path))))
+        out += _placeholders(str(path), text, plain)
         return out
+
+
+def _placeholders(path: str, text: str, plain: str) -> list[Finding]:
+    """A warning for each placeholder a scaffold wrote that is still there (comments aside)."""
+    from argmap.formats.comparison_writer import PLACEHOLDER_MARK
+
+    out: list[Finding] = []
+    start = plain.find(PLACEHOLDER_MARK)
+    while start >= 0:
+        end = plain.find("\n", start)
+        words = re.split(r'"| \{| #', plain[start : end if end >= 0 else len(plain)])[0]
+        out.append(
+            _warning(
+                "placeholder",
+                f"placeholder still to fill: {words[:70]!r}",
+                _location_at(path, text, start),
+            )
+        )
+        start = plain.find(PLACEHOLDER_MARK, start + 1)
+    return out
 
 
 def _blank_data(text: str) -> str:
