@@ -604,7 +604,7 @@ def _run_suggest(args: argparse.Namespace) -> int:
         raise ArgmapError("--top must be at least 1", where)
     c = compare.load(args.comparison)
     try:
-        found = c.suggest(args.top, map_id=args.map_id, statement=args.statement)
+        found = compare.suggest(c, args.top, map_id=args.map_id, statement=args.statement)
     except KeyError as exc:
         raise ArgmapError(str(exc.args[0]), where) from None
     if args.accept is None:

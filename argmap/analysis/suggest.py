@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any, overload
 
 import attrs
 
-from argmap.compare import Comparison, Correspondence, CorrespondenceType, Ref
+from argmap.comparison import Comparison, Correspondence, CorrespondenceType, Ref
 
 if TYPE_CHECKING:
     import numpy as np
