@@ -188,3 +188,38 @@ def test_sidecar_anchors_statement_texts(tmp_path: Path) -> None:
     assert (quotes["A"].start, quotes["B"].start) == (3, 14)
     assert m.relations[0].type is RelationType.SUPPORT
     assert (m.thesis.text, m.statement("n2").role) == ("A", Role.EVIDENCE)
+
+
+def test_reported_views_are_locutions_by_the_holder() -> None:
+    from argmap.model import Quote, Source, Stance, Statement, View
+
+    m = ArgumentMap(
+        "v",
+        "Views",
+        Source("v.txt", author="Anar Valiyev"),
+        statements=(
+            Statement("T", "Baku balances.", Role.THESIS, (Quote("balances", 0, 8),)),
+            Statement(
+                "M",
+                "Baku drifts to Moscow.",
+                Role.COUNTERCLAIM,
+                (Quote("some say it drifts", 20, 38),),
+                view=View("Nevruz Mammadov", Stance.REJECTS),
+                aside="background",
+            ),
+        ),
+    )
+    doc = aif.document(m)
+    texts = [n["text"] for n in doc["nodes"]]
+    assert "Nevruz Mammadov : Baku drifts to Moscow." in texts
+    assert "Anar Valiyev : some say it drifts" in texts
+    assert "Disagreeing" in texts  # the author's quote of a view he rejects
+    names = [(p["firstname"], p["surname"]) for p in doc["participants"]]
+    assert names == [("Anar", "Valiyev"), ("Nevruz", "Mammadov")]
+    assert aif.loads(aif.dumps(m)) == m
+    # Read as plain AIF, the holder's locution makes the statement his reported view.
+    del doc["argmap"]
+    plain = aif.loads(json.dumps(doc))
+    assert isinstance(plain, ArgumentMap)
+    holders = {s.text: (s.view.holder if s.view else None) for s in plain.statements}
+    assert holders["Baku balances."] == "Anar Valiyev"
