@@ -11,9 +11,10 @@ from pathlib import Path
 from argmap.check.findings import Finding, Report, _error, _loc, _warning
 from argmap.check.quotes import check_quotes
 from argmap.check.structure import check_structure
-from argmap.errors import ArgmapError
+from argmap.errors import ArgmapError, ConventionError
 from argmap.formats import argdown
 from argmap.formats import comparison as comparison_file
+from argmap.formats._argdown_map import Problem, document_to_map
 from argmap.formats.comparison import is_comparison
 from argmap.model import ArgumentMap, Location
 
@@ -53,18 +54,36 @@ def _location_at(path: str, text: str, offset: int) -> Location:
 
 
 def _read_map(path: Path, text: str | None = None) -> tuple[ArgumentMap | None, list[Finding]]:
-    """The map in ``path`` (``text``: its contents, when already read) or a finding."""
-    from argmap.formats import argdown
+    """The map in ``path`` (``text``: its contents, when already read) or a finding.
 
+    A map that breaks conventions statement by statement (a missing role tag, bad data) is
+    read again leniently: every such problem becomes a finding and the rest of the map is
+    still checked."""
     try:
         if text is not None:
             return argdown.loads(text, str(path)), []
         return argdown.load(path), []
+    except ConventionError:
+        return _read_leniently(path, text)
     except ArgmapError as exc:
         where = exc.location or Location(str(path))
         return None, [_error("syntax", exc.message, where)]
     except (OSError, UnicodeDecodeError) as exc:
         return None, [_error("read", f"cannot read {path}: {exc}", Location(str(path)))]
+
+
+def _read_leniently(path: Path, text: str | None) -> tuple[ArgumentMap | None, list[Finding]]:
+    problems: list[Problem] = []
+    try:
+        if text is not None:
+            doc = argdown.parse(text, str(path), include=False)
+        else:
+            doc = argdown.parse_file(path, include=False)
+        m = document_to_map(doc, str(path), problems)
+    except ArgmapError as exc:
+        return None, [_error("syntax", exc.message, exc.location or Location(str(path)))]
+    out = [_error(code, e.message, e.location or Location(str(path))) for code, e in problems]
+    return m, out
 
 
 @contextlib.contextmanager
@@ -117,7 +136,11 @@ class _Run:
         self.maps[key] = m
         self.files.append(str(path))
         if m is not None:
-            problems += check_map(m, path)
+            # a statement read without its bad data has no quotes: that is no news
+            bad_data = {f.location for f in problems if f.code == "statement-data"}
+            problems += [
+                f for f in check_map(m, path) if f.code != "no-quotes" or f.location not in bad_data
+            ]
         return m, problems
 
     def file(self, path: Path) -> list[Finding]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from argmap.analysis.graph import cycle_through, has_cycle, strongly_connected
+from argmap.analysis.graph import cycle_through, has_cycle, reachable, strongly_connected
 from argmap.check.findings import Finding, _error, _loc, _warning
 from argmap.model import (
     Argument,
@@ -26,6 +26,7 @@ def check_structure(m: ArgumentMap, path: str = "<map>") -> list[Finding]:
         out += _duplicates(m, here)
     out += links.findings
     out += _orphans(m, links, here)
+    out += _counterclaims(m, links, here)
     out += [
         _error("no-quotes", f"statement [{s.id}] has no quotes", _loc(s, here))
         for s in m.statements
@@ -96,6 +97,12 @@ class _Links:
         self.used = bytearray(len(ids))  # 1 for the nodes a relation or an argument names
         self.src: list[int] = []
         self.dst: list[int] = []
+        # the other relations between nodes (a contradiction both ways), for reachability
+        self.other_src: list[int] = []
+        self.other_dst: list[int] = []
+        # 1 for the nodes that attack (undercut, contradict) some node, that some node attacks
+        self.attacking = bytearray(len(ids))
+        self.attacked = bytearray(len(ids))
         self.findings: list[Finding] = []
         self._here = here
         used, get = self.used, ids.get
@@ -111,6 +118,8 @@ class _Links:
             if r.type is support:
                 add_src(a)
                 add_dst(b)
+            else:
+                self._other(a, b, r.type)
         for arg in m.arguments:
             x = ids[arg.id]
             for p in arg.premises:
@@ -119,6 +128,28 @@ class _Links:
             if arg.conclusion is not None:
                 add_src(x)
                 add_dst(self._member(arg.conclusion, "conclusion", arg))
+
+    def _other(self, a: int, b: int, kind: RelationType) -> None:
+        """A relation other than support between nodes ``a`` and ``b``."""
+        self.other_src.append(a)
+        self.other_dst.append(b)
+        self.attacking[a] = self.attacked[b] = 1
+        if kind.symmetric:
+            self.other_src.append(b)
+            self.other_dst.append(a)
+            self.attacking[b] = self.attacked[a] = 1
+
+    def reaching(self, targets: list[int]) -> bytearray:
+        """1 for each node with a path of relations and arguments to one of ``targets``."""
+        n = len(self.names)
+        pred: list[list[int]] = [[] for _ in range(n)]
+        for src, dst in ((self.src, self.dst), (self.other_src, self.other_dst)):
+            for a, b in zip(src, dst, strict=True):
+                pred[b].append(a)
+        seen = bytearray(n)
+        for i in reachable(pred, targets):
+            seen[i] = 1
+        return seen
 
     def _number(self, name: str) -> int:
         """The support-graph number of ``name``, a new one for an id of no node."""
@@ -180,25 +211,61 @@ def _loc_rel(location: Location | None, here: Location) -> Location:
     return location if location is not None else here
 
 
+_SILENCE = '; or, if it does not bear on the thesis, say why with aside: "reason" in its data'
+
+
 def _orphans(m: ArgumentMap, links: _Links, here: Location) -> list[Finding]:
+    """Statements that do not reach a thesis through relations and arguments (warnings),
+    ``orphan`` where they are in no relation and no argument at all, ``unreachable``
+    otherwise; an ``aside`` with a reason silences either."""
     statements = m.statements
+    ids = links.ids
     if links.duplicates:
-        used = bytearray(links.used[links.ids[s.id]] for s in statements)
+        used = bytearray(links.used[ids[s.id]] for s in statements)
     else:
         used = links.used[: len(statements)]  # statement i is node i
+    theses = m.by_role(Role.THESIS)
+    reaching = links.reaching([ids[t.id] for t in theses]) if theses else None
     out: list[Finding] = []
-    i = used.find(0)
-    while i >= 0:
-        s = statements[i]
-        if s.role is not Role.THESIS:
-            out.append(
-                _warning(
-                    "orphan",
-                    f"statement [{s.id}] is in no relation and no argument",
-                    _loc(s, here),
-                )
+    for i, s in enumerate(statements):
+        if s.role is Role.THESIS:
+            continue
+        if not used[i]:
+            problem = "orphan", "is in no relation and no argument"
+        elif reaching is not None and not reaching[ids[s.id] if links.duplicates else i]:
+            problem = "unreachable", f"does not reach the thesis [{theses[0].id}]"
+        else:
+            continue
+        if s.aside is not None and s.aside.strip():
+            continue
+        told = " (its aside gives no reason)" if s.aside is not None else ""
+        out.append(
+            _warning(
+                problem[0],
+                f"statement [{s.id}] {problem[1]}{told}: relate it to the thesis or to a "
+                f"statement that does{_SILENCE}",
+                _loc(s, here),
             )
-        i = used.find(0, i + 1)
+        )
+    return out
+
+
+def _counterclaims(m: ArgumentMap, links: _Links, here: Location) -> list[Finding]:
+    """Counterclaims that nothing attacks and that attack nothing (warnings)."""
+    out: list[Finding] = []
+    for s in m.by_role(Role.COUNTERCLAIM):
+        i = links.ids[s.id]
+        if links.attacking[i] or links.attacked[i]:
+            continue
+        out.append(
+            _warning(
+                "idle-counterclaim",
+                f"counterclaim [{s.id}] attacks nothing and nothing attacks it: "
+                "relate it with - or -> to what it opposes, or attack it with the author's "
+                "rebuttal (or give it another role)",
+                _loc(s, here),
+            )
+        )
     return out
 
 

@@ -32,6 +32,7 @@ __all__ = [
     "RELATION_TYPES",
     "ROLE_TAGS",
     "Header",
+    "Problem",
     "clean_text",
     "document_to_map",
     "make_argument",
@@ -362,8 +363,44 @@ def make_argument(a: ArgumentNode, section_ids: Mapping[str, str]) -> Argument:
     )
 
 
-def document_to_map(doc: Document, path: str) -> ArgumentMap:
-    """The argmap map a parsed Argdown document encodes."""
+#: A convention broken in a document read leniently: a short code and the error.
+Problem = tuple[str, ConventionError]
+
+
+def _lenient_statement(
+    title: str,
+    words: str,
+    tags: tuple[str, ...] | list[str],
+    data: Mapping[str, Any],
+    section: str | None,
+    location: Location | None,
+    problems: list[Problem],
+) -> Statement:
+    """:func:`make_statement`, with its errors added to ``problems``: a statement with no
+    role tag or several gets its first role (``claim`` if none), one with bad data no data."""
+    try:
+        return make_statement(title, words, tags, data, section, location)
+    except ConventionError as e:
+        error = e
+    roles = [t for t in tags if t in ROLE_TAGS]
+    if len(roles) != 1:
+        problems.append(("role", error))
+        tags = [*(roles[:1] or ["claim"]), *(t for t in tags if t not in ROLE_TAGS)]
+        try:
+            return make_statement(title, words, tags, data, section, location)
+        except ConventionError as e:
+            error = e
+    problems.append(("statement-data", error))
+    return make_statement(title, words, tags, {}, section, location)
+
+
+def document_to_map(doc: Document, path: str, problems: list[Problem] | None = None) -> ArgumentMap:
+    """The argmap map a parsed Argdown document encodes.
+
+    With ``problems``, the statements and arguments that break a convention are not fatal:
+    each such error is added to ``problems`` with a code (``role``, ``statement-data``,
+    ``undefined``, ``argument``) and the map is built without the bad part, so that a checker
+    can report every problem of a file at once. Other errors are raised either way."""
     header = Header(doc.sections, path)
     section_ids = header.section_ids
     statements: list[Statement] = []
@@ -380,10 +417,27 @@ def document_to_map(doc: Document, path: str) -> ArgumentMap:
             canonical, words = _canonical(members)
             undefined = canonical is None and all(m.is_reference for m in members)
         if undefined:
-            raise ConventionError(f"[{s.title}] is referenced but never defined", s.location)
+            error = ConventionError(f"[{s.title}] is referenced but never defined", s.location)
+            if problems is None:
+                raise error
+            problems.append(("undefined", error))
+            continue
         section = section_ids.get(s.section) if s.section else None
-        statements.append(make_statement(s.title, words, s.tags, s.data, section, s.location))
-    arguments = [make_argument(a, section_ids) for a in doc.arguments]
+        if problems is None:
+            statements.append(make_statement(s.title, words, s.tags, s.data, section, s.location))
+        else:
+            statements.append(
+                _lenient_statement(s.title, words, s.tags, s.data, section, s.location, problems)
+            )
+    if problems is None:
+        arguments = [make_argument(a, section_ids) for a in doc.arguments]
+    else:
+        arguments = []
+        for a in doc.arguments:
+            try:
+                arguments.append(make_argument(a, section_ids))
+            except ConventionError as e:
+                problems.append(("argument", e))
     relations = [
         _fast_relation(r.source, r.target, RELATION_TYPES[r.type], r.location)
         for r in doc.relations
