@@ -26,3 +26,40 @@ register(
         sniff=lazy("argmap.formats.json:sniff"),
     )
 )
+register(
+    Format(
+        "aif",
+        (".json", ".aif"),
+        "AIF JSON (AIFdb form): a map, or a comparison argmap wrote; any AIFdb file reads",
+        load=lazy("argmap.formats.aif:read_path"),
+        dump=lazy("argmap.formats.aif:write"),
+        sniff=lazy("argmap.formats.aif:sniff"),
+    )
+)
+register(
+    Format(
+        "argdown-json",
+        (".json",),
+        "the Argdown CLI's JSON export (argdown json): read into a map",
+        load=lazy("argmap.formats.argdown_json:read_path"),
+        sniff=lazy("argmap.formats.argdown_json:sniff"),
+    )
+)
+register(
+    Format(
+        "microtexts",
+        (".xml",),
+        "arg-microtexts arggraph XML (the .txt beside it anchors the quotes)",
+        load=lazy("argmap.formats.microtexts:read_path"),
+        sniff=lazy("argmap.formats.microtexts:sniff"),
+    )
+)
+register(
+    Format(
+        "graphml",
+        (".graphml",),
+        "GraphML of a map or a comparison, for network tools (written only)",
+        load=lazy("argmap.formats.graphml:read"),
+        dump=lazy("argmap.formats.graphml:write"),
+    )
+)

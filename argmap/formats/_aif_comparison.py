@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from argmap.compare import Comparison, Correspondence, CorrespondenceType, Issue, Position, Ref
+from argmap.comparison import Comparison, Correspondence, CorrespondenceType, Issue, Position, Ref
 from argmap.errors import FormatError
 from argmap.formats._aif_graph import AifGraph, escape
 from argmap.formats._aif_read import MapParts

@@ -7,8 +7,9 @@ said).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from argmap.comparison import Comparison
 from argmap.errors import FormatError
 from argmap.formats._aif_schema import (
     ARGMAP_KEY,
@@ -22,9 +23,6 @@ from argmap.formats._aif_schema import (
 )
 from argmap.formats.json import converter
 from argmap.model import Argument, ArgumentMap, Relation, RelationType, Statement
-
-if TYPE_CHECKING:
-    from argmap.compare import Comparison
 
 __all__ = ["comparison_document", "map_document"]
 

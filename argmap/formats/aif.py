@@ -19,20 +19,19 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 
+from argmap.comparison import Comparison
 from argmap.errors import FormatError
 from argmap.formats._aif_graph import AifGraph, parse
 from argmap.formats._aif_read import MapParts, Unmapped, leftovers, read_maps
 from argmap.formats._aif_write import comparison_document, map_document
 from argmap.formats.files import read_bytes, read_text
 from argmap.model import ArgumentMap, Location
-
-if TYPE_CHECKING:
-    from argmap.compare import Comparison
 
 __all__ = ["AifReport", "AifResult", "Unmapped", "dump", "dumps", "load", "loads", "read"]
 
@@ -143,4 +142,29 @@ def dump(obj: ArgumentMap | Comparison, path: str | os.PathLike[str]) -> None:
     Path(path).write_text(dumps(obj), encoding="utf-8")
 
 
-__all__ += ["AifGraph", "MapParts", "document"]
+__all__ += ["AifGraph", "MapParts", "document", "read_path", "sniff", "write"]
+
+
+def sniff(head: bytes) -> bool:
+    """Whether a file's first bytes look like AIF JSON (nodes with AIF node ids)."""
+    return head.lstrip()[:1] == b"{" and b'"nodeID"' in head
+
+
+def read_path(path: Path, options: Mapping[str, Any]) -> ArgumentMap | Comparison:
+    """The registry's AIF reader; option ``sidecar`` (default true): anchor quotes in the
+    ``.txt`` beside the file."""
+    unknown = set(options) - {"sidecar"}
+    if unknown:
+        raise FormatError(
+            f"the aif format takes only the option sidecar (got {', '.join(sorted(unknown))})",
+            Location(str(path)),
+        )
+    p = str(path)
+    return read(read_bytes(p, what="AIF file"), p, sidecar=bool(options.get("sidecar", True))).value
+
+
+def write(obj: object, path: Path) -> None:
+    """The registry's AIF writer: a map, or a comparison with its maps."""
+    if not isinstance(obj, ArgumentMap | Comparison):
+        raise FormatError(f"cannot write a {type(obj).__name__} as AIF", Location(str(path)))
+    dump(obj, path)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from argmap.errors import FormatError
@@ -28,7 +29,7 @@ from argmap.formats._argdown_syntax import (
 from argmap.formats.files import decode, read_bytes
 from argmap.model import ArgumentMap, Location
 
-__all__ = ["load", "loads"]
+__all__ = ["load", "loads", "read_path", "sniff"]
 
 _PCS_ROLES = {"premise": "premise", "intermediary-conclusion": "intermediary"}
 
@@ -234,3 +235,20 @@ def load(path: str | os.PathLike[str]) -> ArgumentMap:
     """The map of an ``argdown json`` export file."""
     p = os.fspath(path)
     return loads(read_bytes(p, what="Argdown JSON file"), p)
+
+
+def sniff(head: bytes) -> bool:
+    """Whether a file's first bytes look like the Argdown CLI's JSON export."""
+    return head.lstrip()[:1] == b"{" and any(
+        marker in head for marker in (b'"equivalence-class"', b'"relationType"', b'"pcs"')
+    )
+
+
+def read_path(path: Path, options: Mapping[str, Any]) -> ArgumentMap:
+    """The registry's Argdown JSON reader (no options)."""
+    if options:
+        raise FormatError(
+            f"the argdown-json format takes no options (got {', '.join(sorted(options))})",
+            Location(str(path)),
+        )
+    return load(path)

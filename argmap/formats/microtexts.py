@@ -21,7 +21,9 @@ import hashlib
 import os
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from argmap.errors import FormatError
 from argmap.formats.files import decode, read_bytes
@@ -37,7 +39,7 @@ from argmap.model import (
     Statement,
 )
 
-__all__ = ["load", "loads"]
+__all__ = ["load", "loads", "read_path", "sniff"]
 
 _SUPPORT = ("sup", "exa")
 _EDGE_TYPES = frozenset({"seg", "sup", "exa", "add", "reb", "und"})
@@ -235,3 +237,18 @@ def load(path: str | os.PathLike[str]) -> ArgumentMap:
             title=g.root.get("topic_id", "").replace("_", " "),
         )
     return to_map(g, text, source)
+
+
+def sniff(head: bytes) -> bool:
+    """Whether a file's first bytes look like an arggraph document."""
+    return b"<arggraph" in head
+
+
+def read_path(path: Path, options: Mapping[str, Any]) -> ArgumentMap:
+    """The registry's arg-microtexts reader (no options)."""
+    if options:
+        raise FormatError(
+            f"the microtexts format takes no options (got {', '.join(sorted(options))})",
+            Location(str(path)),
+        )
+    return load(path)
