@@ -5,8 +5,13 @@ under fixed names:
 
 * per map: ``<map-id>.svg``, ``<map-id>.png`` and ``<map-id>.dot`` (the summary view);
 * the comparison: ``comparison-summary.{svg,png,dot}`` and ``comparison-full.{svg,dot}``;
-* per issue: ``issue-<issue-id>.svg``;
-* the report: ``report.md`` and ``report.html`` (with the summary diagram embedded);
+* per issue: ``issue-<issue-id>.{svg,png}``;
+* the issue matrix: ``matrix.{svg,png}`` and ``matrix.csv`` (issues by authors);
+* the author network: ``network.{svg,png}``, ``network.graphml`` and one CSV adjacency matrix
+  per kind of correspondence (``network-agree.csv``, ``network-partial.csv``,
+  ``network-conflict.csv``);
+* the report: ``report.md`` (linking the PNGs beside it) and ``report.html`` (with the
+  summary diagram, the matrix, the network and each issue's diagram embedded);
 * the JSON export of the maps and the comparison: ``comparison.json``.
 
 Graphviz lays each drawing out once and writes its SVG and PNG from that layout; those calls
@@ -26,11 +31,13 @@ from pathlib import Path
 import attrs
 
 from argmap import compare
-from argmap.compare import Comparison, Summary
+from argmap.analysis.matrix import issue_matrix
+from argmap.analysis.network import author_network
+from argmap.compare import Comparison, CorrespondenceType, Summary
 from argmap.errors import ArgmapError, RenderError
 from argmap.formats import json as json_format
 from argmap.model import Location
-from argmap.render import dot, output, report
+from argmap.render import dot, figures, output, report
 
 __all__ = ["BuildResult", "build", "build_comparison", "format_summary", "output_names"]
 
@@ -43,6 +50,16 @@ REPORT_HTML = "report.html"
 JSON_EXPORT = "comparison.json"
 SUMMARY_STEM = "comparison-summary"
 FULL_STEM = "comparison-full"
+MATRIX_STEM = "matrix"
+NETWORK_STEM = "network"
+MATRIX_CSV = "matrix.csv"
+NETWORK_GRAPHML = "network.graphml"
+NETWORK_CSVS = tuple((k, f"network-{k.value}.csv") for k in CorrespondenceType)
+
+
+def issue_stem(issue_id: str) -> str:
+    """The file stem of an issue's diagram: ``issue-<slug of the id>``."""
+    return f"issue-{_slug(issue_id)}"
 
 
 def _paths(value: tuple[Path, ...] | list[Path]) -> tuple[Path, ...]:
@@ -73,14 +90,15 @@ def _drawing_jobs(c: Comparison, out: Path, png: bool) -> list[Callable[[], obje
     finishes the long ones while the short ones fill the gaps.
     """
     formats = _ALL if png else tuple(f for f in _ALL if f != "png")
-    only_svg: tuple[output.Format, ...] = ("svg",)
     drawings = [(m.id, dot.map_graph(m), formats) for m in c.maps]
+    drawings.append((MATRIX_STEM, figures.matrix_graph(c), formats))
+    drawings.append((NETWORK_STEM, figures.network_graph(c), formats))
     drawings.append((SUMMARY_STEM, dot.comparison_graph(c), formats))
     no_png = tuple(f for f in formats if f != "png")  # the full view is for zooming: SVG
     drawings.append((FULL_STEM, dot.comparison_graph(c, view="full"), no_png))
     for issue in c.issues:
         drawings.append(
-            (f"issue-{_slug(issue.id)}", dot.comparison_graph(c, issue=issue.id), only_svg)
+            (issue_stem(issue.id), dot.comparison_graph(c, issue=issue.id), no_png_dot(formats))
         )
     jobs = sorted(
         (
@@ -90,6 +108,11 @@ def _drawing_jobs(c: Comparison, out: Path, png: bool) -> list[Callable[[], obje
         key=lambda j: j[:2],
     )
     return [partial(output.render_all, g, out / stem, fmts) for *_, stem, g, fmts in jobs]
+
+
+def no_png_dot(formats: tuple[output.Format, ...]) -> tuple[output.Format, ...]:
+    """An issue's formats: SVG for the HTML report, PNG (when built) for ``report.md``."""
+    return tuple(f for f in formats if f != "dot")
 
 
 def output_names(c: Comparison, *, png: bool = True) -> tuple[str, ...]:
@@ -102,7 +125,9 @@ def output_names(c: Comparison, *, png: bool = True) -> tuple[str, ...]:
     names = [f"{m.id}.{fmt}" for m in c.maps for fmt in formats]
     names += [f"{SUMMARY_STEM}.{fmt}" for fmt in formats]
     names += [f"{FULL_STEM}.{fmt}" for fmt in formats if fmt != "png"]
-    names += [f"issue-{_slug(issue.id)}.svg" for issue in c.issues]
+    names += [f"{issue_stem(i.id)}.{fmt}" for i in c.issues for fmt in no_png_dot(formats)]
+    names += [f"{stem}.{fmt}" for stem in (MATRIX_STEM, NETWORK_STEM) for fmt in formats]
+    names += [MATRIX_CSV, NETWORK_GRAPHML, *(name for _, name in NETWORK_CSVS)]
     names += [REPORT_MD, REPORT_HTML, JSON_EXPORT]
     seen: set[str] = set()
     for name in names:
@@ -148,13 +173,26 @@ def build_comparison(
 
     jobs = _drawing_jobs(c, out, png)
 
-    jobs.append(lambda: _write(out / REPORT_MD, report.markdown(c)))
+    images = report.Images.of(c, png=png)
+    jobs.append(lambda: _write(out / REPORT_MD, report.markdown(c, images)))
+    jobs.append(lambda: _write(out / MATRIX_CSV, issue_matrix(c).csv()))
+    net = author_network(c)
+    jobs.append(lambda: _write(out / NETWORK_GRAPHML, net.graphml()))
+    for kind, name in NETWORK_CSVS:
+        jobs.append(partial(_write, out / name, net.adjacency_csv(kind)))
     jobs.append(lambda: _write(out / JSON_EXPORT, json_format.dumps(c.maps, comparison=c)))
     _run(jobs)
 
     # The HTML report embeds the summary diagram, so it comes after the drawings.
-    summary_svg = (out / f"{SUMMARY_STEM}.svg").read_text(encoding="utf-8")
-    _write(out / REPORT_HTML, report.html(c, summary_svg))
+    def read(stem: str) -> str:
+        return (out / f"{stem}.svg").read_text(encoding="utf-8")
+
+    svgs = report.Figures(
+        read(MATRIX_STEM),
+        read(NETWORK_STEM),
+        tuple((i.id, read(issue_stem(i.id))) for i in c.issues),
+    )
+    _write(out / REPORT_HTML, report.html(c, read(SUMMARY_STEM), svgs))
 
     if figure_dir is not None:
         figures = Path(figure_dir)

@@ -342,6 +342,8 @@ class ArgumentMap:
     # Where the node was read; kept out of equality so a map read back from its own
     # dump equals the original.
     location: Location | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
+    #: A short name for the author in tables and diagrams ("Valiyev 2011"); empty: derived.
+    label: str = attrs.field(default="", kw_only=True)
 
     # -- lookup ---------------------------------------------------------------
 

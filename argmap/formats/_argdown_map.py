@@ -43,7 +43,7 @@ __all__ = [
 ROLE_TAGS = {r.value: r for r in Role}
 _SPACE = re.compile(r"[ \t\r\n]+")
 _STATEMENT_KEYS = ("aside", "citation", "note", "quotes", "view")
-_HEADING_KEYS = ("map", "source")
+_HEADING_KEYS = ("label", "map", "source")
 _SECTION_KEYS = ("id",)
 _SOURCE_KEYS = ("attributed_author", "author", "path", "sha256", "title", "venue", "year")
 _QUOTE_KEYS = frozenset(("text", "start", "end"))
@@ -243,7 +243,7 @@ def _canonical(members: tuple[Member, ...]) -> tuple[Member | None, str]:
 class Header:
     """What the map heading and the section headings of a document give a map."""
 
-    __slots__ = ("id", "location", "section_ids", "sections", "source", "title")
+    __slots__ = ("id", "label", "location", "section_ids", "sections", "source", "title")
 
     def __init__(self, nodes: tuple[SectionNode, ...], path: str) -> None:
         heading, self.sections, self.section_ids = _sections(nodes)
@@ -258,6 +258,10 @@ class Header:
         self.id: str = map_id
         self.title = clean_text(_untagged_title(heading)) if heading else ""
         self.source = _source(data.get("source"), where)
+        label = data.get("label")
+        if label is not None and (not isinstance(label, str) or not label.strip()):
+            raise ConventionError("map label must be a non-empty string: label: Valiyev", where)
+        self.label: str = clean_text(label)
         self.location = where
 
     def build(
@@ -275,6 +279,7 @@ class Header:
             arguments,
             relations,
             location=self.location,
+            label=self.label,
         )
 
 

@@ -169,6 +169,8 @@ def dumps(m: ArgumentMap) -> str:
     """Canonical Argdown for a map; ``loads(dumps(m)) == m``."""
     blocks: list[str] = []
     head: dict[str, Any] = {"map": m.id}
+    if m.label:
+        head["label"] = m.label
     if m.source is not None:
         src: dict[str, Any] = {"path": m.source.path}
         for key in ("sha256", "title", "author"):

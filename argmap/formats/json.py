@@ -67,6 +67,7 @@ KEY_ORDER: dict[type, tuple[str, ...]] = {
     ArgumentMap: (
         "id",
         "title",
+        "label",
         "source",
         "sections",
         "statements",

@@ -5,9 +5,10 @@ from __future__ import annotations
 import attrs
 import graphviz  # type: ignore[import-untyped]
 
-from argmap.compare import Comparison, CorrespondenceType, Issue, Ref
-from argmap.errors import ArgmapError
+from argmap.compare import Comparison, CorrespondenceType, Ref
 from argmap.model import ArgumentMap, RelationType, Role
+from argmap.render.centred import centred_graph
+from argmap.render.columns import Columns, corr_id, corr_label, select
 from argmap.render.labels import (
     DETAILS,
     VIEWS,
@@ -29,92 +30,6 @@ __all__ = ["comparison_graph"]
 
 
 # -- comparisons -------------------------------------------------------------
-
-
-@attrs.frozen
-class _Selection:
-    """What a comparison view draws: per map the statement ids, and the issues."""
-
-    keep: tuple[tuple[str, frozenset[str] | None], ...]
-    issue_ids: tuple[str, ...]
-    correspondence_ids: tuple[int, ...]
-
-
-def _select(c: Comparison, view: ComparisonView, issue: str | None) -> _Selection:
-    if issue is not None:
-        try:
-            issues: tuple[Issue, ...] = (c.issue(issue),)
-        except KeyError:
-            raise ArgmapError(f"no issue {issue!r} in comparison {c.id!r}", c.location) from None
-        corr = tuple(i for i, x in enumerate(c.correspondences) if x.issue == issue)
-    else:
-        issues = c.issues
-        corr = tuple(range(len(c.correspondences)))
-    refs: set[Ref] = set()
-    for i in corr:
-        refs.update(c.correspondences[i].refs())
-    keep: list[tuple[str, frozenset[str] | None]] = []
-    for m in c.maps:
-        if view == "full" and issue is None:
-            keep.append((m.id, None))
-            continue
-        ids = {r.statement_id for r in refs if r.map_id == m.id}
-        ids.update(s.id for s in m.by_role(Role.THESIS))
-        keep.append((m.id, frozenset(ids)))
-    return _Selection(tuple(keep), tuple(i.id for i in issues), corr)
-
-
-def _corr_label(kind: CorrespondenceType, ident: str, width: int) -> list[str]:
-    """``agree`` and the correspondence's id, without a repeated ``Agree:`` prefix."""
-    head, sep, rest = ident.partition(":")
-    text = rest if sep and head.strip().lower() == kind.value else ident
-    return [kind.value.upper(), *wrap(text, width)]
-
-
-class _Columns:
-    """Pins nodes to columns (ranks of an LR layout) and rows with a chain of hidden anchors.
-
-    Every pinned node sits between the anchors of the columns before and after it, joined by
-    invisible zero-weight edges; no ``rank=same`` is needed, so clusters stay legal for dot.
-    The anchors order their out-edges (``ordering=out``), so each column lists its nodes top
-    to bottom in the order of their keys.
-    """
-
-    def __init__(self, count: int) -> None:
-        self.count = count
-        self._pins: list[tuple[int, tuple[int, ...], int, str]] = []
-
-    @staticmethod
-    def anchor(rank: int) -> str:
-        return f"col_{rank}"
-
-    def pin(self, ident: str, rank: int, key: tuple[int, ...] = (), *, tied: bool = False) -> None:
-        """Put ``ident`` in column ``rank``; ``tied`` nodes are held there by visible edges."""
-        self._pins.append((rank, key, len(self._pins), "" if tied else ident))
-
-    def emit(self, g: graphviz.Digraph) -> None:
-        hidden = {
-            "style": "invis",
-            "shape": "point",
-            "width": "0",
-            "height": "0",
-            "label": "",
-            "ordering": "out",
-        }
-        for r in range(self.count):
-            g.node(self.anchor(r), _attributes=hidden)
-        for r in range(self.count - 1):
-            g.edge(self.anchor(r), self.anchor(r + 1), _attributes={"style": "invis"})
-        invisible = {"style": "invis", "weight": "0"}
-        for rank, _key, _n, ident in sorted(self._pins):
-            if not ident:
-                continue
-            if rank > 0:
-                g.edge(self.anchor(rank - 1), ident, _attributes=invisible)
-            if rank < self.count - 1:
-                g.edge(ident, self.anchor(rank + 1), _attributes=invisible)
-
-
 def comparison_graph(
     c: Comparison,
     *,
@@ -151,7 +66,9 @@ def comparison_graph(
     """
     check_choice(view, VIEWS, "view")
     check_choice(detail, DETAILS, "detail")
-    sel = _select(c, view, issue)
+    if len(c.maps) >= 3:
+        return centred_graph(c, view=view, issue=issue, detail=detail, legend=legend, theme=theme)
+    sel = select(c, view, issue)
     title = [c.title or c.id, *(map_heading(m) for m in c.maps)]
     if issue is not None:
         title.append(f"issue: {c.issue(issue).question}")
@@ -174,7 +91,7 @@ def comparison_graph(
         return n * (width + 1)
 
     last = len(c.maps) - 1
-    columns = _Columns(base(last) + width + 2)
+    columns = Columns(base(last) + width + 2)
 
     # Each correspondence oriented in map order, grouped by (gap, issue), in display order.
     groups: dict[tuple[int, str | None], list[tuple[int, Ref, Ref]]] = {}
@@ -321,16 +238,16 @@ def comparison_graph(
                 k = c.correspondences[i]
                 kinds.add(k.type)
                 attrs_ = {
-                    "id": _corr_id(k.id, i),
+                    "id": corr_id(k.id, i),
                     "class": f"corr corr-{k.type.value}",
                     **node_attrs(theme.correspondence_node(k.type), theme),
                     "fontsize": small,
                     "tooltip": plain_label([f"{k.type.value}: {k.id}", k.rationale]),
                 }
-                label_ = plain_label(_corr_label(k.type, k.id, 26))
-                sub.node(_corr_id(k.id, i), label_, _attributes=attrs_)
+                label_ = plain_label(corr_label(k.type, k.id, 26))
+                sub.node(corr_id(k.id, i), label_, _attributes=attrs_)
                 adjacent = order[_right.map_id] == order[_left.map_id] + 1
-                columns.pin(_corr_id(k.id, i), rank, (row[i],), tied=adjacent and width == 1)
+                columns.pin(corr_id(k.id, i), rank, (row[i],), tied=adjacent and width == 1)
 
     for i, left, right in oriented:
         k = c.correspondences[i]
@@ -341,10 +258,10 @@ def comparison_graph(
         head = node_id.get(right.map_id, right.statement_id)
         adjacent = order[right.map_id] == order[left.map_id] + 1
         if tail is not None:
-            edge(g, tail, _corr_id(k.id, i), edge_id(), css, estyle, theme, weight="4", **tip)
+            edge(g, tail, corr_id(k.id, i), edge_id(), css, estyle, theme, weight="4", **tip)
         if head is not None:
             extra = {"weight": "4"} if adjacent else {"constraint": "false"}
-            edge(g, _corr_id(k.id, i), head, edge_id(), css, estyle, theme, **extra, **tip)
+            edge(g, corr_id(k.id, i), head, edge_id(), css, estyle, theme, **extra, **tip)
 
     if legend:
         legend_columns(
@@ -358,7 +275,3 @@ def comparison_graph(
         )
     columns.emit(g)
     return g
-
-
-def _corr_id(ident: str, index: int) -> str:
-    return f"c_{slug(ident)}_{index + 1}"

@@ -225,81 +225,76 @@ def add_body(
             fan[_head] = k + 1
             minlen = 1 + k % stagger
         lengths.append(minlen)
-    lift = _tiers(
-        drawn, statements, arguments, edges, lengths, theses, known if sections else set()
-    )
+    top_of: dict[str, str] = {}
+    for sec in m.sections:
+        parent = top_of.get(sec.parent) if sec.parent is not None else None
+        top_of[sec.id] = parent or sec.id
+    tier = _tiers(drawn, statements, arguments, theses, top_of if sections else {})
     for (tail, head, css, style), minlen in zip(edges, lengths, strict=True):
         extra: dict[str, str] = {} if constrain else {"constraint": "false"}
-        minlen += lift.get((tail, head), 0) if constrain else 0
-        if constrain and minlen > 1:
+        if constrain and tier.get(tail, 0) != tier.get(head, 0):
+            extra = {"constraint": "false", "weight": "0"}  # between tiers: stacked apart
+        elif constrain and minlen > 1:
             extra["minlen"] = str(minlen)
         edge(g, tail, head, edge_id(), css, style, theme, **extra)
 
-    # The thesis above everything: every node with nothing above it gets an invisible edge
-    # up to the thesis (rank=max is not honoured together with newrank).
+    # The thesis above everything: every node of the first tier with nothing above it gets
+    # an invisible edge up to the thesis (rank=max is not honoured together with newrank).
+    # Each later tier hangs below the one before it from a hidden anchor between them.
     if constrain and len(theses) == 1:
+        count = max(tier.values(), default=0)
         for ident in drawn.values():
-            if ident not in tails and ident != theses[0]:
-                extra = {"style": "invis", "weight": "0"}
-                if lift.get((ident, theses[0])):
-                    extra["minlen"] = str(1 + lift[(ident, theses[0])])
-                g.edge(ident, theses[0], _attributes=extra)
+            if ident != theses[0] and tier.get(ident, 0) == 0 and ident not in tails:
+                g.edge(ident, theses[0], _attributes={"style": "invis", "weight": "0"})
+        hidden = {"style": "invis", "shape": "point", "width": "0", "height": "0", "label": ""}
+        for t in range(1, count + 1):
+            anchor = f"tier_{t}"
+            g.node(anchor, _attributes=hidden)
+            for ident in drawn.values():
+                if tier.get(ident, 0) == t:
+                    g.edge(ident, anchor, _attributes={"style": "invis", "weight": "0"})
+                elif tier.get(ident, 0) == t - 1 or (t == 1 and ident == theses[0]):
+                    g.edge(anchor, ident, _attributes={"style": "invis", "weight": "0"})
     return roles, rels, bool(arguments)
 
 
-#: Maps with more statements than this, in three or more sections, are drawn in two tiers.
+#: Maps with more statements than this, in three or more sections, are drawn in tiers.
 TIER_THRESHOLD = 24
+
+#: At most this many statements and arguments in one tier of sections.
+TIER_SIZE = 10
 
 
 def _tiers(
     drawn: dict[str, str],
     statements: Sequence[Statement],
     arguments: Sequence[Argument],
-    edges: Sequence[tuple[str, str, str, EdgeStyle]],
-    lengths: Sequence[int],
     theses: Sequence[str],
-    sections: set[str],
-) -> dict[tuple[str, str], int]:
-    """Extra ``minlen`` per edge that drops the later half of the top-level sections to a
-    second tier, below the deepest rank of the first half, so a big map is not one row of
-    side-by-side sections (about twice as tall, half as wide). Empty for small maps.
+    top_of: dict[str, str],
+) -> dict[str, int]:
+    """The tier of each drawn node: the top-level sections of a big map stacked in tiers,
+    one below the other, so the map is not one row of side-by-side sections. Consecutive
+    sections share a tier while it holds at most :data:`TIER_SIZE` nodes; the thesis's
+    section is the first. Empty (one tier) for small maps.
     """
     if len(theses) != 1 or len(statements) <= TIER_THRESHOLD:
         return {}
-    section_of = {drawn[s.id]: s.section for s in statements if s.id in drawn}
-    section_of.update({drawn[a.id]: a.section for a in arguments if a.id in drawn})
-    order = [sec for sec in dict.fromkeys(s.section for s in statements) if sec in sections]
+    placed = [(s.id, s.section) for s in statements] + [(a.id, a.section) for a in arguments]
+    section_of = {drawn[i]: top_of.get(sec or "") for i, sec in placed if i in drawn}
+    order = [sec for sec in dict.fromkeys(section_of.values()) if sec is not None]
     if len(order) < 3:
         return {}
-    lower = set(order[(len(order) + 1) // 2 :])
-    # the rank below the thesis each node would get (longest path up to the thesis)
-    up: dict[str, list[tuple[str, int]]] = {}
-    for (tail, head, _, _), n in zip(edges, lengths, strict=True):
-        up.setdefault(tail, []).append((head, n))
-    depth: dict[str, int] = {}
-
-    def rank(node: str, seen: frozenset[str]) -> int:
-        if node in depth:
-            return depth[node]
-        best = 1 if node != theses[0] else 0
-        for head, n in up.get(node, []):
-            if head not in seen:
-                best = max(best, rank(head, seen | {node}) + n)
-        depth[node] = best
-        return best
-
-    top = max(
-        (rank(n, frozenset()) for n, sec in section_of.items() if sec not in lower),
-        default=0,
-    )
-    lift: dict[tuple[str, str], int] = {}
-    for tail, head, _, _ in edges:
-        if section_of.get(tail) in lower and section_of.get(head) not in lower:
-            lift[(tail, head)] = max(0, top - rank(head, frozenset()))
-    for node, sec in section_of.items():
-        if sec in lower and node not in up:
-            lift[(node, theses[0])] = top
-    return lift
+    first = section_of.get(theses[0])
+    order.sort(key=lambda sec: sec != first)
+    size = {sec: sum(1 for x in section_of.values() if x == sec) for sec in order}
+    tier_of: dict[str | None, int] = {}
+    tier, used = 0, 0
+    for sec in order:
+        if used and used + size[sec] > TIER_SIZE:
+            tier, used = tier + 1, 0
+        tier_of[sec] = tier
+        used += size[sec]
+    return {node: tier_of.get(sec, 0) for node, sec in section_of.items()}
 
 
 def map_graph(

@@ -57,6 +57,13 @@ def find_layout() -> Layout:
     raise RenderError(_INSTALL)
 
 
+def _engine(graph: graphviz.Digraph) -> str:
+    """The ``-K`` option of the graph's layout engine (``dot`` unless the graph asks for
+    ``neato``, as the author network does)."""
+    engine = str(getattr(graph, "engine", "dot") or "dot")
+    return f"-K{engine if engine in ('dot', 'neato') else 'dot'}"
+
+
 def _layout(graph: graphviz.Digraph, fmt: str, where: Location) -> bytes:
     layout = find_layout()
     if fmt not in layout.formats:
@@ -67,7 +74,7 @@ def _layout(graph: graphviz.Digraph, fmt: str, where: Location) -> bytes:
         )
     try:
         done = subprocess.run(
-            [layout.executable, "-Kdot", f"-T{fmt}"],
+            [layout.executable, _engine(graph), f"-T{fmt}"],
             input=graph.source.encode("utf-8"),
             capture_output=True,
             check=False,
@@ -141,7 +148,7 @@ def render_all(
         for fmt, target in images:
             render(graph, target, fmt)
         return tuple(t for _, t in targets)
-    command = [layout.executable, "-Kdot", f"-Gdpi={dpi}"]
+    command = [layout.executable, _engine(graph), f"-Gdpi={dpi}"]
     for fmt, target in images:
         command += [f"-T{fmt}", f"-o{target}"]
     try:

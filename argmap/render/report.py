@@ -25,6 +25,8 @@ from collections.abc import Iterable
 
 import attrs
 
+from argmap.analysis.matrix import GLYPHS, NOT_ADDRESSED, IssueMatrix, issue_matrix
+from argmap.analysis.network import author_network
 from argmap.compare import (
     Comparison,
     Correspondence,
@@ -36,9 +38,8 @@ from argmap.compare import (
 from argmap.errors import ArgmapError
 from argmap.model import ArgumentMap, Quote, RelationType, Role, Statement
 
-__all__ = ["author_label", "html", "markdown", "md_escape", "md_table_cell"]
+__all__ = ["Figures", "Images", "author_label", "html", "markdown", "md_escape", "md_table_cell"]
 
-NOT_ADDRESSED = "not addressed"
 
 _KIND_HEADINGS: tuple[tuple[CorrespondenceType, str, str], ...] = (
     (CorrespondenceType.AGREE, "Agreements", "agreements"),
@@ -48,6 +49,59 @@ _KIND_HEADINGS: tuple[tuple[CorrespondenceType, str, str], ...] = (
 
 
 # -- shared reading of the comparison -------------------------------------------------------
+
+
+@attrs.frozen
+class Images:
+    """The image files ``report.md`` links (names relative to the report)."""
+
+    matrix: str
+    network: str
+    issues: tuple[tuple[str, str], ...]
+
+    @classmethod
+    def of(cls, c: Comparison, *, png: bool = True) -> Images:
+        """The names a build writes beside the report (PNG, or SVG without PNGs)."""
+        ext = "png" if png else "svg"
+        slug = re.compile(r"[^a-z0-9]+")
+        return cls(
+            f"matrix.{ext}",
+            f"network.{ext}",
+            tuple(
+                (i.id, f"issue-{slug.sub('-', i.id.lower()).strip('-')}.{ext}") for i in c.issues
+            ),
+        )
+
+    def issue(self, issue_id: str) -> str | None:
+        return dict(self.issues).get(issue_id)
+
+
+@attrs.frozen
+class Figures:
+    """SVG documents the HTML report embeds: the matrix, the network, one per issue."""
+
+    matrix: str
+    network: str
+    issues: tuple[tuple[str, str], ...] = ()
+
+    def issue(self, issue_id: str) -> str | None:
+        return dict(self.issues).get(issue_id)
+
+
+def _matrix_lines(mx: IssueMatrix, row: int, col: int) -> tuple[str, list[str], list[str]]:
+    """A matrix cell as text: its answer (or *not addressed*), statements, relation lines."""
+    cell = mx.rows[row][col]
+    if not cell.addressed:
+        return NOT_ADDRESSED, [], []
+    links = [f"{GLYPHS[x.kind]} {x.kind.value}: {mx.label(x.other)}" for x in cell.links]
+    return cell.short or "addressed", list(cell.statements), links
+
+
+def _network_rows(c: Comparison) -> list[tuple[str, str, int, int, int]]:
+    labels = dict(zip(issue_matrix(c).authors, issue_matrix(c).labels, strict=True))
+    return [
+        (labels[t.a], labels[t.b], t.agree, t.partial, t.conflict) for t in author_network(c).ties
+    ]
 
 
 def _flat(text: str) -> str:
@@ -247,8 +301,44 @@ def _md_position_cell(c: Comparison, p: Position, issue_id: str) -> str:
     return md_table_cell(parts)
 
 
-def markdown(c: Comparison) -> str:
-    """The report as GitHub-flavoured Markdown; all author and analyst text is escaped."""
+def _md_matrix(c: Comparison, images: Images | None) -> list[str]:
+    mx = issue_matrix(c)
+    lines = ["## Issue matrix", ""]
+    if images is not None:
+        lines += [f"![The issue matrix: issues by authors]({images.matrix})", ""]
+    rows = []
+    for r, issue in enumerate(mx.issues):
+        cells = [md_escape(issue.question or issue.id)]
+        for col in range(len(mx.authors)):
+            answer, ids, links = _matrix_lines(mx, r, col)
+            head = f"*{answer}*" if answer == NOT_ADDRESSED else f"**{md_escape(answer)}**"
+            cells.append(md_table_cell([head, *map(md_escape, ids), *map(md_escape, links)]))
+        rows.append(cells)
+    lines += _md_table(["Issue", *(md_escape(x) for x in mx.labels)], rows)
+    lines += ["", "## Author network", ""]
+    if images is not None:
+        lines += [f"![Who agrees with whom: the author network]({images.network})", ""]
+    ties = _network_rows(c)
+    if ties:
+        lines += _md_table(
+            ["Authors", "agree", "partial", "conflict"],
+            (
+                [f"{md_escape(a)} and {md_escape(b)}", str(x), str(y), str(z)]
+                for a, b, x, y, z in ties
+            ),
+        )
+    else:
+        lines.append("No correspondences are recorded.")
+    lines.append("")
+    return lines
+
+
+def markdown(c: Comparison, images: Images | None = None) -> str:
+    """The report as GitHub-flavoured Markdown; all author and analyst text is escaped.
+
+    ``images`` names the image files beside the report that it links (the matrix, the
+    network, one diagram per issue); without it the report has no images.
+    """
     maps = c.maps
     lines: list[str] = [f"# {md_escape(_heading(c))}", ""]
     if maps:
@@ -287,6 +377,13 @@ def markdown(c: Comparison) -> str:
     else:
         lines.append("No issues are recorded.")
     lines.append("")
+    if images is not None:
+        for issue in c.issues:
+            name, _question = _issue_head(issue)
+            image = images.issue(issue.id)
+            if image:
+                lines += [f"![Issue: {md_escape(name)}]({image})", ""]
+    lines += _md_matrix(c, images)
 
     # Correspondences.
     for kind, title, _anchor in _KIND_HEADINGS:
@@ -370,6 +467,14 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .corr.conflict { border-left: 4px solid var(--conflict); }
 figure.diagram { margin: 1rem 0; overflow-x: auto; }
 figure.diagram svg { max-width: 100%; height: auto; }
+figure.wide { margin: 1rem 0 2rem; }
+figure.wide a { display: block; }
+figure.wide svg { width: 100%; height: auto; }
+figcaption { color: var(--muted); font-size: .9rem; }
+td .link { font-size: .85rem; display: block; }
+td .agree { color: #00704F; } td .partial { color: #9A5B00; }
+td .conflict { color: #B04600; font-weight: bold; }
+td.na { background: #e4e4e4; }
 @media print {
   body { font-size: 10.5pt; }
   main { max-width: none; padding: 0; }
@@ -442,10 +547,60 @@ def _h_table(header: list[str], rows: Iterable[list[str]], numeric: bool = False
     return out
 
 
-def html(c: Comparison, diagram_svg: str | None = None) -> str:
+def _h_figure(svg: str, href: str, caption: str) -> list[str]:
+    """A full-width figure; a click opens the drawing itself (``href``, beside the report)."""
+    return [
+        '<figure class="diagram wide">',
+        f'<a href="{_e(href)}" title="open the drawing at full size">{_svg_body(svg)}</a>',
+        f"<figcaption>{_e(caption)} (click to enlarge)</figcaption>",
+        "</figure>",
+    ]
+
+
+def _h_matrix(c: Comparison, figures: Figures | None) -> list[str]:
+    mx = issue_matrix(c)
+    out = ['<section id="matrix">', "<h2>Issue matrix</h2>"]
+    if figures is not None:
+        out += _h_figure(figures.matrix, "matrix.svg", "Issues by authors")
+    rows = []
+    for r, issue in enumerate(mx.issues):
+        cells = [_e(issue.question or issue.id)]
+        for col in range(len(mx.authors)):
+            answer, ids, links = _matrix_lines(mx, r, col)
+            if answer == NOT_ADDRESSED:
+                cells.append(f'<span class="na">{NOT_ADDRESSED}</span>')
+                continue
+            parts = [f"<strong>{_e(answer)}</strong>"]
+            parts += [f'<span class="sid">{_e(i)}</span>' for i in ids]
+            kinds = [x.kind.value for x in mx.rows[r][col].links]
+            parts += [
+                f'<span class="link {kind}">{_e(text)}</span>'
+                for kind, text in zip(kinds, links, strict=True)
+            ]
+            cells.append("<br>".join(parts))
+        rows.append(cells)
+    out += _h_table(["Issue", *(_e(x) for x in mx.labels)], rows)
+    out += ["</section>", '<section id="network">', "<h2>Author network</h2>"]
+    if figures is not None:
+        out += _h_figure(figures.network, "network.svg", "Who agrees with whom")
+    ties = _network_rows(c)
+    if ties:
+        out += _h_table(
+            ["Authors", "agree", "partial", "conflict"],
+            ([f"{_e(a)} and {_e(b)}", str(x), str(y), str(z)] for a, b, x, y, z in ties),
+            numeric=True,
+        )
+    else:
+        out.append("<p>No correspondences are recorded.</p>")
+    out.append("</section>")
+    return out
+
+
+def html(c: Comparison, diagram_svg: str | None = None, figures: Figures | None = None) -> str:
     """The report as one standalone HTML5 page (inline CSS, no external assets).
 
-    ``diagram_svg`` is an SVG document (as Graphviz writes it) to embed after the theses.
+    ``diagram_svg`` is an SVG document (as Graphviz writes it) to embed after the theses;
+    ``figures`` the matrix, the network and the issues' drawings to embed beside them.
     """
     maps = c.maps
     title = _heading(c)
@@ -514,7 +669,17 @@ def html(c: Comparison, diagram_svg: str | None = None) -> str:
         out += _h_table(["Issue", *(_e(author_label(m)) for m in maps)], rows)
     else:
         out.append("<p>No issues are recorded.</p>")
+    if figures is not None:
+        slug = re.compile(r"[^a-z0-9]+")
+        for issue in c.issues:
+            svg = figures.issue(issue.id)
+            if svg is not None:
+                name, _question = _issue_head(issue)
+                href = f"issue-{slug.sub('-', issue.id.lower()).strip('-')}.svg"
+                out.append(f"<h3>Issue: {_e(name)}</h3>")
+                out += _h_figure(svg, href, f"Issue: {name}")
     out.append("</section>")
+    out += _h_matrix(c, figures)
 
     # Correspondences.
     for kind, heading, anchor in _KIND_HEADINGS:
