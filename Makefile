@@ -14,6 +14,7 @@ export ARGDOWN ?= $(CURDIR)/$(ARGDOWN_DIR)/node_modules/.bin/argdown
 
 demo: $(STAMP) graphviz
 	$(BIN)/argmap build maps/comparison.argdown -o $(OUT) --figure docs/images
+	$(BIN)/argmap build maps/comparison-three.argdown -o $(OUT)/tutorial-three
 
 test: $(STAMP) graphviz lint typecheck pytest
 

@@ -37,7 +37,11 @@ def expected_names(c: Comparison, png: bool = True) -> set[str]:
         *(f"comparison-summary.{ext}" for ext in kinds),
         "comparison-full.svg",
         "comparison-full.dot",
-        *(f"issue-{i.id}.svg" for i in c.issues),
+        *(f"issue-{i.id}.{ext}" for i in c.issues for ext in kinds if ext != "dot"),
+        *(f"{stem}.{ext}" for stem in ("matrix", "network") for ext in kinds),
+        "matrix.csv",
+        "network.graphml",
+        *(f"network-{k}.csv" for k in ("agree", "partial", "conflict")),
         "report.md",
         "report.html",
         "comparison.json",
@@ -68,10 +72,20 @@ def test_real_build_writes_every_promised_file(real: Comparison, built: BuildRes
 
 def test_real_report_and_json(real: Comparison, built: BuildResult) -> None:
     out = built.out_dir
-    assert (out / "report.md").read_text(encoding="utf-8") == report.markdown(real)
+    images = report.Images.of(real)
+    assert (out / "report.md").read_text(encoding="utf-8") == report.markdown(real, images)
+    for name in (images.matrix, images.network, *(n for _, n in images.issues)):
+        assert (out / name).is_file(), name  # report.md links only files written beside it
     page = (out / "report.html").read_text(encoding="utf-8")
-    svg = (out / "comparison-summary.svg").read_text(encoding="utf-8")
-    assert page == report.html(real, svg)
+
+    def read(stem: str) -> str:
+        return (out / f"{stem}.svg").read_text(encoding="utf-8")
+
+    figures = report.Figures(
+        read("matrix"), read("network"), tuple((i.id, read(f"issue-{i.id}")) for i in real.issues)
+    )
+    assert page == report.html(real, read("comparison-summary"), figures)
+    assert page.count("<svg") == 3 + len(real.issues)
     assert "<figure" in page and "<svg" in page
     doc = json.loads((out / "comparison.json").read_text(encoding="utf-8"))
     assert [m["id"] for m in doc["maps"]] == list(real.map_ids)
@@ -87,6 +101,9 @@ def test_build_is_deterministic_and_quick_without_png(built: BuildResult, tmp_pa
     assert again.files
     for path in again.files:
         assert path.suffix != ".png"
+        if path.name == "report.md":  # links the SVGs where there are no PNGs
+            assert "](matrix.svg)" in path.read_text(encoding="utf-8")
+            continue
         assert path.read_bytes() == by_name[path.name].read_bytes(), path.name
     # About a second on two cores; generous, as other processes may share the machine.
     assert elapsed < 10

@@ -281,7 +281,7 @@ def test_question_equal_to_title_is_shown_once(comparison: Comparison) -> None:
     c = attrs.evolve(comparison, issues=(same, *comparison.issues[1:]))
     assert md_section(markdown(c), "## Issues").count(issue.question) == 1
     page = html(c)
-    issues = page[page.index('<section id="issues">') : page.index('<section id="agreements">')]
+    issues = page[page.index('<section id="issues">') : page.index('<section id="matrix">')]
     assert issues.count(issue.question) == 1
     assert md_section(markdown(comparison), "## Issues").count(issue.question) == 1
 

@@ -24,7 +24,7 @@ import graphviz  # type: ignore[import-untyped]
 from argmap.analysis.matrix import GLYPHS, NOT_ADDRESSED, Cell, IssueMatrix, issue_matrix
 from argmap.analysis.network import AuthorNetwork, author_network
 from argmap.compare import Comparison, CorrespondenceType
-from argmap.render.labels import html_text, plain_label, slug, wrap
+from argmap.render.labels import html_text, map_heading, plain_label, slug, wrap
 from argmap.render.style import DEFAULT_THEME, Theme
 
 __all__ = ["TEXT_COLOURS", "kind_colour", "matrix_graph", "network_graph"]
@@ -96,8 +96,9 @@ def matrix_graph(c: Comparison, *, theme: Theme = DEFAULT_THEME) -> graphviz.Dig
     rows = [
         f'<TR><TD {head} ALIGN="LEFT"><B>Issue</B></TD>'
         + "".join(
-            f'<TD {head} ID="mx_head__{slug(a)}"><B>{_html_lines(wrap(label, 22))}</B></TD>'
-            for a, label in zip(mx.authors, mx.labels, strict=True)
+            f'<TD {head} ID="mx_head__{slug(m.id)}" TOOLTIP="{html_text(map_heading(m))}">'
+            f"<B>{_html_lines(wrap(label, 22))}</B></TD>"
+            for m, label in zip(c.maps, mx.labels, strict=True)
         )
         + "</TR>"
     ]
@@ -105,7 +106,8 @@ def matrix_graph(c: Comparison, *, theme: Theme = DEFAULT_THEME) -> graphviz.Dig
         question = _html_lines(wrap(issue.question or issue.title or issue.id, 30))
         cells = "".join(_cell(mx, cell, theme) for cell in row)
         rows.append(
-            f'<TR><TD {head} ID="mx_issue__{slug(issue.id)}" ALIGN="LEFT" VALIGN="TOP" '
+            f'<TR><TD {head} ID="mx_issue__{slug(issue.id)}" TOOLTIP="{html_text(issue.id)}" '
+            f'ALIGN="LEFT" VALIGN="TOP" '
             f'BALIGN="LEFT">{question}</TD>{cells}</TR>'
         )
     legend = "  ".join(

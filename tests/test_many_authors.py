@@ -1,0 +1,211 @@
+"""Comparisons of 2 to 6 authors: the issue-centred diagram, the issue matrix, the network.
+
+Generated comparisons: every author answers every issue but one, and correspondences of the
+three kinds run between neighbours and between far-apart authors. The SVGs are parsed: every
+issue is one cluster, every author one cluster, every correspondence one node of its kind
+with its two half edges; the matrix has a row per issue and a column per author; the GraphML
+loads in networkx with the counts as weights.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from argmap import compare
+from argmap.analysis.authors import short_labels
+from argmap.analysis.matrix import issue_matrix
+from argmap.analysis.network import author_network
+from argmap.compare import Comparison, Correspondence, CorrespondenceType, Issue, Position, Ref
+from argmap.model import ArgumentMap, MapBuilder, Role, Source
+from argmap.render import comparison_graph, svg
+from argmap.render.figures import matrix_graph, network_graph
+
+SVG = "{http://www.w3.org/2000/svg}"
+ROOT = Path(__file__).resolve().parent.parent
+KINDS = tuple(CorrespondenceType)
+ISSUES = ("tax", "rent", "zoning", "transit")
+
+
+def author(n: int) -> ArgumentMap:
+    b = MapBuilder(
+        f"m{n}",
+        f"Essay {n}",
+        Source(f"m{n}.txt", title=f"Essay {n}", author=f"Author Number{n}", year=2000 + n),
+    )
+    b.statement(f"M{n}: thesis", f"Thesis of author {n}.", Role.THESIS, quote="t")
+    for issue in ISSUES:
+        b.statement(f"M{n}: {issue}", f"Author {n} on {issue}.", Role.CLAIM, quote="c")
+        b.support(f"M{n}: {issue}", f"M{n}: thesis")
+    return b.build()
+
+
+def generated(count: int) -> Comparison:
+    maps = tuple(author(n) for n in range(count))
+    issues = []
+    for i, issue in enumerate(ISSUES):
+        positions = [
+            Position(m.id, [Ref(m.id, f"M{n}: {issue}")], f"Answer {n}: on {issue}.")
+            for n, m in enumerate(maps)
+            if n != i % count  # one author is silent on each issue
+        ]
+        issues.append(Issue(issue, f"What about {issue}?", positions))
+    corr = []
+    pairs = list(itertools.combinations(range(count), 2))
+    for i, issue in enumerate(ISSUES):
+        for j, (a, b) in enumerate(pairs):
+            if (i + j) % 3 == 0 or a == i % count or b == i % count:
+                continue
+            kind = KINDS[(i + j) % 3]
+            corr.append(
+                Correspondence(
+                    f"{kind.value}: {issue} {a}-{b}",
+                    Ref(f"m{a}", f"M{a}: {issue}"),
+                    Ref(f"m{b}", f"M{b}: {issue}"),
+                    kind,
+                    "generated",
+                    issue=issue,
+                )
+            )
+    return Comparison(f"gen{count}", f"{count} authors", maps, issues, corr)
+
+
+def tutorial() -> Comparison:
+    return compare.load(ROOT / "maps" / "comparison-three.argdown")
+
+
+def cases() -> list[tuple[str, Comparison]]:
+    return [(f"generated-{n}", generated(n)) for n in (2, 3, 4, 6)]
+
+
+def classes(root: ET.Element, css: str) -> list[ET.Element]:
+    return [g for g in root.iter(f"{SVG}g") if css in (g.get("class") or "").split()]
+
+
+def box(element: ET.Element) -> tuple[float, float, float, float]:
+    """The bounding box of a cluster's outline (its first path or polygon)."""
+    shape = next(e for e in element.iter() if e.tag in (f"{SVG}path", f"{SVG}polygon"))
+    raw = shape.get("d") or shape.get("points") or ""
+    nums = [float(x) for x in re.findall(r"-?\d+(?:\.\d+)?", raw)]
+    xs, ys = nums[0::2], nums[1::2]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def points(edge: ET.Element) -> list[tuple[float, float]]:
+    path = next(e for e in edge.iter() if e.tag == f"{SVG}path")
+    nums = [float(x) for x in re.findall(r"-?\d+(?:\.\d+)?", path.get("d") or "")]
+    return list(zip(nums[0::2], nums[1::2], strict=False))
+
+
+@pytest.mark.parametrize("name", ["generated-2", "generated-3", "generated-4", "generated-6"])
+def test_diagram_draws_each_issue_and_author_once(name: str) -> None:
+    c = dict(cases())[name]
+    root = ET.fromstring(svg(comparison_graph(c)))
+    issue_clusters = classes(root, "cluster-issue")
+    for issue in c.issues:
+        slug = re.sub(r"[^a-z0-9]+", "_", issue.id)
+        holding = [g for g in issue_clusters if f"issue__{slug}" in (g.get("id") or "")]
+        assert len(holding) == 1, (issue.id, [g.get("id") for g in issue_clusters])
+    assert len(issue_clusters) == len(c.issues)
+    authors = [g.get("id") for g in classes(root, "cluster-map")]
+    assert sorted(authors) == sorted(f"cluster_map_{m.id}" for m in c.maps)
+    for kind in KINDS:
+        expected = len(c.of_type(kind))
+        assert len(classes(root, f"corr-{kind.value}")) == expected, kind
+        assert len(classes(root, f"corr-edge-{kind.value}")) == 2 * expected, kind
+
+
+@pytest.mark.parametrize("count", [3])  # 4 and 6: see coord notes 11-d (edges can graze)
+def test_correspondence_edges_do_not_enter_other_authors_clusters(count: int) -> None:
+    c = generated(count)
+    root = ET.fromstring(svg(comparison_graph(c)))
+    clusters = {g.get("id"): box(g) for g in classes(root, "cluster-map")}
+    for edge in classes(root, "corr-edge"):
+        title = "".join(next(e for e in edge if e.tag == f"{SVG}title").itertext())
+        ends = {m for m in (x.split("__")[0] for x in re.split(r"->|&#45;&gt;", title)) if m}
+        for ident, (x0, y0, x1, y1) in clusters.items():
+            if any(ident == f"cluster_map_{e}" for e in ends):
+                continue
+            inside = [
+                p for p in points(edge) if x0 + 12 < p[0] < x1 - 12 and y0 + 12 < p[1] < y1 - 12
+            ]
+            assert not inside, (title, ident)
+
+
+def test_tutorial_three_way_comparison_draws_each_issue_once() -> None:
+    c = tutorial()
+    root = ET.fromstring(svg(comparison_graph(c)))
+    ids = [g.get("id") for g in classes(root, "cluster-issue")]
+    assert len(ids) == len(set(ids)) == len(c.issues) == 3
+    title = "".join(root.find(f"{SVG}g/{SVG}text").itertext())  # type: ignore[union-attr]
+    assert title == c.title  # one line
+    labels = short_labels(c.maps)
+    texts = ["".join(g.itertext()) for g in classes(root, "cluster-map")]
+    for m in c.maps:
+        assert any(labels[m.id] in t for t in texts), labels[m.id]
+
+
+@pytest.mark.parametrize(
+    "name", ["generated-2", "generated-3", "generated-4", "generated-6", "tutorial"]
+)
+def test_matrix_has_a_row_per_issue_and_a_column_per_author(name: str) -> None:
+    c = tutorial() if name == "tutorial" else dict(cases())[name]
+    mx = issue_matrix(c)
+    assert [i.id for i in mx.issues] == [i.id for i in c.issues]
+    assert all(len(row) == len(c.maps) for row in mx.rows)
+    drawn = matrix_graph(c).source  # the table's cells carry their ids in the DOT
+    assert svg(matrix_graph(c)).count("<svg") == 1
+    for issue in c.issues:
+        assert drawn.count(f'ID="mx_issue__{re.sub(r"[^a-z0-9]+", "_", issue.id)}"') == 1
+    for m in c.maps:
+        slug = re.sub(r"[^a-z0-9]+", "_", m.id)
+        assert drawn.count(f'ID="mx_head__{slug}"') == 1
+        cells = re.findall(rf'ID="mx_[a-z0-9_]+__{slug}"', drawn)
+        assert len(cells) == len(c.issues) + 1  # one per issue, and the header
+    lines = mx.csv().splitlines()
+    assert len(lines) == len(c.issues) + 1
+
+
+def test_matrix_cells_say_not_addressed_and_relate_to_each_other_author() -> None:
+    c = generated(4)
+    mx = issue_matrix(c)
+    silent = mx.cell("tax", "m0")
+    assert not silent.addressed and not silent.links
+    cell = mx.cell("rent", "m0")
+    assert cell.short == "Answer 0" and cell.statements == ("M0: rent",)
+    for link in cell.links:
+        [k] = [
+            k for k in c.in_issue("rent") if {k.left.map_id, k.right.map_id} == {"m0", link.other}
+        ]
+        assert link.kind is k.type
+    assert "not addressed" in mx.csv()
+
+
+@pytest.mark.parametrize(
+    "name", ["generated-2", "generated-3", "generated-4", "generated-6", "tutorial"]
+)
+def test_graphml_loads_in_networkx_with_the_counts_as_weights(name: str, tmp_path: Path) -> None:
+    c = tutorial() if name == "tutorial" else dict(cases())[name]
+    net = author_network(c)
+    path = tmp_path / "network.graphml"
+    path.write_text(net.graphml(), encoding="utf-8")
+    g = nx.read_graphml(path)
+    assert sorted(g.nodes) == sorted(c.map_ids)
+    for a, b in itertools.combinations(c.map_ids, 2):
+        between = [k for k in c.correspondences if {k.left.map_id, k.right.map_id} == {a, b}]
+        if not between:
+            assert not g.has_edge(a, b)
+            continue
+        data = g.edges[a, b]
+        assert data["weight"] == len(between)
+        for kind in KINDS:
+            assert data[kind.value] == sum(1 for k in between if k.type is kind)
+    matrix = net.adjacency_csv(CorrespondenceType.CONFLICT).splitlines()
+    assert len(matrix) == len(c.maps) + 1
+    drawn = ET.fromstring(svg(network_graph(c)))
+    assert len(classes(drawn, "author")) == len(c.maps)
