@@ -19,7 +19,9 @@ one author makes, per-issue positions — is derived.
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Iterable
+from typing import Protocol, TypeVar
 
 import attrs
 
@@ -159,6 +161,22 @@ def _correspondences(value: Iterable[Correspondence]) -> tuple[Correspondence, .
     return tuple(value)
 
 
+class _HasId(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+_T = TypeVar("_T", bound=_HasId)
+
+
+def _first_by_id(items: Iterable[_T]) -> dict[str, _T]:
+    """Id -> the first item with that id."""
+    out: dict[str, _T] = {}
+    for item in items:
+        out.setdefault(item.id, item)
+    return out
+
+
 @attrs.frozen
 class Comparison:
     """Several maps with the issues and correspondences that connect them."""
@@ -172,32 +190,82 @@ class Comparison:
     )
     location: Location | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
 
+    # -- indexes --------------------------------------------------------------
+    # Built on first use and kept on the (immutable) comparison; not fields, so equality,
+    # hashing, repr and pickling see only the comparison itself.
+
+    @functools.cached_property
+    def _map_index(self) -> dict[str, ArgumentMap]:
+        return _first_by_id(self.maps)
+
+    @functools.cached_property
+    def _issue_index(self) -> dict[str, Issue]:
+        return _first_by_id(self.issues)
+
+    @functools.cached_property
+    def _owner(self) -> dict[str, str]:
+        """Statement id -> the first map (in map order) with a statement of that id."""
+        out: dict[str, str] = {}
+        for m in self.maps:
+            for s in m.statements:
+                out.setdefault(s.id, m.id)
+        return out
+
+    @functools.cached_property
+    def _correspondence_index(
+        self,
+    ) -> dict[tuple[object, ...], list[Correspondence]]:
+        """Correspondences in order by ``(kind,)``, ``(kind, map)``, ``(kind, map, map)``,
+        ``(ref,)`` and ``("issue", id)``."""
+        out: dict[tuple[object, ...], list[Correspondence]] = {}
+        for c in self.correspondences:
+            x, y = c.left.map_id, c.right.map_id
+            keys: dict[tuple[object, ...], None] = dict.fromkeys(
+                [
+                    (c.type,),
+                    (c.type, x),
+                    (c.type, y),
+                    (c.type, x, y),
+                    (c.type, y, x),
+                    (c.left,),
+                    (c.right,),
+                    ("issue", c.issue),
+                ]
+            )
+            for key in keys:
+                out.setdefault(key, []).append(c)
+        return out
+
     # -- lookup ---------------------------------------------------------------
 
     @property
     def map_ids(self) -> tuple[str, ...]:
+        """The ids of the maps, in order."""
         return tuple(m.id for m in self.maps)
 
     def map(self, map_id: str) -> ArgumentMap:
-        for m in self.maps:
-            if m.id == map_id:
-                return m
-        raise KeyError(f"no map {map_id!r} in comparison {self.id!r}")
+        """The map with this id (:class:`KeyError` if none)."""
+        found = self._map_index.get(map_id)
+        if found is None:
+            raise KeyError(f"no map {map_id!r} in comparison {self.id!r}")
+        return found
 
     def statement(self, ref: Ref) -> Statement:
+        """The statement ``ref`` points at (:class:`KeyError` if none)."""
         return self.map(ref.map_id).statement(ref.statement_id)
 
     def issue(self, issue_id: str) -> Issue:
-        for i in self.issues:
-            if i.id == issue_id:
-                return i
+        """The issue with this id (:class:`KeyError` if none)."""
+        found = self._issue_index.get(issue_id)
+        if found is not None:
+            return found
         raise KeyError(f"no issue {issue_id!r} in comparison {self.id!r}")
 
     def ref(self, statement_id: str) -> Ref:
         """The reference of a statement id, looked up in every map."""
-        for m in self.maps:
-            if any(s.id == statement_id for s in m.statements):
-                return Ref(m.id, statement_id)
+        owner = self._owner.get(statement_id)
+        if owner is not None:
+            return Ref(owner, statement_id)
         raise KeyError(f"no statement {statement_id!r} in any map of {self.id!r}")
 
     def view(self, ref: Ref) -> View | None:
@@ -229,11 +297,11 @@ class Comparison:
         if isinstance(ref, Ref):
             self.map(ref.map_id).statement(ref.statement_id)
             return ref
-        for m in self.maps:
-            if any(s.id == ref for s in m.statements):
-                return Ref(m.id, ref)
+        owner = self._owner.get(ref)
+        if owner is not None:
+            return Ref(owner, ref)
         map_id, sep, statement_id = ref.partition(":")
-        if sep and map_id in self.map_ids:
+        if sep and map_id in self._map_index:
             self.map(map_id).statement(statement_id)
             return Ref(map_id, statement_id)
         raise KeyError(f"no statement {ref!r} in any map of {self.id!r}")
@@ -251,18 +319,18 @@ class Comparison:
         for map_id in (a, b):
             if map_id is not None:
                 self.map(map_id)
-        out: list[Correspondence] = []
-        for c in self.correspondences:
-            if c.type is not kind:
-                continue
-            if a is not None and not c.involves(a):
-                continue
-            if b is not None and not c.involves(b):
-                continue
-            if a is not None and c.left.map_id != a:
-                c = attrs.evolve(c, left=c.right, right=c.left)
-            out.append(c)
-        return tuple(out)
+        if a is not None and b is not None and a != b:
+            key: tuple[object, ...] = (kind, a, b)
+        elif a is not None or b is not None:
+            key = (kind, a if a is not None else b)
+        else:
+            key = (kind,)
+        found = self._correspondence_index.get(key, ())
+        if a is None:
+            return tuple(found)
+        return tuple(
+            c if c.left.map_id == a else attrs.evolve(c, left=c.right, right=c.left) for c in found
+        )
 
     def agreements(self, a: str | None = None, b: str | None = None) -> tuple[Correspondence, ...]:
         """Agreements, all or between maps ``a`` and ``b`` (``left`` is ``a``'s side)."""
@@ -291,9 +359,7 @@ class Comparison:
         if by is not None:
             self.map(by)
         out: list[Correspondence] = []
-        for c in self.correspondences:
-            if ref not in c.refs():
-                continue
+        for c in self._correspondence_index.get((ref,), ()):
             other = c.other(ref)
             if by is not None and other.map_id != by:
                 continue
@@ -302,6 +368,10 @@ class Comparison:
 
     def corresponded(self) -> frozenset[Ref]:
         """Every statement that takes part in some correspondence."""
+        return self._corresponded
+
+    @functools.cached_property
+    def _corresponded(self) -> frozenset[Ref]:
         return frozenset(r for c in self.correspondences for r in c.refs())
 
     def unique(self, map_id: str) -> tuple[Statement, ...]:
@@ -325,7 +395,7 @@ class Comparison:
         """The correspondences filed under the issue ``issue_id`` (:class:`KeyError` if none
         has that id)."""
         self.issue(issue_id)
-        return tuple(c for c in self.correspondences if c.issue == issue_id)
+        return tuple(self._correspondence_index.get(("issue", issue_id), ()))
 
     def summary(self) -> Summary:
         """Counts: maps, issues, agreements, partial agreements, conflicts, unique claims."""
