@@ -68,8 +68,8 @@ class AifGraph:
         self.order: list[str] = []
         self.kind: dict[str, str] = {}
         self.label: dict[str, str] = {}
-        self.raw: dict[str, dict[str, Any]] = {}
-        self.pointer: dict[str, str] = {}
+        self.index: dict[str, int] = {}
+        self._raw_nodes: list[Any] = []
         self.edges: list[tuple[str, str, str]] = []
         self.outgoing: dict[str, list[int]] = {}
         self.incoming: dict[str, list[int]] = {}
@@ -92,65 +92,83 @@ class AifGraph:
         return value
 
     def _id(self, value: Any, pointer: str, what: str) -> str:
+        if type(value) is str and value:
+            return value
         if isinstance(value, bool) or not isinstance(value, str | int) or str(value) == "":
             raise self.error(f"{what} must be a non-empty string or a number", pointer)
         return str(value)
 
     def _nodes(self) -> None:
-        for i, node in enumerate(self._list("nodes", True)):
-            at = f"/nodes/{i}"
-            if not isinstance(node, dict):
-                raise self.error("a node must be an object", at)
-            node_id = self._id(node.get("nodeID"), f"{at}/nodeID", "nodeID")
-            if node_id in self.kind:
+        self._raw_nodes = nodes = self._list("nodes", True)
+        order, kind_of, label, index = self.order, self.kind, self.label, self.index
+        outgoing, incoming = self.outgoing, self.incoming
+        types = AIF_TYPES
+        for i, node in enumerate(nodes):
+            if type(node) is not dict:
+                raise self.error("a node must be an object", f"/nodes/{i}")
+            node_id = node.get("nodeID")
+            if type(node_id) is not str or not node_id:
+                node_id = self._id(node_id, f"/nodes/{i}/nodeID", "nodeID")
+            if node_id in kind_of:
                 raise self.error(
-                    f"duplicate nodeID {node_id!r} (first at {self.pointer[node_id]}): "
+                    f"duplicate nodeID {node_id!r} (first at {self.pointer(node_id)}): "
                     "every node needs its own id",
-                    f"{at}/nodeID",
+                    f"/nodes/{i}/nodeID",
                 )
             kind = node.get("type")
-            if kind not in AIF_TYPES:
+            if kind not in types:
                 raise self.error(
                     f"unknown node type {kind!r}: AIF nodes are of type "
                     + ", ".join(sorted(AIF_TYPES)),
-                    f"{at}/type",
+                    f"/nodes/{i}/type",
                 )
             text = node.get("text", "")
-            if not isinstance(text, str):
-                raise self.error("a node's text must be a string", f"{at}/text")
-            self.order.append(node_id)
-            self.kind[node_id] = kind
-            self.label[node_id] = text
-            self.raw[node_id] = node
-            self.pointer[node_id] = at
-            self.outgoing[node_id] = []
-            self.incoming[node_id] = []
+            if type(text) is not str:
+                raise self.error("a node's text must be a string", f"/nodes/{i}/text")
+            order.append(node_id)
+            kind_of[node_id] = kind
+            label[node_id] = text
+            index[node_id] = i
+            outgoing[node_id] = []
+            incoming[node_id] = []
+
+    def pointer(self, node_id: str) -> str:
+        """The JSON pointer of a node."""
+        return f"/nodes/{self.index[node_id]}"
+
+    def node(self, node_id: str) -> dict[str, Any]:
+        """A node's object as the document has it."""
+        found: dict[str, Any] = self._raw_nodes[self.index[node_id]]
+        return found
 
     def _edges(self) -> None:
         seen: dict[str, int] = {}
+        kind_of, outgoing, incoming, edges = self.kind, self.outgoing, self.incoming, self.edges
         for i, edge in enumerate(self._list("edges", True)):
-            at = f"/edges/{i}"
-            if not isinstance(edge, dict):
-                raise self.error("an edge must be an object", at)
-            edge_id = self._id(edge.get("edgeID"), f"{at}/edgeID", "edgeID")
+            if type(edge) is not dict:
+                raise self.error("an edge must be an object", f"/edges/{i}")
+            edge_id, src, dst = edge.get("edgeID"), edge.get("fromID"), edge.get("toID")
+            if type(edge_id) is not str or not edge_id:
+                edge_id = self._id(edge_id, f"/edges/{i}/edgeID", "edgeID")
             if edge_id in seen:
                 raise self.error(
                     f"duplicate edgeID {edge_id!r} (first at /edges/{seen[edge_id]})",
-                    f"{at}/edgeID",
+                    f"/edges/{i}/edgeID",
                 )
             seen[edge_id] = i
-            ends = []
-            for key in ("fromID", "toID"):
-                end = self._id(edge.get(key), f"{at}/{key}", key)
-                if end not in self.kind:
-                    raise self.error(
-                        f"dangling edge: {key} {end!r} names no node of the document",
-                        f"{at}/{key}",
-                    )
-                ends.append(end)
-            self.edges.append((edge_id, ends[0], ends[1]))
-            self.outgoing[ends[0]].append(i)
-            self.incoming[ends[1]].append(i)
+            if src not in kind_of or dst not in kind_of:
+                src, dst = (self._end(edge, i, key) for key in ("fromID", "toID"))
+            edges.append((edge_id, src, dst))
+            outgoing[src].append(i)
+            incoming[dst].append(i)
+
+    def _end(self, edge: dict[str, Any], i: int, key: str) -> str:
+        end = self._id(edge.get(key), f"/edges/{i}/{key}", key)
+        if end not in self.kind:
+            raise self.error(
+                f"dangling edge: {key} {end!r} names no node of the document", f"/edges/{i}/{key}"
+            )
+        return end
 
     def _locutions(self) -> None:
         for i, loc in enumerate(self._list("locutions", False)):

@@ -18,7 +18,7 @@ import cattrs
 
 from argmap.errors import FormatError
 from argmap.formats._aif_graph import AifGraph, escape
-from argmap.formats._aif_roles import assign_roles
+from argmap.formats._aif_roles import roles as role_rule
 from argmap.formats._aif_schema import (
     ARGMAP_KEY,
     ARGMAP_SCHEMA,
@@ -35,7 +35,11 @@ from argmap.model import (
     Role,
     Section,
     Source,
+    Stance,
     Statement,
+    View,
+    _fast_quote,
+    _fast_statement,
 )
 
 __all__ = ["MapParts", "Unmapped", "read_maps"]
@@ -129,7 +133,7 @@ class _Reader:
     def _bad_meta(self, node_id: str, detail: str) -> FormatError:
         return FormatError(
             f"argmap data for node {node_id!r} cannot be read: {detail}",
-            self.g.error("", self.g.pointer[node_id]).location,
+            self.g.error("", self.g.pointer(node_id)).location,
             pointer=f"{self.meta_at}/{escape(node_id)}",
         )
 
@@ -156,7 +160,9 @@ class _Reader:
                 data.update(text=g.label[node_id], quotes=[])
                 s = self._structure(node_id, data, Statement)
             else:
-                s = Statement(f"n{node_id}", g.label[node_id], Role.CLAIM)
+                s = _fast_statement(
+                    f"n{node_id}", g.label[node_id], Role.CLAIM, (), None, (), None, None, None
+                )
             self.statements[node_id] = s
             self.model_id[node_id] = s.id
             self.quotes[node_id] = []
@@ -190,7 +196,7 @@ class _Reader:
         loc = g.locution.get(node_id, {})
         start, end = _offset(loc.get("start")), _offset(loc.get("end"))
         if not exact:
-            illocution = str(g.raw[ya].get("scheme") or g.label[ya])
+            illocution = str(g.node(ya).get("scheme") or g.label[ya])
             if illocution != "Asserting" and _tag(illocution):
                 self.tags.setdefault(target, []).append(_tag(illocution))
             if speaker:
@@ -202,7 +208,7 @@ class _Reader:
         if not words.strip():
             return
         if start is not None and end is not None and 0 <= start < end:
-            self.quotes[target].append(Quote(words, start, end))
+            self.quotes[target].append(_fast_quote(words, start, end))
         else:
             self.quotes[target].append(Quote(words))
 
@@ -293,7 +299,7 @@ class _Reader:
             if g.kind[node_id] != "RA":
                 continue
             ins, outs = shape[node_id]
-            scheme = str(g.raw[node_id].get("scheme") or g.label[node_id]).strip()
+            scheme = str(g.node(node_id).get("scheme") or g.label[node_id]).strip()
             named = scheme not in _GENERIC_INFERENCES
             to_i = [e for e in outs if g.kind[g.edges[e][2]] == "I"]
             if not ins or len(outs) != 1 or not to_i:
@@ -355,15 +361,30 @@ class _Reader:
         self.locutions_pass()
         self.sidecar_quotes()
         self.schemes_pass()
-        statements = []
-        for node_id, s in self.statements.items():
-            tags = tuple(dict.fromkeys([*s.tags, *self.tags.get(node_id, ())]))
-            statements.append(attrs.evolve(s, quotes=tuple(self.quotes[node_id]), tags=tags))
         relations = [r for _, r in sorted(self.relations, key=lambda x: x[0])]
         arguments = [a for _, a in self.arguments]
-        if self.meta is None:
-            statements = assign_roles(statements, arguments, relations)
-            statements = _with_speakers(statements, self.speakers, self.statements)
+        generic = self.meta is None
+        found = role_rule(list(self.statements.values()), arguments, relations) if generic else {}
+        view_of = _views(self.speakers) if generic else {}
+        statements = []
+        for node_id, s in self.statements.items():
+            extra = self.tags.get(node_id)
+            tags = tuple(dict.fromkeys([*s.tags, *extra])) if extra else s.tags
+            statements.append(
+                _fast_statement(
+                    s.id,
+                    s.text,
+                    found.get(s.id, s.role),
+                    tuple(self.quotes[node_id]),
+                    s.section,
+                    tags,
+                    s.citation,
+                    s.note,
+                    None,
+                    view_of.get(node_id, s.view),
+                    s.aside,
+                )
+            )
         source = sections = None
         if head is not None:
             source = head.get("source")
@@ -380,30 +401,14 @@ class _Reader:
         return MapParts(m, {n: s.id for n, s in self.statements.items()})
 
 
-def _with_speakers(
-    statements: list[Statement], speakers: dict[str, list[str]], by_node: dict[str, Statement]
-) -> list[Statement]:
+def _views(speakers: dict[str, list[str]]) -> dict[str, View]:
     """Statements whose locutions name one speaker are that speaker's reported view."""
-    view_cls = _view_classes()
-    if view_cls is None:
-        return statements
-    view, stance = view_cls
-    ids = {s.id: n for n, s in by_node.items()}
-    out = []
-    for s in statements:
-        names = list(dict.fromkeys(speakers.get(ids.get(s.id, ""), ())))
-        if len(names) == 1:
-            changes: dict[str, Any] = {"view": view(names[0], stance.OPEN)}
-            s = attrs.evolve(s, **changes)
-        out.append(s)
+    out: dict[str, View] = {}
+    for node_id, names in speakers.items():
+        unique = list(dict.fromkeys(names))
+        if len(unique) == 1:
+            out[node_id] = View(unique[0], Stance.OPEN)
     return out
-
-
-def _view_classes() -> tuple[Any, Any] | None:
-    import argmap.model as model
-
-    view, stance = getattr(model, "View", None), getattr(model, "Stance", None)
-    return None if view is None or stance is None else (view, stance)
 
 
 def read_maps(
@@ -446,7 +451,7 @@ def leftovers(g: AifGraph, used_nodes: set[str], used_edges: Iterable[int]) -> l
     out: list[Unmapped] = []
     for node_id in g.order:
         if node_id not in used_nodes:
-            out.append(Unmapped(g.pointer[node_id], g.kind[node_id], node_id, _why(g, node_id)))
+            out.append(Unmapped(g.pointer(node_id), g.kind[node_id], node_id, _why(g, node_id)))
     for i, (edge_id, src, dst) in enumerate(g.edges):
         if i not in taken:
             reason = f"edge {g.kind[src]} {src} -> {g.kind[dst]} {dst}: part of no mapped structure"

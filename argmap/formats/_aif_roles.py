@@ -17,13 +17,21 @@ import attrs
 
 from argmap.model import Argument, Relation, RelationType, Role, Statement
 
-__all__ = ["assign_roles"]
+__all__ = ["assign_roles", "roles"]
 
 
 def assign_roles(
     statements: Sequence[Statement], arguments: Sequence[Argument], relations: Sequence[Relation]
 ) -> list[Statement]:
     """``statements`` with the roles of the rule above."""
+    found = roles(statements, arguments, relations)
+    return [attrs.evolve(s, role=found[s.id]) for s in statements]
+
+
+def roles(
+    statements: Sequence[Statement], arguments: Sequence[Argument], relations: Sequence[Relation]
+) -> dict[str, Role]:
+    """The role of each statement id by the rule above."""
     into: dict[str, set[str]] = {}  # node -> nodes with an edge into it
     supports_out: set[str] = set()
     supported: set[str] = set()
@@ -68,7 +76,7 @@ def assign_roles(
         thesis = max(roots, key=lambda sid: (reach(sid), -roots.index(sid)))
     elif statements and not relations and not arguments:
         thesis = statements[0].id
-    out = []
+    out: dict[str, Role] = {}
     for s in statements:
         if s.id == thesis:
             role = Role.THESIS
@@ -78,5 +86,5 @@ def assign_roles(
             role = Role.EVIDENCE
         else:
             role = Role.CLAIM
-        out.append(attrs.evolve(s, role=role))
+        out[s.id] = role
     return out
