@@ -39,6 +39,7 @@ from argmap.model import (
     Statement,
     View,
     _fast_quote,
+    _fast_relation,
     _fast_statement,
 )
 
@@ -156,9 +157,13 @@ class _Reader:
                 continue
             meta = self._meta(node_id)
             if meta is not None:
-                data = {k: v for k, v in meta.items() if k != "kind"}
-                data.update(text=g.label[node_id], quotes=[])
-                s = self._structure(node_id, data, Statement)
+                quick = _statement_from_meta(meta, g.label[node_id])
+                if quick is not None:
+                    s = quick
+                else:  # the converter, for its error messages
+                    data = {k: v for k, v in meta.items() if k != "kind"}
+                    data.update(text=g.label[node_id], quotes=[])
+                    s = self._structure(node_id, data, Statement)
             else:
                 s = _fast_statement(
                     f"n{node_id}", g.label[node_id], Role.CLAIM, (), None, (), None, None, None
@@ -278,7 +283,7 @@ class _Reader:
                 self._use(node_id, ins[0], outs[0])
                 if not self.meta[node_id].get("mirror"):
                     src, dst = g.edges[ins[0]][1], g.edges[outs[0]][2]
-                    rel = Relation(self.model_id[src], self.model_id[dst], rtype)
+                    rel = _fast_relation(self.model_id[src], self.model_id[dst], rtype, None)
                     self.relations.append((index, rel))
 
     def _schemes_generic(self) -> None:
@@ -334,7 +339,9 @@ class _Reader:
                 rtype = RelationType.UNDERCUT
             for e in ins:
                 src = self.model_id[g.edges[e][1]]
-                self.relations.append((index, Relation(src, self.model_id[target], rtype)))
+                self.relations.append(
+                    (index, _fast_relation(src, self.model_id[target], rtype, None))
+                )
             self._use(node_id, *ins, *outs)
         self._pair_contradictions()
 
@@ -399,6 +406,47 @@ class _Reader:
             relations,
         )
         return MapParts(m, {n: s.id for n, s in self.statements.items()})
+
+
+_META_KEYS = frozenset(
+    ("kind", "id", "role", "section", "tags", "citation", "note", "view", "aside")
+)
+_ROLES = {r.value: r for r in Role}
+_STANCES = {s.value: s for s in Stance}
+
+
+def _opt(value: Any) -> bool:
+    return value is None or type(value) is str
+
+
+def _statement_from_meta(meta: dict[str, Any], text: str) -> Statement | None:
+    """The statement argmap's data describes, built directly when every value has the type
+    the writer gives it; ``None`` sends anything else to the converter."""
+    get = meta.get
+    sid, role_name, tags, view = get("id"), get("role"), get("tags"), get("view")
+    role = _ROLES.get(role_name) if type(role_name) is str else None
+    section, citation, note, aside = get("section"), get("citation"), get("note"), get("aside")
+    if (
+        type(sid) is not str
+        or not sid.strip()
+        or role is None
+        or type(tags) is not list
+        or not all(type(t) is str for t in tags)
+        or not (_opt(section) and _opt(citation) and _opt(note) and _opt(aside))
+        or not meta.keys() <= _META_KEYS
+    ):
+        return None
+    made_view = None
+    if view is not None:
+        if type(view) is not dict or view.keys() != {"holder", "stance"}:
+            return None
+        holder, stance = view["holder"], _STANCES.get(view["stance"])
+        if type(holder) is not str or not holder.strip() or stance is None:
+            return None
+        made_view = View(holder, stance)
+    return _fast_statement(
+        sid, text, role, (), section, tuple(tags), citation, note, None, made_view, aside
+    )
 
 
 def _views(speakers: dict[str, list[str]]) -> dict[str, View]:
