@@ -1,0 +1,160 @@
+"""Subcommands that read and verify maps: ``check``, ``quote``, ``anchor``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from argmap.model import ArgumentMap
+
+from argmap.cli._common import Subparsers, _exit, _out
+
+# -- check -------------------------------------------------------------------------------
+
+
+def _add_check(sub: Subparsers) -> None:
+    p = sub.add_parser(
+        "check",
+        help="check maps: quotes, sources, references, thesis, ids, cycles",
+        description="Check Argdown maps and comparison files (folders: every *.argdown below). "
+        "Exit 0 only when there are no errors.",
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="map file, comparison file or folder")
+    p.add_argument("--format", choices=("human", "json"), default="human")
+    p.set_defaults(run=_run_check)
+
+
+def _run_check(args: argparse.Namespace) -> int:
+    from argmap.check import check_paths
+
+    report = check_paths(args.paths, keep=args.exit_when_done)
+    if args.format == "json":
+        import json
+
+        import cattrs
+
+        doc = {
+            "ok": report.ok,
+            "summary": report.summary(),
+            **cattrs.unstructure(report),
+        }
+        _out(json.dumps(doc, ensure_ascii=False, indent=2))
+    else:
+        for finding in report.findings:
+            _out(str(finding))
+        _out(report.summary())
+    code = 0 if report.ok else 1
+    if args.exit_when_done:
+        _exit(code)
+    return code
+
+
+# -- quote -------------------------------------------------------------------------------
+
+
+def _add_quote(sub: Subparsers) -> None:
+    p = sub.add_parser(
+        "quote",
+        help="find a quote in a source text and print its offsets",
+        description="Find WORDS in SOURCE as argmap matches quotes (line wraps, hyphenation "
+        "and typographic punctuation are tolerated). Exit 1 unless found exactly once.",
+    )
+    p.add_argument("source", metavar="SOURCE", type=Path)
+    p.add_argument("words", metavar="WORDS")
+    p.set_defaults(run=_run_quote)
+
+
+def _context(path: str, text: str, start: int, end: int) -> list[str]:
+    """The passage's lines with one line before and after, the passage marked."""
+    line = text.count("\n", 0, start) + 1
+    col = start - (text.rfind("\n", 0, start) + 1) + 1
+    first = text.rfind("\n", 0, text.rfind("\n", 0, start)) + 1 if line > 1 else 0
+    stop = text.find("\n", end)
+    stop = len(text) if stop < 0 else text.find("\n", stop + 1)
+    stop = len(text) if stop < 0 else stop
+    marked = text[first:start] + ">>>" + text[start:end] + "<<<" + text[end:stop]
+    first_line = text.count("\n", 0, first) + 1
+    out = [f"{path}:{line}:{col}: start: {start}, end: {end}"]
+    for i, row in enumerate(marked.split("\n")):
+        out.append(f"  {first_line + i:>5} | {row.rstrip()}")
+    return out
+
+
+def _run_quote(args: argparse.Namespace) -> int:
+    from argmap.quotes import MatchStatus, find
+
+    text = args.source.read_text(encoding="utf-8")
+    match = find(text, args.words)
+    path = str(args.source)
+    if match.status is MatchStatus.NOT_FOUND:
+        _out(f"{path}: not found")
+        return 1
+    if match.status is MatchStatus.AMBIGUOUS:
+        _out(f"{path}: ambiguous ({match.count} places)")
+    for place in match.places:
+        for row in _context(path, text, place.start, place.end):
+            _out(row)
+    return 0 if match.found else 1
+
+
+# -- anchor ------------------------------------------------------------------------------
+
+
+def _add_anchor(sub: Subparsers) -> None:
+    p = sub.add_parser(
+        "anchor",
+        help="find the offsets of quotes and write them into the map",
+        description="For quotes without offsets (or with wrong ones), find them in the source "
+        "and print the offsets to write; with --write, edit the files in place (only the "
+        "quote data changes). A comparison file stands for the maps it includes. "
+        "Exit 1 when offsets are still missing or wrong.",
+    )
+    p.add_argument("files", nargs="+", metavar="FILE", type=Path)
+    p.add_argument("--write", action="store_true", help="rewrite the files in place")
+    p.set_defaults(run=_run_anchor)
+
+
+def _run_anchor(args: argparse.Namespace) -> int:
+    from argmap.anchor import apply, plan
+    from argmap.check import check_quotes, map_files
+    from argmap.errors import ArgmapError
+    from argmap.formats import argdown
+    from argmap.model import Location
+
+    status = 0
+    for path in [f for given in args.files for f in map_files(given)]:
+        m: ArgumentMap = argdown.load(path)
+        fixes = plan(m, path)
+        where = {s.id: s.location or Location(str(path)) for s in m.statements}
+        for fix in fixes:
+            _out(f"{where[fix.statement]}: {fix}")
+        if fixes and args.write:
+            text = path.read_text(encoding="utf-8")
+            new = apply(text, fixes, str(path))
+            check = argdown.loads(new, str(path))
+            written = {(s.id, i): q for s in check.statements for i, q in enumerate(s.quotes)}
+            for fix in fixes:
+                q = written.get((fix.statement, fix.index))
+                if q is None or (q.start, q.end) != (fix.start, fix.end):
+                    raise ArgmapError(
+                        f"[{fix.statement}]: could not write the offsets of quote "
+                        f"{fix.index + 1}; the file is unchanged",
+                        where[fix.statement],
+                    )
+            path.write_bytes(new.encode("utf-8"))
+            _out(f"{path}: wrote offsets for {len(fixes)} quote{'s' * (len(fixes) != 1)}")
+            m = check
+        elif fixes:
+            status = 1
+        left = [
+            f
+            for f in check_quotes(m, path)
+            if f.code in ("quote-not-found", "quote-ambiguous", "quote-offsets", "source-missing")
+        ]
+        for finding in left:
+            _out(str(finding))
+        if left:
+            status = 1
+    return status

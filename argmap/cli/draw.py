@@ -1,0 +1,129 @@
+"""Subcommands that draw: ``build`` (every output of a comparison) and ``render``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    pass
+
+from argmap.cli._common import Subparsers, _out
+
+# -- build -------------------------------------------------------------------------------
+
+
+def _add_build(sub: Subparsers) -> None:
+    p = sub.add_parser(
+        "build",
+        help="render maps, comparison diagrams and the report into a folder",
+        description="Load a comparison file and the maps it includes; write each map's diagram, "
+        "the comparison (summary and full views, one view per issue), the report (Markdown and "
+        "HTML) and the JSON export into OUT; print where they are and a three-line summary.",
+    )
+    p.add_argument(
+        "comparison",
+        nargs="?",
+        default=Path("maps/comparison.argdown"),
+        type=Path,
+        metavar="COMPARISON",
+        help="comparison file (default: maps/comparison.argdown)",
+    )
+    p.add_argument(
+        "-o", "--output", type=Path, default=Path("out"), metavar="OUT", help="output folder"
+    )
+    p.add_argument(
+        "--figure",
+        type=Path,
+        metavar="DIR",
+        help="also copy comparison-summary.svg and .dot into DIR (the README figure)",
+    )
+    p.set_defaults(run=_run_build)
+
+
+def _run_build(args: argparse.Namespace) -> int:
+    import time
+
+    from argmap.build import build, format_summary
+
+    started = time.perf_counter()
+    result = build(args.comparison, args.output, figure_dir=args.figure)
+    elapsed = time.perf_counter() - started
+    _out(f"wrote {len(result.files)} files to {result.out_dir}/ in {elapsed:.1f} s:")
+    for path in result.files:
+        _out(f"  {path}")
+    _out(format_summary(result))
+    return 0
+
+
+# -- render ------------------------------------------------------------------------------
+
+
+def _add_render(sub: Subparsers) -> None:
+    p = sub.add_parser(
+        "render",
+        help="draw one map or comparison view (SVG, PNG, PDF or DOT)",
+        description="Draw a map, or a comparison file, as one diagram. Focus on a statement's "
+        "neighbourhood (maps) or on one issue (comparisons) to keep large maps readable.",
+    )
+    p.add_argument("file", metavar="FILE", type=Path, help="a map or a comparison file")
+    p.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="OUT", help="the file to write"
+    )
+    p.add_argument(
+        "--format",
+        choices=("svg", "png", "pdf", "dot"),
+        help="output format (default: from OUT's suffix, else svg)",
+    )
+    p.add_argument(
+        "--detail",
+        choices=("summary", "full", "quotes"),
+        default="summary",
+        help="node labels: the statement text, also its title, or also its quotes",
+    )
+    p.add_argument(
+        "--view",
+        choices=("summary", "full"),
+        default="summary",
+        help="comparisons: compared statements only, or every statement",
+    )
+    p.add_argument("--focus", metavar="ID", help="maps: only the neighbourhood of statement ID")
+    p.add_argument("--depth", type=int, default=1, help="with --focus: relation steps (default 1)")
+    p.add_argument("--issue", metavar="ID", help="comparisons: only this issue")
+    p.set_defaults(run=_run_render)
+
+
+def _run_render(args: argparse.Namespace) -> int:
+    from argmap.check import is_comparison
+    from argmap.errors import ArgmapError
+    from argmap.model import Location
+    from argmap.render import comparison_graph, map_graph, render
+    from argmap.render.output import Format
+
+    formats: dict[str, Format] = {"svg": "svg", "png": "png", "pdf": "pdf", "dot": "dot"}
+    fmt = formats.get(args.format or (args.output.suffix.lstrip(".") or "svg"))
+    if fmt is None:
+        raise ArgmapError(
+            f"cannot tell the format from {args.output.name!r}: use --format",
+            Location(str(args.output)),
+        )
+    text = args.file.read_text(encoding="utf-8")
+    if is_comparison(text):
+        from argmap import compare
+
+        if args.focus:
+            raise ArgmapError("--focus is for maps; use --issue", Location(str(args.file)))
+        graph = comparison_graph(
+            compare.load(args.file), view=args.view, issue=args.issue, detail=args.detail
+        )
+    else:
+        from argmap.formats import argdown
+
+        if args.issue:
+            raise ArgmapError("--issue is for comparison files", Location(str(args.file)))
+        graph = map_graph(
+            argdown.load(args.file), detail=args.detail, focus=args.focus, depth=args.depth
+        )
+    _out(str(render(graph, args.output, fmt)))
+    return 0
