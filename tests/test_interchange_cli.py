@@ -71,7 +71,9 @@ def test_convert_real_aif_reports_what_is_not_mapped(
     assert len(m.statements) == 5 and m.thesis.text.startswith("Lisa Nandy got")
 
 
-def test_convert_microtexts_then_compare(tmp_path: Path) -> None:
+def test_convert_microtexts_then_compare(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     folder = shared_dir("microtexts")
     for name in ("micro_b006", "micro_k009"):
         assert (
@@ -84,7 +86,12 @@ def test_convert_microtexts_then_compare(tmp_path: Path) -> None:
     cmp = tmp_path / "cp.argdown"
     maps = [str(tmp_path / f"{n}.argdown") for n in ("micro_b006", "micro_k009")]
     assert main(["new-comparison", *maps, "-o", str(cmp), "--title", "Two texts"]) == 0
-    assert "b006: a" in cmp.read_text(encoding="utf-8") or cmp.is_file()
+    capsys.readouterr()
+    assert "micro_b006.argdown" in cmp.read_text(encoding="utf-8")
+    # suggest proposes correspondences between the two texts' statements to start from.
+    assert main(["suggest", str(cmp), "--top", "3"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("[b006: a") == 3 and out.count("[k009: a") == 3
 
 
 def test_hostile_text_stays_text_in_graphml(tmp_path: Path) -> None:
