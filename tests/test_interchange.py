@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+import argmap
 from argmap.errors import FormatError
 from argmap.formats import argdown, argdown_json
 
@@ -58,6 +59,7 @@ def test_argdown_json_reads_as_the_source(argdown_cli: str, tmp_path: Path, name
     exported = _export(argdown_cli, source, tmp_path / "out")
     from_json = argdown_json.load(exported)
     assert from_json == argdown.load(source)
+    assert argmap.load(exported) == from_json  # the registry tells it from argmap's JSON
     if name == "small":
         assert [a.inference for a in from_json.arguments] == [None, "Modus ponens"]
         assert from_json.statement("C").note == "the author's aside"
