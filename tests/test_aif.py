@@ -188,6 +188,7 @@ def test_sidecar_anchors_statement_texts(tmp_path: Path) -> None:
     assert (quotes["A"].start, quotes["B"].start) == (3, 14)
     assert m.relations[0].type is RelationType.SUPPORT
     assert (m.thesis.text, m.statement("n2").role) == ("A", Role.EVIDENCE)
+    assert m.source is not None and m.source.path == "n.txt" and len(m.source.sha256) == 64
 
 
 def test_reported_views_are_locutions_by_the_holder() -> None:

@@ -69,6 +69,10 @@ def test_convert_real_aif_reports_what_is_not_mapped(
     assert "not mapped: L 5, MA 1, TA 4, YA 3" in capsys.readouterr().err
     m = argdown.load(out)
     assert len(m.statements) == 5 and m.thesis.text.startswith("Lisa Nandy got")
+    # A corpus text beside the AIF becomes the map's source; its quotes check out.
+    micro = shared_dir("aif-samples") / "microtexts" / "nodeset6455.json"
+    assert main(["convert", str(micro), str(tmp_path / "m.argdown")]) == 0
+    assert main(["check", str(tmp_path / "m.argdown")]) == 0
 
 
 def test_convert_microtexts_then_compare(

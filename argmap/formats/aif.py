@@ -17,6 +17,7 @@ True
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from collections.abc import Mapping
@@ -30,8 +31,8 @@ from argmap.errors import FormatError
 from argmap.formats._aif_graph import AifGraph, parse
 from argmap.formats._aif_read import MapParts, Unmapped, leftovers, read_maps
 from argmap.formats._aif_write import comparison_document, map_document
-from argmap.formats.files import read_bytes, read_text
-from argmap.model import ArgumentMap, Location
+from argmap.formats.files import decode, read_bytes
+from argmap.model import ArgumentMap, Location, Source
 
 __all__ = ["AifReport", "AifResult", "Unmapped", "dump", "dumps", "load", "loads", "read"]
 
@@ -88,21 +89,26 @@ class AifResult:
         return self.maps[0]
 
 
-def _sidecar(path: str) -> str | None:
-    """The source text beside an AIF file (``x.json`` -> ``x.txt``), when there is one."""
+def _sidecar(path: str) -> tuple[str, Source] | None:
+    """The source text beside an AIF file (``x.json`` -> ``x.txt``), when there is one, and
+    the map's source naming it (relative to the AIF file, with its sha256)."""
     if path.startswith("<"):
         return None
     candidate = Path(path).with_suffix(".txt")
     if not candidate.is_file():
         return None
-    return read_text(candidate, what="AIF source text")
+    data = read_bytes(candidate, what="AIF source text")
+    text = decode(data, candidate)
+    return text, Source(candidate.name, hashlib.sha256(data).hexdigest())
 
 
 def read(data: bytes | str, path: str = "<aif>", *, sidecar: bool = True) -> AifResult:
     """Read an AIF document; ``sidecar``: anchor quotes in the ``.txt`` beside ``path``."""
     g = parse(data, path)
-    text = _sidecar(path) if sidecar else None
-    parts, meta, used_nodes, used_edges = read_maps(g, text)
+    found = _sidecar(path) if sidecar else None
+    parts, meta, used_nodes, used_edges = read_maps(g, found[0] if found else None)
+    if found is not None and meta is None:  # plain AIF: the text beside it is the source
+        parts[0].map = attrs.evolve(parts[0].map, source=found[1])
     comparison = None
     if meta is not None and isinstance(meta.get("comparison"), dict):
         from argmap.formats._aif_comparison import read_comparison
