@@ -211,3 +211,166 @@ def test_tutorial_map_is_marked_fictional_and_checks_clean(
     assert 400 <= len(ESSAY.read_text(encoding="utf-8").split()) <= 700
     code, out = _run(capsys, "check", MAPS / "tutorial", MAPS / "comparison-three.argdown")
     assert code == 0, out
+
+
+# -- a new user's whole path: two essays, a new comparison, suggestions, check, build --------
+
+ESSAY_A = (
+    "Cities should tax land, not buildings. A land tax cannot be passed on to tenants,\n"
+    "and it rewards owners who build homes on empty plots.\n"
+)
+ESSAY_B = (
+    "A land tax is unfair to farmers, who own much land and earn little from it.\n"
+    "Taxing buildings is simpler, and a land tax would raise rents for tenants.\n"
+)
+MAP_A = """\
+[{p}: Tax land]: Cities should tax land rather than buildings. #thesis
+    {{quotes: ["Cities should tax land, not buildings."]}}
+    + [{p}: Not passed on]
+    + [{p}: Rewards building]
+
+[{p}: Not passed on]: A land tax cannot be passed on to tenants. #claim
+    {{quotes: ["A land tax cannot be passed on to tenants"]}}
+
+[{p}: Rewards building]: A land tax rewards owners who build homes. #claim
+    {{quotes: ["it rewards owners who build homes on empty plots"]}}
+"""
+MAP_B = """\
+[{p}: Tax buildings]: Taxing buildings is better than a land tax. #thesis
+    {{quotes: ["Taxing buildings is simpler"]}}
+    + [{p}: Unfair to farmers]
+    + [{p}: Raises rents]
+
+[{p}: Unfair to farmers]: A land tax is unfair to farmers. #claim
+    {{quotes: ["A land tax is unfair to farmers"]}}
+
+[{p}: Raises rents]: A land tax would raise rents for tenants. #claim
+    {{quotes: ["a land tax would raise rents for tenants"]}}
+"""
+
+
+def _fill(path: Path, body: str, prefix: str) -> None:
+    """What the user does in an editor: the placeholder thesis replaced by the map."""
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    at = next(n for n, line in enumerate(lines) if PLACEHOLDER_MARK in line)
+    lines[at] = body.format(p=prefix)
+    path.write_text("".join(lines), encoding="utf-8")
+
+
+def test_two_new_essays_to_a_built_comparison(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    work = tmp_path / "essays"
+    (work / "sources").mkdir(parents=True)
+    (work / "sources" / "a.txt").write_text(ESSAY_A, encoding="utf-8")
+    (work / "sources" / "b.txt").write_text(ESSAY_B, encoding="utf-8")
+
+    # 1. Two scaffolds: the second gets a different prefix although both ids start with "l";
+    #    an anonymous text without a date is accepted.
+    code, out = _run(
+        capsys, "new", work / "sources/a.txt", work / "land-a.argdown",
+        "--id", "land-a", "--title", "Tax land", "--author", "Anonymous",
+    )  # fmt: skip
+    assert code == 0 and "'L: '" in out, out
+    code, out = _run(
+        capsys, "new", work / "sources/b.txt", work / "land-b.argdown",
+        "--id", "land-b", "--title", "Tax buildings", "--year", "n.d.",
+    )  # fmt: skip
+    assert code == 0 and "'LB: '" in out, out
+    b_map = argdown.load(work / "land-b.argdown")
+    assert b_map.source is not None and b_map.source.year is None
+    code, out = _run(
+        capsys, "new", work / "sources/b.txt", work / "other.argdown",
+        "--id", "other", "--title", "T", "--prefix", "LB",
+    )  # fmt: skip
+    assert code == 2 and "already used by" in out and "land-b.argdown" in out
+    assert not (work / "other.argdown").exists()
+
+    # 2. The user maps both essays; anchor finds every quote (exit 0) and writes the offsets.
+    _fill(work / "land-a.argdown", MAP_A, "L")
+    _fill(work / "land-b.argdown", MAP_B, "LB")
+    code, out = _run(capsys, "anchor", work / "land-a.argdown", work / "land-b.argdown")
+    assert code == 0, out  # every quote was found; nothing written yet
+    code, out = _run(capsys, "anchor", "--write", work / "land-a.argdown", work / "land-b.argdown")
+    assert code == 0, out
+    code, out = _run(capsys, "check", work / "land-a.argdown", work / "land-b.argdown")
+    assert code == 0, out
+
+    # 3. The comparison skeleton: clean but for warnings naming the placeholders.
+    comparison = work / "comparison.argdown"
+    code, out = _run(
+        capsys, "new-comparison", work / "land-a.argdown", work / "land-b.argdown",
+        "-o", comparison, "--title", "Land or buildings?",
+    )  # fmt: skip
+    assert code == 0, out
+    text = comparison.read_text(encoding="utf-8")
+    assert "@include(land-a.argdown)" in text and "@include(land-b.argdown)" in text
+    assert max(len(line) for line in text.splitlines()) <= 110  # positions spread over lines
+    code, out = _run(capsys, "check", comparison)
+    assert code == 0, out
+    warnings = [line for line in out.splitlines() if "warning:" in line]
+    assert warnings and all("(placeholder)" in w and "REPLACE ME" in w for w in warnings)
+
+    # 4. The analyst fills the issue in.
+    text = text.replace(
+        "## REPLACE ME: the first question the authors answer", "## What should cities tax?"
+    )
+    text = text.replace("REPLACE ME: the first question the authors answer?", "What to tax?")
+    text = text.replace("REPLACE ME: land-a's answer in a few words", "Land.")
+    text = text.replace("REPLACE ME: land-b's answer in a few words", "Buildings.")
+    comparison.write_text(text, encoding="utf-8")
+    code, out = _run(capsys, "check", comparison)
+    assert code == 0 and "0 warnings" in out, out
+
+    # 5. Suggestions: the two claims about tenants are among the top three, as Argdown.
+    code, out = _run(capsys, "suggest", comparison, "--top", "3")
+    assert code == 0, out
+    assert "[L: Not passed on]" in out and "[LB: Raises rents]" in out
+    assert "hint" in out and "issue: issue-1" in out
+    code, out = _run(capsys, "suggest", comparison, "--top", "3", "--format", "json")
+    found = json.loads(out)
+    number = 1 + next(
+        n
+        for n, s in enumerate(found)
+        if {s["left"], s["right"]} == {"land-a:L: Not passed on", "land-b:LB: Raises rents"}
+    )
+    code, out = _run(
+        capsys, "suggest", comparison, "--top", "3", "--accept", str(number),
+        "--as", "conflict", "--rationale", "One says tenants are spared, the other that "
+        "rents rise.",
+    )  # fmt: skip
+    assert code == 0 and "under issue issue-1" in out, out
+
+    # 6. Check and build: the accepted correspondence is in the report and the JSON.
+    code, out = _run(capsys, "check", comparison)
+    assert code == 0 and "0 warnings" in out, out
+    code, out = _run(capsys, "suggest", comparison, "--format", "json")
+    assert {"land-a:L: Not passed on", "land-b:LB: Raises rents"} not in [
+        {s["left"], s["right"]} for s in json.loads(out)
+    ]  # a linked pair is never suggested again
+    out_dir = tmp_path / "out"
+    code, out = _run(capsys, "build", comparison, "-o", out_dir)
+    assert code == 0, out
+    exported = json.loads((out_dir / "comparison.json").read_text(encoding="utf-8"))
+    [accepted] = exported["comparison"]["correspondences"]
+    assert accepted["type"] == "conflict" and accepted["issue"] == "issue-1"
+    assert accepted["rationale"].startswith("One says tenants are spared")
+    assert "LB: Raises rents" in (out_dir / "report.html").read_text(encoding="utf-8")
+
+    # 7. A third essay joins with one command.
+    (work / "sources" / "c.txt").write_text("Tax land and buildings alike.\n", encoding="utf-8")
+    code, out = _run(
+        capsys, "new", work / "sources/c.txt", work / "land-c.argdown",
+        "--id", "land-c", "--title", "Both",
+    )  # fmt: skip
+    assert code == 0 and "'LC: '" in out, out
+    _fill(
+        work / "land-c.argdown",
+        '[{p}: Both]: Tax both. #thesis\n    {{quotes: ["Tax land and buildings alike."]}}\n',
+        "LC",
+    )
+    assert _run(capsys, "anchor", "--write", work / "land-c.argdown")[0] == 0
+    code, out = _run(capsys, "new-comparison", "--add", work / "land-c.argdown", "-o", comparison)
+    assert code == 0, out
+    code, out = _run(capsys, "check", comparison)
+    assert code == 0 and "1 warning" in out and "land-c's answer" in out, out

@@ -59,10 +59,16 @@ def _add_quote(sub: Subparsers) -> None:
         "quote",
         help="find a quote in a source text and print its offsets",
         description="Find WORDS in SOURCE as argmap matches quotes (line wraps, hyphenation "
-        "and typographic punctuation are tolerated). Exit 1 unless found exactly once.",
+        "and typographic punctuation are tolerated). When they are not there, show the "
+        "nearest passages (case, hyphens, small edits). Exit 1 unless found exactly once.",
     )
     p.add_argument("source", metavar="SOURCE", type=Path)
     p.add_argument("words", metavar="WORDS")
+    p.add_argument(
+        "--argdown",
+        action="store_true",
+        help="also print each passage as quote data to paste: {text, start, end}",
+    )
     p.set_defaults(run=_run_quote)
 
 
@@ -83,19 +89,33 @@ def _context(path: str, text: str, start: int, end: int) -> list[str]:
 
 
 def _run_quote(args: argparse.Namespace) -> int:
+    from argmap.formats.nearest import Near, nearest, quote_data
     from argmap.quotes import MatchStatus, find
 
     text = args.source.read_text(encoding="utf-8")
     match = find(text, args.words)
     path = str(args.source)
     if match.status is MatchStatus.NOT_FOUND:
-        _out(f"{path}: not found")
+        near = nearest(text, args.words)
+        if not near:
+            _out(f"{path}: not found, and no passage is close to it")
+            return 1
+        _out(f"{path}: not found; the nearest passage{'s' * (len(near) > 1)}:")
+        for n in near:
+            _out(f"similarity {n.score:.0f}/100:")
+            for row in _context(path, text, n.start, n.end):
+                _out(row)
+            if args.argdown:
+                _out(f"  {quote_data(n)}")
         return 1
     if match.status is MatchStatus.AMBIGUOUS:
         _out(f"{path}: ambiguous ({match.count} places)")
     for place in match.places:
         for row in _context(path, text, place.start, place.end):
             _out(row)
+        if args.argdown:
+            passage = text[place.start : place.end]
+            _out(f"  {quote_data(Near(place.start, place.end, passage, 100.0))}")
     return 0 if match.found else 1
 
 
@@ -109,10 +129,16 @@ def _add_anchor(sub: Subparsers) -> None:
         description="For quotes without offsets (or with wrong ones), find them in the source "
         "and print the offsets to write; with --write, edit the files in place (only the "
         "quote data changes). A comparison file stands for the maps it includes. "
-        "Exit 1 when offsets are still missing or wrong.",
+        "Exit 0 when every quote was found, 1 when some are missing or ambiguous.",
     )
     p.add_argument("files", nargs="+", metavar="FILE", type=Path)
     p.add_argument("--write", action="store_true", help="rewrite the files in place")
+    p.add_argument(
+        "--rehash",
+        action="store_true",
+        help="accept a changed source: write its new sha256, then find every quote again and "
+        "write the offsets (implies --write); reports the quotes that moved or vanished",
+    )
     p.set_defaults(run=_run_anchor)
 
 
@@ -124,13 +150,16 @@ def _run_anchor(args: argparse.Namespace) -> int:
     from argmap.model import Location
 
     status = 0
+    write = args.write or args.rehash
     for path in [f for given in args.files for f in map_files(given)]:
         m: ArgumentMap = argdown.load(path)
+        if args.rehash:
+            m = _rehash(path, m)
         fixes = plan(m, path)
         where = {s.id: s.location or Location(str(path)) for s in m.statements}
         for fix in fixes:
             _out(f"{where[fix.statement]}: {fix}")
-        if fixes and args.write:
+        if fixes and write:
             text = path.read_text(encoding="utf-8")
             new = apply(text, fixes, str(path))
             check = argdown.loads(new, str(path))
@@ -145,16 +174,49 @@ def _run_anchor(args: argparse.Namespace) -> int:
                     )
             path.write_bytes(new.encode("utf-8"))
             _out(f"{path}: wrote offsets for {len(fixes)} quote{'s' * (len(fixes) != 1)}")
+            if args.rehash:
+                _out(f"{path}: {len(fixes)} quote{'s' * (len(fixes) != 1)} moved")
             m = check
-        elif fixes:
-            status = 1
-        left = [
-            f
-            for f in check_quotes(m, path)
-            if f.code in ("quote-not-found", "quote-ambiguous", "quote-offsets", "source-missing")
-        ]
+        # Quotes found (with offsets to write, or written) are fine: exit 0 when all are.
+        codes = {"quote-not-found", "quote-ambiguous", "source-missing"}
+        if write or not fixes:
+            codes.add("quote-offsets")
+        left = [f for f in check_quotes(m, path) if f.code in codes]
+        if args.rehash:
+            vanished = [f for f in left if f.code == "quote-not-found"]
+            _out(f"{path}: {len(vanished)} quote{'s' * (len(vanished) != 1)} vanished")
         for finding in left:
             _out(str(finding))
         if left:
             status = 1
     return status
+
+
+def _rehash(path: Path, m: ArgumentMap) -> ArgumentMap:
+    """Write the current sha256 of ``m``'s source into the map file; the map re-read."""
+    import hashlib
+    import re
+
+    from argmap.errors import ArgmapError
+    from argmap.formats import argdown
+    from argmap.model import Location
+
+    if m.source is None:
+        raise ArgmapError("the map names no source to re-hash", Location(str(path)))
+    data = (path.parent / m.source.path).read_bytes()
+    new = hashlib.sha256(data).hexdigest()
+    text = path.read_text(encoding="utf-8")
+    old = m.source.sha256
+    if old == new:
+        _out(f"{path}: the source's sha256 is unchanged")
+        return m
+    pattern = re.compile(r"(sha256\s*:\s*[\"']?)" + re.escape(old))
+    if not old or len(pattern.findall(text)) != 1:
+        raise ArgmapError(
+            f"cannot find the source's sha256 in the map heading; write it by hand: sha256: {new}",
+            m.location or Location(str(path)),
+        )
+    text = pattern.sub(lambda mo: mo.group(1) + new, text)
+    path.write_bytes(text.encode("utf-8"))
+    _out(f"{path}: source sha256 is now {new}")
+    return argdown.loads(text, str(path))

@@ -364,8 +364,12 @@ class _Parser:
             value = load_yaml(body)
         except _yaml().YAMLError as e:  # evaluated only when something is raised
             problem = getattr(e, "problem", None) or str(e).splitlines()[0]
+            from argmap.formats.yaml_words import explain
+
+            message = f"invalid YAML in data: {problem}"
+            hint = explain(raw)  # plain words for the common slips, when one fits
             raise ArgdownSyntaxError(
-                f"invalid YAML in data: {problem}", self.locate(start)
+                f"{hint} ({message})" if hint else message, self.locate(start)
             ) from None
         if value is None:
             return {}

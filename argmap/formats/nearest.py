@@ -1,0 +1,112 @@
+"""The passages of a source nearest to a quote that is not in it ("did you mean").
+
+A quote copied by hand differs from its source in small ways: case, a hyphen or a line break,
+typographic quotes and dashes, a word dropped or changed. :func:`nearest` ranks windows of the
+source by RapidFuzz's similarity to the quote (case and typographic variants folded first,
+code point for code point, so offsets stay those of the source) and returns the best few, each
+as offsets into the source and the passage as it stands there.
+
+>>> src = "After the war the former Cold War opponents met again in Geneva."
+>>> [(n.text, n.start, n.end) for n in nearest(src, "former cold-war opponents")]
+[('former Cold War opponents', 18, 43)]
+>>> quote_data(nearest(src, "former cold-war opponents")[0])
+'{text: "former Cold War opponents", start: 18, end: 43}'
+"""
+
+from __future__ import annotations
+
+import json
+
+import attrs
+
+__all__ = ["Near", "nearest", "quote_data"]
+
+# Typographic characters folded to their ASCII look-alikes, one code point each, so that the
+# folded text keeps the source's offsets.
+_FOLD = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u00a0": " ",
+        "\n": " ",
+        "\t": " ",
+        "\r": " ",
+    }
+)
+
+
+@attrs.frozen
+class Near:
+    """A passage of the source close to a quote: offsets, the passage, a score out of 100."""
+
+    start: int
+    end: int
+    text: str
+    score: float
+
+
+def _fold(text: str) -> str:
+    return text.translate(_FOLD).lower()
+
+
+def _words_at(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start``/``end`` moved out to whole words (and trimmed of white space)."""
+    while start > 0 and text[start - 1].isalnum() and text[start].isalnum():
+        start -= 1
+    while end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+        end += 1
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def nearest(source: str, quote: str, *, limit: int = 3, cutoff: float = 70.0) -> list[Near]:
+    """Up to ``limit`` passages of ``source`` most like ``quote`` (score ≥ ``cutoff``, 0-100),
+    best first, none overlapping another."""
+    from rapidfuzz import fuzz
+
+    needle = " ".join(_fold(quote).replace("-", " ").split())
+    if not needle or not source:
+        return []
+    hay = _fold(source).replace("-", " ")
+    width = max(len(needle) * 2, 40)
+    step = max(len(needle) // 2, 10)
+    found: list[Near] = []
+    starts = range(0, max(len(hay) - width, 0) + step, step)
+    scored = []
+    for at in starts:
+        window = hay[at : at + width]
+        result = fuzz.partial_ratio_alignment(needle, window)
+        if result is not None and result.score >= cutoff:
+            scored.append((result.score, at + result.dest_start, at + result.dest_end))
+    scored.sort(key=lambda t: (-t[0], t[1]))
+    for score, start, end in scored:
+        start, end = _words_at(source, start, end)
+        if start >= end or any(start < n.end and n.start < end for n in found):
+            continue
+        found.append(Near(start, end, source[start:end], round(score, 1)))
+        if len(found) == limit:
+            break
+    return found
+
+
+def quote_data(near: Near) -> str:
+    """The passage as Argdown quote data: ``{text: "...", start: S, end: E}``.
+
+    The text is the passage with its line breaks written as spaces, as a double-quoted YAML
+    string (a ``"`` inside is written ``\\"``; braces as escapes the Argdown CLI accepts)."""
+    text = json.dumps(" ".join(near.text.split()), ensure_ascii=False)
+    text = text.replace("{", "\\u007b").replace("}", "\\u007d")
+    return f"{{text: {text}, start: {near.start}, end: {near.end}}}"

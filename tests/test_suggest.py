@@ -1,0 +1,241 @@
+"""Suggestions, quote help and the comparison API's errors (issue 13)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from argmap import compare
+from argmap.analysis.suggest import embed, polarity, suggest
+from argmap.cli import main
+from argmap.comparison import Comparison, CorrespondenceType, Ref
+from argmap.errors import ArgmapError
+from argmap.formats import argdown
+from argmap.formats.nearest import nearest, quote_data
+from argmap.formats.yaml_words import explain
+from argmap.model import MapBuilder, Role
+
+ROOT = Path(__file__).resolve().parents[1]
+COMPARISON = ROOT / "maps" / "comparison.argdown"
+
+
+def _two_maps() -> Comparison:
+    a = (
+        MapBuilder("a")
+        .statement("A: t", "Cities should tax land.", Role.THESIS, quote="x")
+        .statement("A: r", "A land tax cannot be passed on to tenants.", Role.CLAIM, quote="y")
+        .support("A: r", "A: t")
+        .build()
+    )
+    b = (
+        MapBuilder("b")
+        .statement("B: t", "Cities should tax buildings.", Role.THESIS, quote="x")
+        .statement("B: r", "A land tax raises the rents of tenants.", Role.CLAIM, quote="y")
+        .statement("B: f", "Farmers own much land.", Role.CLAIM, quote="z")
+        .support("B: r", "B: t")
+        .support("B: f", "B: t")
+        .build()
+    )
+    return Comparison("ab", "A and B", (a, b))
+
+
+def test_suggestions_pair_different_maps_best_first_and_skip_linked_pairs() -> None:
+    c = _two_maps()
+    found = suggest(c, top=20)
+    assert len(found) == 6  # every cross-map pair: 2 x 3
+    assert all(s.left.map_id != s.right.map_id for s in found)
+    assert [s.score for s in found] == sorted((s.score for s in found), reverse=True)
+    assert {Ref("a", "A: r"), Ref("b", "B: r")} in [{s.left, s.right} for s in found[:2]]
+    best = found[0]
+    # Accepting it links the pair: it is never suggested again, and nothing else changes.
+    accepted = found.accept(0, type="conflict", rationale="Spared or charged.")
+    [x] = accepted.conflicts("a", "b")
+    assert (x.left, x.right, x.rationale) == (best.left, best.right, "Spared or charged.")
+    again = suggest(accepted, top=20)
+    assert len(again) == 5 and {best.left, best.right} not in [{s.left, s.right} for s in again]
+
+
+def test_suggestions_for_one_statement_or_one_map() -> None:
+    c = _two_maps()
+    for_one = suggest(c, top=5, statement="B: f")
+    assert len(for_one) == 2 and all(Ref("b", "B: f") in (s.left, s.right) for s in for_one)
+    for_map = suggest(c, top=10, map_id="a")
+    assert len(for_map) == 6
+    with pytest.raises(KeyError, match="B: nope"):
+        suggest(c, statement="B: nope")
+    with pytest.raises(KeyError, match="no map 'zz'"):
+        suggest(c, map_id="zz")
+
+
+def test_suggestion_argdown_reads_back_as_a_correspondence(tmp_path: Path) -> None:
+    c = compare.load(COMPARISON)
+    found = compare.suggest(c, 3)
+    block = found[0].argdown(type="partial", rationale="Both say so: #1 [x] {y}.")
+    text = COMPARISON.read_text(encoding="utf-8").rstrip("\n") + "\n\n" + block
+    folder = tmp_path / "maps"
+    folder.mkdir()
+    for p in (ROOT / "maps").glob("*.argdown"):
+        (folder / p.name).write_text(p.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "sources").symlink_to(ROOT / "maps" / "sources")
+    (folder / "comparison.argdown").write_text(text, encoding="utf-8")
+    read = compare.load(folder / "comparison.argdown")
+    added = read.correspondences[-1]
+    assert added.type is CorrespondenceType.PARTIAL
+    assert (added.left, added.right) == (found[0].left, found[0].right)
+    assert added.rationale == "Both say so: #1 [x] {y}."
+
+
+def test_polarity_hints() -> None:
+    assert polarity("Baku is independent.", "Baku is dependent on Moscow.")[0] is (
+        CorrespondenceType.CONFLICT
+    )
+    assert polarity("Baku never joined.", "Baku joined.")[1] == (
+        'negation: "never" in one statement only',
+    )
+    assert polarity("Both never joined.", "It did not join either.") == (
+        CorrespondenceType.AGREE,
+        (),
+    )
+
+
+def test_the_model_loads_from_the_wheel_without_network() -> None:
+    script = textwrap.dedent(
+        """
+        import socket
+        def refuse(*args, **kwargs):
+            raise OSError("network use during the test")
+        socket.socket.connect = refuse
+        socket.create_connection = refuse
+        socket.getaddrinfo = refuse
+        from argmap.analysis.suggest import embed
+        v = embed(["Cities should tax land.", "Tax the land."])
+        print(v.shape, round(float(v[0] @ v[1]), 2) > 0.5)
+        """
+    )
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "HF_HOME": "/nonexistent-hf-home"}
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "(2, 256) True"
+    assert embed([]).shape == (0, 256)
+
+
+# -- the comparison API: no silent failures -------------------------------------------------
+
+
+def test_queries_raise_for_unknown_maps_and_statements() -> None:
+    c = compare.load(COMPARISON)
+    a, b = c.map_ids[:2]
+    with pytest.raises(KeyError, match="no map 'b039'"):
+        c.conflicts("b039", "k016")
+    with pytest.raises(KeyError):
+        c.agreements(a, "typo")
+    with pytest.raises(KeyError, match="no issue"):
+        c.in_issue("no-such-issue")
+    linked = c.correspondences[0].left
+    assert c.about(linked.statement_id) == c.about(linked)  # a plain statement id works
+    assert c.about(str(linked)) == c.about(linked)  # and "map:statement"
+    with pytest.raises(KeyError, match="no statement"):
+        c.about("V: No such statement")
+    with pytest.raises(KeyError):
+        c.about(linked, by="typo")
+    assert c.conflicts(a, b)  # the real ids still answer
+
+
+# -- quote help ------------------------------------------------------------------------------
+
+
+def test_nearest_passages_for_case_hyphen_and_typographic_variants() -> None:
+    src = "After 1991 the former Cold War opponents \u201cmet\u201d in Gen-\neva again."
+    [near] = nearest(src, "former cold-war opponents")
+    assert src[near.start : near.end] == near.text == "former Cold War opponents"
+    [near] = nearest(src, 'opponents "met" in Geneva')
+    assert near.text.startswith("opponents \u201cmet\u201d in Gen-")
+    assert quote_data(near) == (
+        f'{{text: "opponents \u201cmet\u201d in Gen- eva", start: {near.start}, end: {near.end}}}'
+    )
+    assert nearest(src, "entirely unrelated words about fishing") == []
+
+
+def test_quote_command_suggests_and_prints_quote_data(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src = tmp_path / "s.txt"
+    src.write_text('He said "no" to the former Cold War opponents.\n', encoding="utf-8")
+    assert main(["quote", str(src), "former cold-war opponent", "--argdown"]) == 1
+    out = capsys.readouterr().out
+    assert "not found; the nearest passage" in out
+    assert '{text: "former Cold War opponent' in out
+    assert main(["quote", str(src), 'said "no" to', "--argdown"]) == 0
+    line = capsys.readouterr().out.splitlines()[-1].strip()
+    assert line == '{text: "said \\"no\\" to", start: 3, end: 15}'
+    # The printed data is valid Argdown quote data that anchors.
+    m = tmp_path / "m.argdown"
+    digest = __import__("hashlib").sha256(src.read_bytes()).hexdigest()
+    m.write_text(
+        f'# M {{map: m, source: {{path: "s.txt", sha256: {digest}}}}}\n\n'
+        f"[M: T]: He refused. #thesis\n    {{quotes: [{line}]}}\n",
+        encoding="utf-8",
+    )
+    assert main(["check", str(m)]) == 0, capsys.readouterr().out
+
+
+def test_anchor_rehash_accepts_a_changed_source(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src = tmp_path / "s.txt"
+    src.write_text("One. Two words here. Three more words.\n", encoding="utf-8")
+    m = tmp_path / "m.argdown"
+    digest = __import__("hashlib").sha256(src.read_bytes()).hexdigest()
+    m.write_text(
+        f'# M {{map: m, source: {{path: "s.txt", sha256: {digest}}}}}\n\n'
+        '[M: T]: T. #thesis\n    {quotes: ["Two words here.", "One."]}\n    + [M: C]\n\n'
+        '[M: C]: C. #claim\n    {quotes: ["Three more words."]}\n',
+        encoding="utf-8",
+    )
+    assert main(["anchor", "--write", str(m)]) == 0
+    src.write_text("Zero. Two words here. Three more words.\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["check", str(m)]) == 1
+    assert "(source-hash)" in capsys.readouterr().out
+    assert main(["anchor", "--rehash", str(m)]) == 1  # "One." vanished
+    out = capsys.readouterr().out
+    assert "2 quotes moved" in out and "1 quote vanished" in out and '"One."' in out
+    loaded = argdown.load(m)
+    assert loaded.source is not None
+    assert loaded.source.sha256 == __import__("hashlib").sha256(src.read_bytes()).hexdigest()
+    assert [(q.start, q.end) for q in loaded.statement("M: C").quotes] == [(22, 39)]
+
+
+# -- YAML errors in plain words ---------------------------------------------------------------
+
+
+def test_unclosed_bracket_is_explained() -> None:
+    assert "is never closed: add a `}`" in (explain('{quotes: ["a", "b"]') or "x")
+    assert "check the brackets" in (explain('{quotes: ["a", "b"}') or "x")
+    assert explain("{note: it's fine, n: 2}") is None
+
+
+@pytest.mark.parametrize(
+    ("data", "words"),
+    [
+        ('{quotes: ["he said "no" to it"]}', 'must be written `\\"`'),
+        ("{note: 'it's here'}", "must be written `''`"),
+        ('{quotes: [{text: "a", start: 3]}', "check the brackets"),
+        ("{note: a: b}", "double quotes"),
+    ],
+)
+def test_yaml_mistakes_are_explained(tmp_path: Path, data: str, words: str) -> None:
+    assert words in (explain(data) or "")
+    path = tmp_path / "m.argdown"
+    path.write_text(f"[A: x]: text #claim\n    {data}\n", encoding="utf-8")
+    with pytest.raises(ArgmapError, match="invalid YAML") as err:
+        argdown.load(path)
+    assert words in err.value.message and err.value.location is not None
+    assert err.value.location.line == 2
