@@ -44,7 +44,7 @@ from argmap.model import ArgumentMap, MapBuilder, Role
 REPO = Path(__file__).resolve().parents[1]
 COMPARISONS = (
     REPO / "maps" / "comparison.argdown",
-    REPO / "maps/tutorial/comparison-three.argdown",
+    REPO / "maps" / "comparison-three.argdown",
 )
 Scorer = Callable[[Sequence[str], Sequence[str]], "np.ndarray"]
 
@@ -241,11 +241,12 @@ def speed() -> None:
     started = time.perf_counter()
     sg._wordllama()
     load = time.perf_counter() - started
-    runs = []
+    runs, cpu = [], []
     for _ in range(3):
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         result = sg.suggest(c, top=10)
         runs.append(time.perf_counter() - started)
+        cpu.append(time.process_time() - started_cpu)
     started = time.perf_counter()
     v = TfidfVectorizer().fit_transform([s.text or "" for m in c.maps for s in m.statements])
     for i in range(0, n, 1024):
@@ -260,7 +261,9 @@ def speed() -> None:
     print(
         f"| argmap suggest, best of 3 ({', '.join(f'{t:.2f}' for t in runs)}) | {min(runs):.2f} |"
     )
+    print(f"| the same, CPU seconds (both cores), best of 3 | {min(cpu):.2f} |")
     print(f"| plain TF-IDF all pairs, same blocks (no model, no ranking) | {tfidf_only:.2f} |")
+    print(f"\nload average while measuring: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
     print(f"\nbest suggestion: {result[0].left} ~ {result[0].right} ({result[0].score:.3f})\n")
 
 

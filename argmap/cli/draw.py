@@ -28,7 +28,7 @@ def _add_build(sub: Subparsers) -> None:
         default=Path("maps/comparison.argdown"),
         type=Path,
         metavar="COMPARISON",
-        help="comparison file (default: maps/comparison.argdown)",
+        help="comparison file (default, inside the argmap repository: maps/comparison.argdown)",
     )
     p.add_argument(
         "-o", "--output", type=Path, default=Path("out"), metavar="OUT", help="output folder"
@@ -47,6 +47,13 @@ def _run_build(args: argparse.Namespace) -> int:
 
     from argmap.build import build, format_summary
 
+    if args.comparison == Path("maps/comparison.argdown") and not args.comparison.exists():
+        from argmap.errors import ArgmapError
+
+        raise ArgmapError(
+            "which comparison? Pass its file: argmap build COMPARISON.argdown -o OUT "
+            "(without one, build looks for maps/comparison.argdown, which is not here)"
+        )
     started = time.perf_counter()
     result = build(args.comparison, args.output, figure_dir=args.figure)
     elapsed = time.perf_counter() - started

@@ -72,6 +72,20 @@ def _words_at(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _take_edge_words(source: str, start: int, end: int, first: str, last: str) -> tuple[int, int]:
+    """Widen the passage by the word just before (after) it when that word is the quote's
+    first (last) one: the alignment may leave out a short word at either end."""
+    before = source[:start].rstrip()
+    word = before.split()[-1] if before.split() else ""
+    if word and _fold(word).strip("\"'.,;:") == first and source[start - 1 : start].isspace():
+        start = len(before) - len(word)
+    after = source[end:]
+    words = after.split()
+    if words and _fold(words[0]).strip("\"'.,;:") == last and after[:1].isspace():
+        end = end + after.index(words[0]) + len(words[0].rstrip(".,;:"))
+    return start, end
+
+
 def nearest(source: str, quote: str, *, limit: int = 3, cutoff: float = 70.0) -> list[Near]:
     """Up to ``limit`` passages of ``source`` most like ``quote`` (score ≥ ``cutoff``, 0-100),
     best first, none overlapping another."""
@@ -92,8 +106,10 @@ def nearest(source: str, quote: str, *, limit: int = 3, cutoff: float = 70.0) ->
         if result is not None and result.score >= cutoff:
             scored.append((result.score, at + result.dest_start, at + result.dest_end))
     scored.sort(key=lambda t: (-t[0], t[1]))
+    first, last = needle.split()[0], needle.split()[-1]
     for score, start, end in scored:
         start, end = _words_at(source, start, end)
+        start, end = _take_edge_words(source, start, end, first, last)
         if start >= end or any(start < n.end and n.start < end for n in found):
             continue
         found.append(Near(start, end, source[start:end], round(score, 1)))
