@@ -16,7 +16,7 @@ from typing import Literal
 import graphviz  # type: ignore[import-untyped]
 
 from argmap.errors import ArgmapError
-from argmap.model import ArgumentMap, Statement
+from argmap.model import ArgumentMap, Stance, Statement
 from argmap.render.style import Theme
 
 __all__ = [
@@ -135,12 +135,35 @@ class Counter:
         return f"{self._prefix}{self._n}"
 
 
+_STANCES = {Stance.ENDORSES: "endorsed", Stance.REJECTS: "rejected", Stance.OPEN: "left open"}
+
+
+def voice(s: Statement) -> str | None:
+    """Whose statement it is when not the author's own: ``reported: Mammadov (rejected)``
+    for a reported view, ``aside`` for background the author gives; ``None`` otherwise.
+
+    >>> from argmap.model import Role, Stance, View
+    >>> voice(Statement("X", "x", Role.CLAIM, view=View("Nevruz Mammadov", Stance.REJECTS)))
+    'reported: Nevruz Mammadov (rejected)'
+    """
+    if s.view is not None:
+        return f"reported: {s.view.holder} ({_STANCES[s.view.stance]})"
+    if s.aside is not None:
+        return "aside"
+    return None
+
+
 def statement_label(s: Statement, detail: Detail, theme: Theme) -> str:
     text = s.text if s.text.strip() else s.id
+    whose = voice(s)
     if detail == "summary":
-        return plain_label(wrap(text, theme.wrap))
+        return plain_label([*(wrap(whose, theme.wrap) if whose else []), *wrap(text, theme.wrap)])
     small = f'<FONT POINT-SIZE="{theme.small_fontsize:g}">'
     parts = [f"<B>{html_text(s.id)}</B>"]
+    if whose:
+        parts.insert(
+            0, "<I>" + "<BR/>".join(html_text(x) for x in wrap(whose, theme.wrap)) + "</I>"
+        )
     parts.extend(html_text(line) for line in wrap(text, theme.wrap))
     if s.citation:
         cited = "<BR/>".join(html_text(x) for x in wrap(s.citation, theme.wrap + 6))
@@ -153,7 +176,9 @@ def statement_label(s: Statement, detail: Detail, theme: Theme) -> str:
 
 
 def tooltip(s: Statement) -> str:
-    lines = [f"{s.id} ({s.role.value})", s.text]
+    lines = [f"{s.id} ({s.role.value})", *([voice(s) or ""] if voice(s) else []), s.text]
+    if s.aside:
+        lines.append(f"Aside: {s.aside}")
     lines.extend(f"\u201c{q.text}\u201d" for q in s.quotes)
     if s.citation:
         lines.append(s.citation)

@@ -10,11 +10,21 @@ import attrs
 import graphviz  # type: ignore[import-untyped]
 
 from argmap.compare import CorrespondenceType
-from argmap.model import RelationType, Role
+from argmap.model import RelationType, Role, Statement
 from argmap.render.labels import slug
 from argmap.render.style import EdgeStyle, NodeStyle, Theme, edge_attrs, node_attrs
 
-__all__ = ["corr_edge_style", "legend_columns", "map_legend"]
+__all__ = ["corr_edge_style", "legend_columns", "map_legend", "voice_style"]
+
+
+def voice_style(style: NodeStyle, s: Statement) -> NodeStyle:
+    """A statement's node style: dashed outline for a reported view, dotted for an aside."""
+    if s.view is not None:
+        return attrs.evolve(style, style=style.style + ",dashed")
+    if s.aside is not None:
+        return attrs.evolve(style, style=style.style + ",dotted")
+    return style
+
 
 _T = TypeVar("_T")
 
@@ -42,13 +52,22 @@ def map_legend(
     roles: Iterable[Role] = (),
     relations: Iterable[RelationType] = (),
     arguments: bool = False,
+    reported: bool = False,
+    asides: bool = False,
 ) -> None:
-    """A map's legend cluster: one sample node per role, one sample edge per relation kind."""
+    """A map's legend cluster: one sample node per role, one sample edge per relation kind,
+    and a dashed sample for reported views and a dotted one for asides where drawn."""
     nodes: list[tuple[str, str, NodeStyle]] = [
         (f"role-{r.value}", r.value, theme.role(r)) for r in Role if r in set(roles)
     ]
     if arguments:
         nodes.append(("argument", "argument", theme.argument))
+    if reported:
+        dashed = attrs.evolve(theme.claim, style=theme.claim.style + ",dashed")
+        nodes.append(("reported", "reported view", dashed))
+    if asides:
+        dotted = attrs.evolve(theme.claim, style=theme.claim.style + ",dotted")
+        nodes.append(("aside", "aside", dotted))
     edges: list[tuple[str, str, EdgeStyle]] = [
         (f"rel-{t.value}", t.value, theme.relation(t)) for t in RelationType if t in set(relations)
     ]

@@ -21,7 +21,7 @@ from argmap.render.labels import (
     tooltip,
     wrap,
 )
-from argmap.render.legend import map_legend
+from argmap.render.legend import map_legend, voice_style
 from argmap.render.style import (
     DEFAULT_THEME,
     EDGE_DEFAULTS,
@@ -80,7 +80,11 @@ def _add_statement(
     extra_class: str = "",
 ) -> None:
     css = f"statement role-{s.role.value}" + (f" {extra_class}" if extra_class else "")
-    attrs_ = {"id": ident, "class": css, **node_attrs(theme.role(s.role), theme)}
+    attrs_ = {"id": ident, "class": css, **node_attrs(voice_style(theme.role(s.role), s), theme)}
+    if s.view is not None:
+        attrs_["class"] += " reported"
+    elif s.aside is not None:
+        attrs_["class"] += " aside"
     attrs_["tooltip"] = tooltip(s)
     if "focus" in extra_class.split():
         attrs_["penwidth"] = "4"
@@ -354,5 +358,13 @@ def map_graph(
         stagger=stagger,
     )
     if legend:
-        map_legend(g, theme, roles=roles, relations=rels, arguments=has_args)
+        map_legend(
+            g,
+            theme,
+            roles=roles,
+            relations=rels,
+            arguments=has_args,
+            reported=any(s.view is not None for s in shown.statements),
+            asides=any(s.aside is not None for s in shown.statements),
+        )
     return g

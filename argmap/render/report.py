@@ -37,6 +37,7 @@ from argmap.compare import (
 )
 from argmap.errors import ArgmapError
 from argmap.model import ArgumentMap, Quote, RelationType, Role, Statement
+from argmap.render.labels import voice
 
 __all__ = ["Figures", "Images", "author_label", "html", "markdown", "md_escape", "md_table_cell"]
 
@@ -265,12 +266,16 @@ def _md_quote(q: Quote) -> str:
 
 
 def _md_statement_line(s: Statement) -> str:
-    return f"**{md_escape(s.id)}** ({s.role.value}): {md_escape(s.text)}"
+    whose = voice(s)
+    said = f"*{md_escape(whose)}*: " if whose else ""
+    return f"**{md_escape(s.id)}** ({s.role.value}): {said}{md_escape(s.text)}"
 
 
 def _md_statement_block(s: Statement, indent: str = "") -> list[str]:
     lines = [f"{indent}- {_md_statement_line(s)}"]
     lines.extend(f"{indent}  - {_md_quote(q)}" for q in s.quotes)
+    if s.aside:
+        lines.append(f"{indent}  - aside: {md_escape(s.aside)}")
     if s.citation:
         lines.append(f"{indent}  - citation: {md_escape(s.citation)}")
     if s.note:
@@ -449,6 +454,8 @@ h3 { font-size: 1.05rem; margin: 0 0 .4rem; }
 .card dt { color: var(--muted); font-size: .9rem; }
 .card dd { margin: 0; }
 .sid { font-family: "Helvetica Neue", Arial, sans-serif; font-weight: bold; font-size: .9rem; }
+.voice { font-style: italic; color: var(--muted); border: 1px dashed var(--muted);
+  padding: 0 .3rem; font-size: .85rem; }
 .role { color: var(--muted); font-size: .8rem; text-transform: uppercase; letter-spacing: .04em; }
 blockquote { margin: .4rem 0; padding: .1rem .8rem; border-left: 3px solid var(--rule);
   font-style: italic; }
@@ -506,10 +513,14 @@ def _h_quote(q: Quote) -> str:
 
 
 def _h_statement(s: Statement) -> str:
+    whose = voice(s)
+    said = f'<span class="voice">{_e(whose)}</span><br>' if whose else ""
     parts = [
         f'<p><span class="sid">{_e(s.id)}</span> <span class="role">{s.role.value}</span><br>'
-        f"{_e(s.text)}</p>"
+        f"{said}{_e(s.text)}</p>"
     ]
+    if s.aside:
+        parts.append(f'<p class="meta">Aside: {_e(s.aside)}</p>')
     parts.extend(_h_quote(q) for q in s.quotes)
     if s.citation:
         parts.append(f'<p class="meta">Citation: {_e(s.citation)}</p>')

@@ -1,0 +1,66 @@
+"""Reported views, asides and undercuts in the drawings and the report (issue 10's fixture)."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from argmap.compare import Comparison, Correspondence, CorrespondenceType, Ref
+from argmap.formats import argdown
+from argmap.model import MapBuilder, Role
+from argmap.render import map_graph, svg
+from argmap.render.report import html, markdown
+
+SVG = "{http://www.w3.org/2000/svg}"
+AGREE = CorrespondenceType.AGREE
+FIXTURE = Path(__file__).parent / "fixtures" / "argdown" / "conventions-views.argdown"
+
+
+def nodes(root: ET.Element, css: str) -> list[ET.Element]:
+    return [g for g in root.iter(f"{SVG}g") if css in (g.get("class") or "").split()]
+
+
+def text(element: ET.Element) -> list[str]:
+    return ["".join(t.itertext()) for t in element.iter(f"{SVG}text")]
+
+
+def test_reported_view_is_marked_on_its_first_line_with_a_dashed_border() -> None:
+    m = argdown.load(FIXTURE)
+    for detail in ("summary", "full"):
+        root = ET.fromstring(svg(map_graph(m, detail=detail)))
+        [reported] = nodes(root, "reported")
+        assert text(reported)[0] == "reported: critics (rejected)"
+        outline = next(e for e in reported.iter() if e.tag == f"{SVG}polygon")
+        assert outline.get("stroke-dasharray"), "a reported view has a dashed outline"
+        [aside] = nodes(root, "aside")
+        assert text(aside)[0] == "aside"
+        own = [n for n in nodes(root, "statement") if n not in (reported, aside)]
+        assert own and not any(t.startswith("reported") for n in own for t in text(n))
+    legend = ET.fromstring(svg(map_graph(m)))
+    assert nodes(legend, "legend-reported") and nodes(legend, "legend-aside")
+
+
+def test_undercut_of_an_argument_is_drawn_to_the_argument() -> None:
+    m = argdown.load(FIXTURE)
+    root = ET.fromstring(svg(map_graph(m)))
+    [undercut] = nodes(root, "rel-undercut")
+    title = "".join(next(undercut.iter(f"{SVG}title")).itertext())
+    assert title.endswith("arg__o_survey_argument")
+
+
+def test_report_names_whose_view_it_is() -> None:
+    m = argdown.load(FIXTURE)
+    other = MapBuilder("other").statement("X: Cars", "It is for cars.", Role.THESIS).build()
+    corr = (
+        Correspondence(
+            "agree: cars", Ref(m.id, "O: Monument to the car"), Ref("other", "X: Cars"), AGREE
+        ),
+        Correspondence(
+            "agree: author", Ref(m.id, "O: Author teaches planning"), Ref("other", "X: Cars"), AGREE
+        ),
+    )
+    c = Comparison("two", "Two essays", (m, other), correspondences=corr)
+    page = html(c)
+    assert "reported: critics (rejected)" in page
+    assert "Aside: about the author, not the bridge" in page
+    assert "*reported: critics (rejected)*" in markdown(c)
