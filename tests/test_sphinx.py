@@ -170,6 +170,11 @@ Maps
 
 .. argmap-table:: ../maps/comparison.argdown
    :show: correspondences
+
+.. argmap-matrix:: ../maps/comparison.argdown
+
+.. argmap-matrix:: ../maps/comparison.argdown
+   :show: network
 """
 
 MYST_MD = """\
@@ -204,7 +209,8 @@ def test_map_diagram_is_an_svg_of_the_map(built: tuple[Path, Sphinx, str]) -> No
     src, _app, _warnings = built
     html = _html(src, "index")
     svgs = _diagrams(src, html)
-    assert len(svgs) == 2  # the map and the comparison
+    assert len(svgs) == 3  # the map, the comparison and the author network
+    assert 'class="author-network"' in svgs[2] or "author_" in svgs[2]
     assert "<svg" in svgs[0]
     assert "Cities should tax land." in svgs[0]
     assert "land values rose by half" in svgs[0]  # view: quotes shows the quotes
@@ -230,6 +236,17 @@ def test_issue_table_has_answers_quotes_and_not_addressed(built: tuple[Path, Sph
     assert "Yes, values rose." in table
     assert "\u201cCities should tax land.\u201d" in table  # the quote of the position
     assert "not addressed" in table  # map-b has no position on the issue
+
+
+def test_matrix_table_has_a_row_per_issue_and_a_column_per_author(
+    built: tuple[Path, Sphinx, str],
+) -> None:
+    src, _app, _warnings = built
+    html = _html(src, "index")
+    table = html.split("argmap-table argmap-matrix")[1].split("</table>")[0]
+    assert table.count('<th class="head"') == 3  # Issue and the two authors
+    assert table.count("<tr") == 2  # the header and one row for the one issue (tax)
+    assert "not addressed" in table or "conflict" in table
 
 
 def test_correspondence_table(built: tuple[Path, Sphinx, str]) -> None:

@@ -1,7 +1,7 @@
 """Sphinx extension: argument maps, comparisons and their tables in the documentation.
 
 Add ``"argmap.sphinx"`` to ``extensions`` in ``conf.py``; it sets up ``sphinx.ext.graphviz``
-itself. Four directives, each taking a path relative to the page (or, starting with ``/``,
+itself. Five directives, each taking a path relative to the page (or, starting with ``/``,
 to the source folder), in reStructuredText or MyST Markdown::
 
     .. argmap:: ../maps/valiyev-2011.argdown
@@ -17,6 +17,9 @@ to the source folder), in reStructuredText or MyST Markdown::
 
     .. argmap-table:: ../maps/comparison.argdown
        :show: issues           (issues | correspondences)
+
+    .. argmap-matrix:: ../maps/comparison.argdown
+       :show: table            (table | diagram | network)
 
     .. argmap-outline:: ../maps/valiyev-2011.argdown
        :quotes:                (every statement's quotes, not only the thesis's)
@@ -42,12 +45,14 @@ from argmap.sphinx.diagrams import (
     latex_visit_argmap_diagram,
     texinfo_visit_argmap_diagram,
 )
+from argmap.sphinx.matrix import ArgmapMatrixDirective
 from argmap.sphinx.outline import ArgmapOutlineDirective
 from argmap.sphinx.tables import ArgmapTableDirective
 
 __all__ = [
     "ArgmapComparisonDirective",
     "ArgmapDirective",
+    "ArgmapMatrixDirective",
     "ArgmapOutlineDirective",
     "ArgmapTableDirective",
     "argmap_diagram",
@@ -78,6 +83,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("argmap-comparison", ArgmapComparisonDirective)
     app.add_directive("argmap-table", ArgmapTableDirective)
     app.add_directive("argmap-outline", ArgmapOutlineDirective)
+    app.add_directive("argmap-matrix", ArgmapMatrixDirective)
     return {
         "version": _version(),
         "parallel_read_safe": True,
