@@ -269,9 +269,10 @@ def test_two_new_essays_to_a_built_comparison(
     #    an anonymous text without a date is accepted.
     code, out = _run(
         capsys, "new", work / "sources/a.txt", work / "land-a.argdown",
-        "--id", "land-a", "--title", "Tax land", "--author", "Anonymous",
+        "--id", "land-a", "--title", "Tax land", "--author", "Anonymous", "--label", "Text A",
     )  # fmt: skip
     assert code == 0 and "'L: '" in out, out
+    assert argdown.load(work / "land-a.argdown").label == "Text A"
     code, out = _run(
         capsys, "new", work / "sources/b.txt", work / "land-b.argdown",
         "--id", "land-b", "--title", "Tax buildings", "--year", "n.d.",
