@@ -10,13 +10,13 @@ OUT    ?= out
 ARGDOWN_DIR ?= .cache/argdown
 export ARGDOWN ?= $(CURDIR)/$(ARGDOWN_DIR)/node_modules/.bin/argdown
 
-.PHONY: demo test lint typecheck pytest docs bench graphviz argdown-cli clean
+.PHONY: demo test lint typecheck pytest docs bench graphviz chromium argdown-cli clean
 
 demo: $(STAMP) graphviz
 	$(BIN)/argmap build maps/comparison.argdown -o $(OUT) --figure docs/images
 	$(BIN)/argmap build maps/comparison-three.argdown -o $(OUT)/tutorial-three
 
-test: $(STAMP) graphviz lint typecheck pytest
+test: $(STAMP) graphviz chromium lint typecheck pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -25,7 +25,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy --strict argmap
 
-pytest: $(STAMP) graphviz argdown-cli
+pytest: $(STAMP) graphviz chromium argdown-cli
 	$(BIN)/pytest
 
 docs: $(STAMP) graphviz
@@ -57,6 +57,17 @@ graphviz:
 	    echo "Graphviz is missing: install it (Debian/Ubuntu: sudo apt-get install graphviz;"; \
 	    echo "macOS: brew install graphviz), or pip install 'argmap[pure]' for a pure-Rust dot."; \
 	    exit 1; \
+	  fi; }
+
+# Headless Chromium and its driver for the explorer's browser tests (Debian's packages).
+chromium:
+	@{ command -v chromium || command -v chromium-browser; } >/dev/null && command -v chromedriver >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Chromium or chromedriver is missing: installing them with apt-get"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; \
+	  else \
+	    echo "Chromium and chromedriver are missing: the explorer's browser tests will be skipped."; \
+	    echo "Install them (Debian/Ubuntu: sudo apt-get install chromium chromium-driver)."; \
 	  fi; }
 
 argdown-cli:

@@ -12,7 +12,8 @@ under fixed names:
   ``network-conflict.csv``);
 * the report: ``report.md`` (linking the PNGs beside it) and ``report.html`` (with the
   summary diagram, the matrix, the network and each issue's diagram embedded);
-* the JSON export of the maps and the comparison: ``comparison.json``.
+* the JSON export of the maps and the comparison: ``comparison.json``;
+* the explorer (diagrams beside the source texts, one offline page): ``explorer.html``.
 
 Graphviz lays each drawing out once and writes its SVG and PNG from that layout; those calls
 run in a small thread pool, so a build of two maps takes about a second.
@@ -35,6 +36,7 @@ from argmap.analysis.matrix import issue_matrix
 from argmap.analysis.network import author_network
 from argmap.compare import Comparison, CorrespondenceType, Summary
 from argmap.errors import ArgmapError, RenderError
+from argmap.explorer import EXPLORER_HTML, explorer_html
 from argmap.formats import json as json_format
 from argmap.model import Location
 from argmap.render import dot, figures, output, report
@@ -128,7 +130,7 @@ def output_names(c: Comparison, *, png: bool = True) -> tuple[str, ...]:
     names += [f"{issue_stem(i.id)}.{fmt}" for i in c.issues for fmt in no_png_dot(formats)]
     names += [f"{stem}.{fmt}" for stem in (MATRIX_STEM, NETWORK_STEM) for fmt in formats]
     names += [MATRIX_CSV, NETWORK_GRAPHML, *(name for _, name in NETWORK_CSVS)]
-    names += [REPORT_MD, REPORT_HTML, JSON_EXPORT]
+    names += [REPORT_MD, REPORT_HTML, JSON_EXPORT, EXPLORER_HTML]
     seen: set[str] = set()
     for name in names:
         if name in seen or name.startswith("."):
@@ -150,6 +152,14 @@ def _write(path: Path, text: str) -> None:
         path.write_text(text, encoding="utf-8")
     except OSError as exc:
         raise RenderError(f"cannot write: {exc.strerror or exc}", Location(str(path))) from exc
+
+
+def _drawn(c: Comparison, out: Path) -> dict[str, str]:
+    """The drawings this build wrote that the explorer shows, by the explorer's keys."""
+    files = {"comparison": out / f"{SUMMARY_STEM}.svg"}
+    files.update({f"map:{m.id}": out / f"{m.id}.svg" for m in c.maps})
+    files.update({f"issue:{i.id}": out / f"{issue_stem(i.id)}.svg" for i in c.issues})
+    return {key: path.read_text(encoding="utf-8") for key, path in files.items() if path.is_file()}
 
 
 def build_comparison(
@@ -193,6 +203,7 @@ def build_comparison(
         tuple((i.id, read(issue_stem(i.id))) for i in c.issues),
     )
     _write(out / REPORT_HTML, report.html(c, read(SUMMARY_STEM), svgs))
+    _write(out / EXPLORER_HTML, explorer_html(c, drawn=_drawn(c, out)))
 
     if figure_dir is not None:
         figures = Path(figure_dir)

@@ -45,6 +45,7 @@ def expected_names(c: Comparison, png: bool = True) -> set[str]:
         "report.md",
         "report.html",
         "comparison.json",
+        "explorer.html",
     }
 
 

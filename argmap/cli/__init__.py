@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 
 from argmap.cli._common import Subparsers
 from argmap.cli.check import _add_anchor, _add_check, _add_quote
-from argmap.cli.draw import _add_build, _add_render
+from argmap.cli.draw import _add_build, _add_explore, _add_render
 from argmap.cli.export import _add_convert, _add_export, _add_formats
 from argmap.cli.new import _add_new, _add_new_comparison, _add_suggest
 
@@ -35,6 +35,7 @@ COMMANDS: list[Callable[[Subparsers], None]] = [
     _add_check,
     _add_build,
     _add_render,
+    _add_explore,
     _add_export,
     _add_convert,
     _add_formats,

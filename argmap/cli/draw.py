@@ -1,4 +1,5 @@
-"""Subcommands that draw: ``build`` (every output of a comparison) and ``render``."""
+"""Subcommands that draw: ``build`` (every output of a comparison), ``render`` and
+``explore`` (the explorer page)."""
 
 from __future__ import annotations
 
@@ -133,4 +134,29 @@ def _run_render(args: argparse.Namespace) -> int:
             argdown.load(args.file), detail=args.detail, focus=args.focus, depth=args.depth
         )
     _out(str(render(graph, args.output, fmt)))
+    return 0
+
+
+# -- explore -----------------------------------------------------------------------------
+
+
+def _add_explore(sub: Subparsers) -> None:
+    p = sub.add_parser(
+        "explore",
+        help="write the explorer: diagram and source texts, linked, in one offline HTML file",
+        description="Write one self-contained HTML page for a map or a comparison file: the "
+        "diagram with pan and zoom, each author's text with every quote highlighted, selection "
+        "both ways, a side panel, filters, search and deep links (OUT#<map>/<statement>).",
+    )
+    p.add_argument("file", metavar="FILE", type=Path, help="a map or a comparison file")
+    p.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="OUT", help="the HTML file to write"
+    )
+    p.set_defaults(run=_run_explore)
+
+
+def _run_explore(args: argparse.Namespace) -> int:
+    from argmap import explorer
+
+    _out(str(explorer.write(explorer.load(args.file), args.output)))
     return 0

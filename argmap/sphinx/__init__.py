@@ -24,6 +24,10 @@ to the source folder), in reStructuredText or MyST Markdown::
     .. argmap-outline:: ../maps/valiyev-2011.argdown
        :quotes:                (every statement's quotes, not only the thesis's)
 
+    .. argmap-explorer:: ../maps/comparison.argdown
+       :height: 720px          (the frame's height)
+       :caption: the two essays beside their diagram
+
 Every file read (the map or comparison, the maps it includes, their source texts) becomes a
 dependency of the page, so editing a map rebuilds the pages that show it. A map that does
 not load is a warning at the map's file and line, so ``sphinx-build -W`` fails on it.
@@ -44,6 +48,12 @@ from argmap.sphinx.diagrams import (
     html_visit_argmap_diagram,
     latex_visit_argmap_diagram,
     texinfo_visit_argmap_diagram,
+)
+from argmap.sphinx.explorer import (
+    ArgmapExplorerDirective,
+    argmap_explorer,
+    html_visit_argmap_explorer,
+    skip,
 )
 from argmap.sphinx.matrix import ArgmapMatrixDirective
 from argmap.sphinx.outline import ArgmapOutlineDirective
@@ -68,7 +78,7 @@ def _version() -> str:
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
-    """Register the node, its visitors and the three directives."""
+    """Register the node, its visitors and the directives."""
     app.setup_extension("sphinx.ext.graphviz")
     # Text and man pages print the alt text, as sphinx.ext.graphviz does for its own node.
     app.add_node(
@@ -84,6 +94,16 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("argmap-table", ArgmapTableDirective)
     app.add_directive("argmap-outline", ArgmapOutlineDirective)
     app.add_directive("argmap-matrix", ArgmapMatrixDirective)
+    # The explorer: an HTML page in a frame; other builders leave it out.
+    app.add_node(
+        argmap_explorer,
+        html=(html_visit_argmap_explorer, None),
+        latex=(skip, None),
+        texinfo=(skip, None),
+        text=(skip, None),
+        man=(skip, None),
+    )
+    app.add_directive("argmap-explorer", ArgmapExplorerDirective)
     return {
         "version": _version(),
         "parallel_read_safe": True,

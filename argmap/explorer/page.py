@@ -1,0 +1,103 @@
+"""The explorer page: one HTML file with its style, script, data and diagrams inline.
+
+The data and each diagram are JSON inside ``<script type="application/json">`` elements,
+with ``<``, ``>``, ``&``, U+2028 and U+2029 escaped, so no text can close the element or
+start markup; the page's script reads them with ``JSON.parse`` and builds its DOM with
+``textContent``. A Content-Security-Policy allows only the page's own script (by its
+SHA-256) and no connection of any kind.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+from collections.abc import Sequence
+from importlib import resources
+from typing import Any
+
+__all__ = ["page", "script_json"]
+
+_ESCAPES = (
+    ("<", "\\u003c"),
+    (">", "\\u003e"),
+    ("&", "\\u0026"),
+    ("\u2028", "\\u2028"),
+    ("\u2029", "\\u2029"),
+)
+
+
+def script_json(value: Any) -> str:
+    """``value`` as JSON that is safe as the content of a ``<script>`` element.
+
+    >>> script_json({"a": "</script><b>&\\u2028"})
+    '{"a":"\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e\\\\u0026\\\\u2028"}'
+    """
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    for char, escape in _ESCAPES:
+        text = text.replace(char, escape)
+    return text
+
+
+def _asset(name: str) -> str:
+    return resources.files("argmap.explorer").joinpath(name).read_text(encoding="utf-8")
+
+
+_BODY = """<header id="bar">
+<h1 id="title"></h1>
+<div id="search-box" role="search">
+<input id="search" type="search" autocomplete="off" spellcheck="false"
+ placeholder="Search statements and quotes  ( / )" aria-label="Search statements and quotes">
+<span id="search-count" aria-live="polite"></span>
+<ul id="results" hidden></ul>
+</div>
+</header>
+<div id="filters" role="group" aria-label="Filters"><span id="shown-count"></span></div>
+<div id="main">
+<section id="diagram-pane" aria-label="Diagram">
+<div class="toolbar">
+<label for="diagram-select">Diagram</label> <select id="diagram-select"></select>
+<button type="button" id="zoom-in" title="Zoom in (+)" aria-label="Zoom in">+</button>
+<button type="button" id="zoom-out" title="Zoom out (-)" aria-label="Zoom out">\u2212</button>
+<button type="button" id="zoom-fit" title="Fit (0)">Fit</button>
+<span class="hint">drag to pan, wheel to zoom, click a node</span>
+</div>
+<div id="diagram" tabindex="0" aria-label="Diagram: arrow keys pan, + and - zoom"></div>
+</section>
+<section id="texts-pane" aria-label="Source texts">
+<div class="toolbar" id="legend"></div>
+<div id="texts"></div>
+</section>
+<aside id="panel" aria-label="Selected statement" aria-live="polite"></aside>
+</div>
+"""
+
+
+def page(title: str, data: dict[str, Any], svgs: Sequence[str]) -> str:
+    """The whole page: ``data`` from :func:`argmap.explorer.data.explorer_data`, and the
+    diagrams' SVG in the order of ``data["diagrams"]``."""
+    script = _asset("view.js") + "\n" + _asset("explorer.js")
+    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
+    policy = (
+        "default-src 'none'; "
+        f"script-src 'sha256-{digest}'; "
+        "style-src 'unsafe-inline'; img-src data:; font-src data:; "
+        "connect-src 'none'; form-action 'none'; base-uri 'none'"
+    )
+    parts = [
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n',
+        f'<meta http-equiv="Content-Security-Policy" content="{policy}">\n',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
+        '<meta name="generator" content="argmap explorer">\n',
+        f"<title>{html.escape(title)} \u2014 argmap explorer</title>\n",
+        f"<style>\n{_asset('explorer.css')}</style>\n</head>\n<body>\n",
+        _BODY,
+        f'<script type="application/json" id="argmap-data">{script_json(data)}</script>\n',
+    ]
+    for n, svg in enumerate(svgs):
+        parts.append(
+            f'<script type="application/json" id="argmap-svg-{n}">{script_json(svg)}</script>\n'
+        )
+    parts.append(f"<script>{script}</script>\n</body>\n</html>\n")
+    return "".join(parts)
