@@ -21,7 +21,7 @@ from argmap.quotes import verify
 
 ROOT = Path(__file__).resolve().parent.parent
 TWO = ROOT / "maps" / "comparison.argdown"
-THREE = ROOT / "maps" / "tutorial" / "comparison-three.argdown"
+THREE = ROOT / "maps" / "comparison-three.argdown"
 
 
 def embedded(page: str, ident: str) -> object:

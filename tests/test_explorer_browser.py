@@ -18,11 +18,11 @@ from browser import browser_paths, start_chrome, stop_chrome
 from argmap import compare, explorer
 from argmap.build import build
 from argmap.compare import Comparison, Correspondence, CorrespondenceType, Issue, Position, Ref
-from argmap.model import MapBuilder, Quote, Role, Source
+from argmap.model import MapBuilder, Quote, Role, Source, Stance, View
 
 ROOT = Path(__file__).resolve().parent.parent
 TWO = ROOT / "maps" / "comparison.argdown"
-THREE = ROOT / "maps" / "tutorial" / "comparison-three.argdown"
+THREE = ROOT / "maps" / "comparison-three.argdown"
 ARTIFACTS = ROOT / ".pytest-artifacts" / "explorer"
 
 pytestmark = pytest.mark.skipif(
@@ -66,6 +66,12 @@ def open_page(chrome: Any, page: Path, fragment: str = "") -> None:
     )
     assert chrome.execute_script("return window.argmapExplorer.ready") is True
     assert not errors(chrome)
+
+
+def wait_for(chrome: Any, script: str, value: object) -> None:
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    WebDriverWait(chrome, 10).until(lambda d: d.execute_script(script) == value)
 
 
 def errors(chrome: Any) -> list[str]:
@@ -159,9 +165,9 @@ def test_clicking_a_passage_selects_its_node(chrome: Any, two: Path) -> None:
     passage = marks(chrome, evidence)[0]
     chrome.execute_script("arguments[0].scrollIntoView({block: 'center'})", passage)
     click(chrome, passage)
-    assert chrome.find_element("id", "diagram-select").get_attribute("value") == (
-        "map:valiyev-2011"
-    )
+    # the texts and the panel answer at once, the map's diagram follows a frame later
+    assert chrome.find_element("css selector", "#panel h2").text == "V: Yeltsin-era frictions"
+    wait_for(chrome, "return document.getElementById('diagram-select').value", "map:valiyev-2011")
     assert node(chrome, evidence).get_attribute("aria-selected") == "true"
     assert {f"g {evidence}", f"mark {evidence}"} == set(selected(chrome))
 
@@ -241,14 +247,20 @@ def test_keyboard_and_zoom(chrome: Any, two: Path) -> None:
     ActionChains(chrome).send_keys(Keys.ESCAPE).perform()
     assert chrome.execute_script("return window.argmapExplorer.selected()") is None
     assert selected(chrome) == []
-    box = "return document.querySelector('#diagram svg').getAttribute('viewBox')"
+    # the drawing's width on screen, and whether it lies inside the diagram's box
+    box = (
+        "const r = document.querySelector('#diagram svg').getBoundingClientRect(),"
+        " b = document.getElementById('diagram').getBoundingClientRect();"
+        "return [Math.round(r.width), r.left >= b.left - 1 && r.right <= b.right + 1"
+        " && r.top >= b.top - 1 && r.bottom <= b.bottom + 1];"
+    )
     zoomed_in = chrome.execute_script(box)  # selecting zoomed in on the node
     ActionChains(chrome).send_keys("0").perform()
     fitted = chrome.execute_script(box)
-    assert fitted != zoomed_in and fitted.startswith("0.00 0.00 ")
+    assert fitted[1] is True and fitted[0] < zoomed_in[0]
     chrome.find_element("id", "zoom-in").click()
     zoomed = chrome.execute_script(box)
-    assert float(zoomed.split()[2]) < float(fitted.split()[2])
+    assert zoomed[0] > fitted[0]
     chrome.find_element("id", "zoom-fit").click()
     assert chrome.execute_script(box) == fitted
 
@@ -296,7 +308,15 @@ def hostile() -> tuple[Comparison, dict[str, str]]:
         MapBuilder("alpha", f"Alpha {EVIL}", Source("a.txt", title=EVIL, author=EVIL, year=2020))
         .section("s", EVIL)
         .statement(sid, EVIL, Role.THESIS, quote=Quote(quote_a, start, start + len(quote_a)))
-        .statement("A: plain", "Plain.", Role.CLAIM, quote="today", note=EVIL)
+        .statement(
+            "A: plain",
+            "Plain.",
+            Role.CLAIM,
+            quote="today",
+            note=EVIL,
+            view=View(EVIL, Stance.REJECTS),
+            aside=EVIL,
+        )
         .support("A: plain", sid)
         .build()
     )
@@ -338,6 +358,11 @@ def test_hostile_text_stays_inert(chrome: Any, tmp_path: Path) -> None:
     assert passage == f"we must tax land {EVIL}"  # offsets past an emoji land right
     svg_text = chrome.execute_script("return document.querySelector('#diagram svg').textContent")
     assert "<script>window.__pwned=1</script>" in svg_text
+    chrome.execute_script("window.argmapExplorer.select('alpha:A: plain')")
+    panel = chrome.execute_script("return document.getElementById('panel').textContent")
+    assert f"Reported view of {EVIL}; the author rejects it." in panel
+    assert f"Aside: {EVIL}" in panel
+    assert "reported" in (marks(chrome, "alpha:A: plain")[0].get_attribute("class") or "")
     chrome.execute_script("window.argmapExplorer.search(arguments[0])", "<script>")
     assert chrome.execute_script("return window.__pwned") is None
     assert not errors(chrome)

@@ -24,7 +24,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from argmap.compare import Comparison
-from argmap.errors import ArgmapError
+from argmap.errors import RenderError
 from argmap.explorer.data import explorer_data
 from argmap.explorer.diagrams import diagrams
 from argmap.explorer.page import page
@@ -57,15 +57,10 @@ def load(path: str | os.PathLike[str]) -> ArgumentMap | Comparison:
     """A map file, or a comparison file with the maps it includes."""
     from argmap.check import is_comparison
     from argmap.formats import argdown
+    from argmap.formats.files import read_text
 
     p = Path(path)
-    try:
-        text = p.read_bytes().decode("utf-8")
-    except OSError as exc:
-        raise ArgmapError(f"cannot read: {exc.strerror or exc}", Location(str(p))) from exc
-    except UnicodeDecodeError as exc:
-        raise ArgmapError(f"not UTF-8: {exc.reason}", Location(str(p))) from exc
-    if is_comparison(text):
+    if is_comparison(read_text(p)):
         from argmap import compare
 
         return compare.load(p)
@@ -84,5 +79,5 @@ def write(
     try:
         target.write_text(text, encoding="utf-8")
     except OSError as exc:
-        raise ArgmapError(f"cannot write: {exc.strerror or exc}", Location(str(target))) from exc
+        raise RenderError(f"cannot write: {exc.strerror or exc}", Location(str(target))) from exc
     return target

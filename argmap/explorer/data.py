@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from argmap.compare import Comparison
+from argmap.errors import ArgmapError
+from argmap.formats.files import read_text
 from argmap.model import ArgumentMap, Quote, Statement
 from argmap.quotes import find, stands_at_offsets
 
@@ -29,16 +31,18 @@ def ref(map_id: str, node_id: str) -> str:
     return f"{map_id}:{node_id}"
 
 
-def source_text(m: ArgumentMap) -> str | None:
-    """The map's source text, read from its path relative to the map file; ``None`` when the
-    map has no source or file, or the file cannot be read as UTF-8."""
-    if m.source is None or m.location is None:
-        return None
-    path = Path(m.location.path).parent / m.source.path
+def source_text(m: ArgumentMap) -> tuple[str | None, str]:
+    """The map's source text, read from its path relative to the map file (which it must not
+    leave), and ``""``; or ``None`` and why there is none."""
+    if m.source is None:
+        return None, "the map names no source text"
+    if m.location is None:
+        return None, "the map was not read from a file"
+    folder = Path(m.location.path).parent
     try:
-        return path.read_bytes().decode("utf-8")
-    except (OSError, UnicodeDecodeError):
-        return None
+        return read_text(folder / m.source.path, root=folder, what="source"), ""
+    except ArgmapError as err:
+        return None, str(err)
 
 
 def wide_chars(text: str) -> list[int]:
@@ -73,12 +77,10 @@ def _place(text: str | None, q: Quote) -> tuple[int, int] | None:
 
 
 def _view(s: Statement) -> Json | None:
-    # Reported views (Statement.view: holder and the author's stance) where the model has them.
-    view = getattr(s, "view", None)
-    if view is None:
+    """A reported view: who holds it and the author's stance towards it."""
+    if s.view is None:
         return None
-    stance = getattr(view, "stance", None)
-    return {"holder": str(getattr(view, "holder", "")), "stance": getattr(stance, "value", None)}
+    return {"holder": s.view.holder, "stance": s.view.stance.value}
 
 
 def _statement(m: ArgumentMap, s: Statement, text: str | None, wide: list[int]) -> Json:
@@ -89,7 +91,6 @@ def _statement(m: ArgumentMap, s: Statement, text: str | None, wide: list[int]) 
     for q, p in zip(s.quotes, places, strict=True):
         start, end = (next(converted), next(converted)) if p is not None else (None, None)
         quotes.append({"text": q.text, "start": start, "end": end})
-    aside = getattr(s, "aside", None)
     return {
         "ref": ref(m.id, s.id),
         "map": m.id,
@@ -102,12 +103,12 @@ def _statement(m: ArgumentMap, s: Statement, text: str | None, wide: list[int]) 
         "citation": s.citation,
         "note": s.note,
         "view": _view(s),
-        "aside": aside if isinstance(aside, str) else None,
+        "aside": s.aside,
         "quotes": quotes,
     }
 
 
-def _map(m: ArgumentMap, text: str | None, index: int) -> Json:
+def _map(m: ArgumentMap, text: str | None, problem: str, index: int) -> Json:
     src = m.source
     author = (src.attributed_author or src.author or "") if src is not None else ""
     year = src.year if src is not None else None
@@ -122,6 +123,7 @@ def _map(m: ArgumentMap, text: str | None, index: int) -> Json:
         "sourceTitle": src.title if src is not None else "",
         "sourcePath": src.path if src is not None else "",
         "text": text,
+        "textProblem": problem if text is None else "",
         "sections": [{"id": x.id, "title": x.title} for x in m.sections],
     }
 
@@ -142,8 +144,11 @@ def explorer_data(
     relations: list[Json] = []
     map_data: list[Json] = []
     for n, m in enumerate(maps):
-        text = texts.get(m.id) if texts is not None else source_text(m)
-        map_data.append(_map(m, text, n))
+        if texts is None:
+            text, problem = source_text(m)
+        else:
+            text, problem = texts.get(m.id), "no source text was given"
+        map_data.append(_map(m, text, problem, n))
         wide = wide_chars(text) if text is not None else []
         statements.extend(_statement(m, s, text, wide) for s in m.statements)
         for a in m.arguments:

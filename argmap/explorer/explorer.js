@@ -47,6 +47,7 @@
   });
   const sections = new Map();
   DATA.maps.forEach((m) => m.sections.forEach((s) => sections.set(m.id + ":" + s.id, s.title)));
+  const CHUNK = 3000;
   const ROLES = ["thesis", "claim", "evidence", "counterclaim"];
   const RELS = ["support", "attack", "undercut", "contradiction"];
   const CORRS = ["agree", "partial", "conflict"];
@@ -102,13 +103,43 @@
       if (s.map !== m.id) return;
       s.quotes.forEach((q) => {
         if (q.start !== null && q.end !== null && q.end > q.start && q.end <= text.length)
-          spans.push({ start: q.start, end: q.end, ref: s.ref, role: s.role });
+          spans.push({ start: q.start, end: q.end, ref: s.ref, role: s.role, reported: !!s.view });
       });
     });
     const events = [];
     spans.forEach((sp, i) => { events.push([sp.start, 1, i]); events.push([sp.end, 0, i]); });
     events.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+    // The text goes into blocks of about CHUNK characters, cut after a line break outside any
+    // quote; the browser lays out and paints only the blocks on screen (content-visibility).
     const frag = document.createDocumentFragment();
+    let chunk = null;
+    let size = 0;
+    let breaks = 0;
+    const close = () => {
+      if (chunk) chunk.style.containIntrinsicBlockSize = "auto " + Math.ceil((breaks + size / 60) * 23) + "px";
+      chunk = el("div", "chunk");
+      frag.appendChild(chunk);
+      size = 0;
+      breaks = 0;
+    };
+    const add = (node, length, text) => {
+      chunk.appendChild(node);
+      size += length;
+      for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) breaks++;
+    };
+    const plain = (piece) => {
+      while (size + piece.length > CHUNK) {
+        let cut = piece.lastIndexOf("\n", CHUNK - size);
+        if (cut < 0) cut = piece.indexOf("\n", Math.max(0, CHUNK - size));
+        if (cut < 0) break;
+        const head = piece.slice(0, cut + 1);
+        add(document.createTextNode(head), head.length, head);
+        close();
+        piece = piece.slice(cut + 1);
+      }
+      if (piece) add(document.createTextNode(piece), piece.length, piece);
+    };
+    close();
     const active = new Set();
     let pos = 0;
     const cls = "q " + authorClass(m.id);
@@ -116,7 +147,7 @@
       const at = e < events.length ? events[e][0] : text.length;
       if (at > pos) {
         const piece = text.slice(pos, at);
-        if (active.size === 0) frag.appendChild(document.createTextNode(piece));
+        if (active.size === 0) plain(piece);
         else {
           let primary = null;
           const refs = [];
@@ -125,14 +156,14 @@
             if (!refs.includes(sp.ref)) refs.push(sp.ref);
             if (!primary || sp.start > primary.start || (sp.start === primary.start && sp.end < primary.end)) primary = sp;
           });
-          const mark = el("mark", cls + " r-" + primary.role + (refs.length > 1 ? " multi" : ""), piece);
+          const mark = el("mark", cls + " r-" + primary.role + (refs.length > 1 ? " multi" : "") + (primary.reported ? " reported" : ""), piece);
           mark.setAttribute("data-ref", primary.ref);
           mark.tabIndex = 0;
           markRefs.set(mark, refs);
           markPos.set(mark, pos);
           refs.forEach((r) => push(marksByRef, r, mark));
           allMarks.push(mark);
-          frag.appendChild(mark);
+          add(mark, piece.length, piece);
         }
         pos = at;
       }
@@ -140,6 +171,7 @@
         if (events[e][1] === 1) active.add(events[e][2]); else active.delete(events[e][2]);
       }
     }
+    close();
     body.appendChild(frag);
   }
 
@@ -156,7 +188,7 @@
       col.appendChild(head);
       const body = el("div", "text-body");
       if (m.text === null) {
-        body.appendChild(el("p", "missing", "The source text is not available" + (m.sourcePath ? " (" + m.sourcePath + ")." : ".")));
+        body.appendChild(el("p", "missing", "The source text is not available: " + (m.textProblem || m.sourcePath || "no text")));
       } else fillText(body, m);
       const unplaced = [];
       DATA.statements.forEach((s) => {
@@ -186,11 +218,8 @@
       s.appendChild(document.createTextNode(m.label));
       legend.appendChild(s);
     });
-    ROLES.forEach((r) => {
-      const s = el("mark", "q sample r-" + r, r);
-      s.style.background = "transparent";
-      legend.appendChild(s);
-    });
+    ROLES.forEach((r) => legend.appendChild(el("mark", "q sample plain r-" + r, r)));
+    if (DATA.statements.some((s) => s.view)) legend.appendChild(el("mark", "q sample plain reported r-claim", "reported view"));
   }
 
   /* The first passage that is the statement's own (not only covered by its quote). */
@@ -199,12 +228,14 @@
     return ms.find((m) => m.getAttribute("data-ref") === ref) || ms[0] || null;
   }
 
-  function scrollToMark(mark) {
+  /* Scroll the passage's column to it; ``across``: also bring the column into view. */
+  function scrollToMark(mark, across) {
     const body = mark.closest(".text-body");
     if (!body) return;
     const r = mark.getBoundingClientRect();
     const b = body.getBoundingClientRect();
     body.scrollTop += r.top - b.top - body.clientHeight / 3;
+    if (across === false) return;
     const col = mark.closest(".text-col").getBoundingClientRect();
     const box = $("texts");
     const v = box.getBoundingClientRect();
@@ -286,15 +317,25 @@
     (corrsOf.get(ref) || []).forEach((k) => { if (state.types.has(k.type)) linkTo(otherSide(k, ref), k.type); });
   }
 
+  let switching = 0;
   function select(ref, from) {
     state.corr = null;
     state.selected = ref && nodes.has(ref) ? ref : null;
-    if (state.selected) {
-      const want = diagramFor(state.selected);
-      if (want && want !== diagram.key) showDiagram(want);
-    }
     markSelection();
     if (state.selected) {
+      const want = diagramFor(state.selected);
+      if (want && want !== diagram.key) {
+        // The texts and the panel answer at once; the other diagram follows a frame later
+        // (a large drawing takes a while to parse).
+        const ticket = ++switching;
+        const chosen = state.selected;
+        requestAnimationFrame(() => setTimeout(() => {
+          if (ticket !== switching || state.selected !== chosen) return;
+          showDiagram(want);
+          const gs = diagram.byRef.get(chosen) || [];
+          if (gs.length) diagram.view.reveal(gs[0]);
+        }, 0));
+      }
       const gs = diagram.byRef.get(state.selected) || [];
       if (gs.length && from !== "node") diagram.view.reveal(gs[0]);
       const own = firstMark(state.selected);
@@ -305,7 +346,7 @@
         const other = otherSide(k, state.selected);
         const mapId = other.slice(0, other.indexOf(":"));
         const om = firstMark(other);
-        if (!seen.has(mapId) && om && state.types.has(k.type)) { seen.add(mapId); scrollToMark(om); }
+        if (!seen.has(mapId) && om && state.types.has(k.type)) { seen.add(mapId); scrollToMark(om, false); }
       });
       if (from !== "hash") setHash("#" + hashOf(state.selected));
       renderStatement(nodes.get(state.selected));
@@ -690,4 +731,6 @@
     selected: () => state.selected, showDiagram, setIssue, search: (q) => { $("search").value = q; search(q); },
   };
   document.documentElement.setAttribute("data-ready", "true");
+  performance.mark("argmap-ready");
+  requestAnimationFrame(() => setTimeout(() => performance.mark("argmap-painted"), 0));
 })();

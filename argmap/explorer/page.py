@@ -69,7 +69,9 @@ _BODY = """<header id="bar">
 <div class="toolbar" id="legend"></div>
 <div id="texts"></div>
 </section>
-<aside id="panel" aria-label="Selected statement" aria-live="polite"></aside>
+<aside id="panel-pane" aria-label="Selected statement">
+<div id="panel" aria-live="polite"></div>
+</aside>
 </div>
 """
 

@@ -1,4 +1,6 @@
-/* argmap explorer: pan, zoom and "fit" for an inline SVG, through its viewBox. */
+/* argmap explorer: pan, zoom and "fit" for an inline SVG. The drawing is moved and scaled
+   with a CSS transform, which the browser composites without laying the drawing out again
+   (changing the viewBox would lay out every text of a large drawing on each step). */
 (function () {
   "use strict";
   let current = null;
@@ -13,68 +15,73 @@
 
   function Controller(box, svg) {
     if (!svg.argmapBase) {
-      svg.argmapBase = baseBox(svg);
-      svg.removeAttribute("width");
-      svg.removeAttribute("height");
-      svg.setAttribute("preserveAspectRatio", "xMidYMid meet");
+      const b = baseBox(svg);
+      svg.argmapBase = b;
+      svg.setAttribute("viewBox", [b.x, b.y, b.w, b.h].join(" "));
+      svg.setAttribute("width", String(b.w));
+      svg.setAttribute("height", String(b.h));
     }
     this.box = box;
     this.svg = svg;
     this.base = svg.argmapBase;
-    this.vb = svg.argmapView || Object.assign({}, this.base);
     this.moved = false;
-    this.apply();
+    if (svg.argmapView) { this.t = svg.argmapView; this.apply(); } else this.fit();
   }
   Controller.prototype.apply = function () {
-    const v = this.vb;
-    this.svg.setAttribute("viewBox", [v.x, v.y, v.w, v.h].map((n) => n.toFixed(2)).join(" "));
-    this.svg.argmapView = v;
+    const t = this.t;
+    this.svg.style.transform = "translate(" + t.x.toFixed(1) + "px, " + t.y.toFixed(1) + "px) scale(" + t.k.toFixed(5) + ")";
+    this.svg.argmapView = t;
   };
-  Controller.prototype.unit = function () {
-    const w = this.box.clientWidth || 1;
-    const h = this.box.clientHeight || 1;
-    return Math.max(this.vb.w / w, this.vb.h / h);
+  Controller.prototype.fitScale = function () {
+    const w = this.box.clientWidth || 800;
+    const h = this.box.clientHeight || 600;
+    return Math.min(w / this.base.w, h / this.base.h) * 0.98;
   };
+  /* From the box's client coordinates to the drawing's own units, and back. */
   Controller.prototype.toSvg = function (clientX, clientY) {
     const r = this.box.getBoundingClientRect();
-    const s = this.unit();
-    const ox = this.vb.x - (r.width * s - this.vb.w) / 2;
-    const oy = this.vb.y - (r.height * s - this.vb.h) / 2;
-    return [ox + (clientX - r.left) * s, oy + (clientY - r.top) * s];
+    return [(clientX - r.left - this.t.x) / this.t.k, (clientY - r.top - this.t.y) / this.t.k];
   };
-  Controller.prototype.zoom = function (factor, cx, cy) {
-    const v = this.vb;
-    const minW = Math.min(this.base.w, 120);
-    const maxW = this.base.w * 4;
-    let f = factor;
-    if (v.w / f < minW) f = v.w / minW;
-    if (v.w / f > maxW) f = v.w / maxW;
-    if (cx === undefined) { cx = v.x + v.w / 2; cy = v.y + v.h / 2; }
-    v.x = cx - (cx - v.x) / f;
-    v.y = cy - (cy - v.y) / f;
-    v.w /= f;
-    v.h /= f;
+  Controller.prototype.zoom = function (factor, ux, uy) {
+    const t = this.t;
+    const lo = Math.min(this.fitScale(), 1) / 4;
+    const k = Math.max(lo, Math.min(8, t.k * factor));
+    if (ux === undefined) {
+      ux = (this.box.clientWidth / 2 - t.x) / t.k;
+      uy = (this.box.clientHeight / 2 - t.y) / t.k;
+    }
+    t.x += ux * (t.k - k);
+    t.y += uy * (t.k - k);
+    t.k = k;
     this.apply();
   };
   Controller.prototype.fit = function () {
-    this.vb = Object.assign({}, this.base);
+    const k = this.fitScale();
+    this.t = {
+      k,
+      x: (this.box.clientWidth - this.base.w * k) / 2,
+      y: (this.box.clientHeight - this.base.h * k) / 2,
+    };
     this.apply();
   };
   Controller.prototype.pan = function (fx, fy) {
-    this.vb.x += fx * this.vb.w;
-    this.vb.y += fy * this.vb.h;
+    this.t.x -= fx * this.box.clientWidth;
+    this.t.y -= fy * this.box.clientHeight;
     this.apply();
   };
   /* Bring a node into view: centred, and zoomed in when it is drawn too small to read. */
   Controller.prototype.reveal = function (node) {
-    const r = node.getBoundingClientRect();
+    let r = node.getBoundingClientRect();
     const b = this.box.getBoundingClientRect();
-    const [cx, cy] = this.toSvg(r.left + r.width / 2, r.top + r.height / 2);
-    if (r.width > 0 && r.width < 70) this.zoom(Math.min(170 / r.width, 8), cx, cy);
+    if (r.width > 0 && r.width < 70) {
+      const [ux, uy] = this.toSvg(r.left + r.width / 2, r.top + r.height / 2);
+      this.zoom(Math.min(170 / r.width, 8), ux, uy);
+      r = node.getBoundingClientRect();
+    }
     const inside = r.left >= b.left && r.right <= b.right && r.top >= b.top && r.bottom <= b.bottom;
-    if (inside && r.width >= 70) return;
-    this.vb.x = cx - this.vb.w / 2;
-    this.vb.y = cy - this.vb.h / 2;
+    if (inside) return;
+    this.t.x += b.left + b.width / 2 - (r.left + r.width / 2);
+    this.t.y += b.top + b.height / 2 - (r.top + r.height / 2);
     this.apply();
   };
   Controller.prototype.dragged = function () { return this.moved; };
@@ -86,13 +93,13 @@
     box.addEventListener("wheel", (ev) => {
       if (!current) return;
       ev.preventDefault();
-      const [cx, cy] = current.toSvg(ev.clientX, ev.clientY);
-      current.zoom(Math.exp(-ev.deltaY * (ev.deltaMode === 1 ? 0.05 : 0.0015)), cx, cy);
+      const [ux, uy] = current.toSvg(ev.clientX, ev.clientY);
+      current.zoom(Math.exp(-ev.deltaY * (ev.deltaMode === 1 ? 0.05 : 0.0015)), ux, uy);
     }, { passive: false });
     box.addEventListener("pointerdown", (ev) => {
       if (!current || ev.button !== 0) return;
       current.moved = false;
-      start = { x: ev.clientX, y: ev.clientY, vx: current.vb.x, vy: current.vb.y, id: ev.pointerId };
+      start = { x: ev.clientX, y: ev.clientY, tx: current.t.x, ty: current.t.y, id: ev.pointerId };
     });
     box.addEventListener("pointermove", (ev) => {
       if (!start || !current) return;
@@ -100,9 +107,8 @@
       const dy = ev.clientY - start.y;
       if (!current.moved && Math.abs(dx) + Math.abs(dy) < 5) return;
       if (!current.moved) { current.moved = true; box.classList.add("panning"); box.setPointerCapture(start.id); }
-      const s = current.unit();
-      current.vb.x = start.vx - dx * s;
-      current.vb.y = start.vy - dy * s;
+      current.t.x = start.tx + dx;
+      current.t.y = start.ty + dy;
       current.apply();
     });
     const end = () => { start = null; box.classList.remove("panning"); };
