@@ -161,12 +161,19 @@ def test_clicking_a_passage_selects_its_node(chrome: Any, two: Path) -> None:
     assert node(chrome, A_SMALL).get_attribute("aria-selected") == "true"
     assert chrome.find_element("css selector", "#panel h2").text == "A: Small state balancing"
     # a statement the comparison diagram does not draw: its map's diagram is shown
-    evidence = "valiyev-2011:V: Yeltsin-era frictions"
+    evidence = chrome.execute_script(
+        "const drawn = new Set([...document.querySelectorAll('#diagram [data-ref]')]"
+        ".map(e => e.getAttribute('data-ref')));"
+        "return [...document.querySelectorAll('#texts mark[data-ref^=\"valiyev-2011:\"]')]"
+        ".map(e => e.getAttribute('data-ref')).find(r => !drawn.has(r));"
+    )
+    assert evidence is not None
     passage = marks(chrome, evidence)[0]
     chrome.execute_script("arguments[0].scrollIntoView({block: 'center'})", passage)
     click(chrome, passage)
     # the texts and the panel answer at once, the map's diagram follows a frame later
-    assert chrome.find_element("css selector", "#panel h2").text == "V: Yeltsin-era frictions"
+    title = evidence.split(":", 1)[1]
+    assert chrome.find_element("css selector", "#panel h2").text == title
     wait_for(chrome, "return document.getElementById('diagram-select').value", "map:valiyev-2011")
     assert node(chrome, evidence).get_attribute("aria-selected") == "true"
     assert {f"g {evidence}", f"mark {evidence}"} == set(selected(chrome))
