@@ -54,17 +54,10 @@ def explorer_html(
 
 
 def load(path: str | os.PathLike[str]) -> ArgumentMap | Comparison:
-    """A map file, or a comparison file with the maps it includes."""
-    from argmap.check import is_comparison
-    from argmap.formats import argdown
-    from argmap.formats.files import read_text
+    """A map or a comparison file, in any format argmap reads (:func:`argmap.load`)."""
+    from argmap.formats import registry
 
-    p = Path(path)
-    if is_comparison(read_text(p)):
-        from argmap import compare
-
-        return compare.load(p)
-    return argdown.load(p)
+    return registry.load(path)
 
 
 def write(

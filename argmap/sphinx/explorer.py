@@ -50,7 +50,7 @@ class ArgmapExplorerDirective(SphinxDirective):
 
     def run(self) -> list[Node]:
         from argmap import explorer
-        from argmap.check import is_comparison
+        from argmap.formats.comparison import is_comparison
 
         _relative, absolute = self.env.relfn2path(self.arguments[0], self.env.docname)
         try:
