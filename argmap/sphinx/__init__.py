@@ -1,7 +1,7 @@
 """Sphinx extension: argument maps, comparisons and their tables in the documentation.
 
 Add ``"argmap.sphinx"`` to ``extensions`` in ``conf.py``; it sets up ``sphinx.ext.graphviz``
-itself. Five directives, each taking a path relative to the page (or, starting with ``/``,
+itself. Six directives, each taking a path relative to the page (or, starting with ``/``,
 to the source folder), in reStructuredText or MyST Markdown::
 
     .. argmap:: ../maps/valiyev-2011.argdown
