@@ -375,3 +375,15 @@ def test_two_new_essays_to_a_built_comparison(
     assert code == 0, out
     code, out = _run(capsys, "check", comparison)
     assert code == 0 and "1 warning" in out and "land-c's answer" in out, out
+
+
+def test_tutorial_reads_as_plain_markdown_and_its_examples_match_the_files() -> None:
+    page = (REPO / "docs" / "tutorial.md").read_text(encoding="utf-8")
+    joining = page.split("## 6. Join the comparison", 1)[1].split("## 7.", 1)[0]
+    assert "{literalinclude}" not in joining  # the examples are on the page itself
+    comparison = (MAPS / "comparison-three.argdown").read_text(encoding="utf-8")
+    block = joining.split("<Conflict: drift or insurance>", 1)[1].split("```", 1)[0]
+    for line in ("<Conflict: drift or insurance>" + block).strip("\n").splitlines():
+        assert line in comparison, line
+    for command in ("argmap new-comparison", "argmap suggest", "--add", "--accept"):
+        assert command in joining
