@@ -11,8 +11,8 @@ correspondences and labelled with glyph and count.
 >>> from argmap.compare import Comparison
 >>> from argmap.model import MapBuilder, Role
 >>> a = MapBuilder("a").statement("A: t", "Tax land.", Role.THESIS).build()
->>> matrix_graph(Comparison("c", "Alone", (a,))).source.count("<TR>")
-1
+>>> matrix_graph(Comparison("c", "Alone", (a,))).source.count("<TR>")  # header, legend
+2
 """
 
 from __future__ import annotations
