@@ -64,3 +64,11 @@ def test_report_names_whose_view_it_is() -> None:
     assert "reported: critics (rejected)" in page
     assert "Aside: about the author, not the bridge" in page
     assert "*reported: critics (rejected)*" in markdown(c)
+
+
+def test_section_drawing_shows_only_that_section() -> None:
+    m = argdown.load(Path(__file__).resolve().parent.parent / "maps" / "valiyev-2011.argdown")
+    root = ET.fromstring(svg(map_graph(m, section="karabakh")))
+    drawn = {"".join(next(n.iter(f"{SVG}title")).itertext()) for n in nodes(root, "statement")}
+    wanted = [s for s in m.statements if s.section == "karabakh"]
+    assert wanted and len(drawn) == len(wanted)

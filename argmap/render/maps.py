@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import attrs
 import graphviz  # type: ignore[import-untyped]
 
 from argmap.errors import ArgmapError
@@ -307,6 +308,7 @@ def map_graph(
     detail: Detail = "summary",
     focus: str | None = None,
     depth: int = 1,
+    section: str | None = None,
     sections: bool = True,
     legend: bool = True,
     stagger: int = 3,
@@ -318,7 +320,9 @@ def map_graph(
     what they support and the map reads top-down from the thesis. ``detail`` chooses the
     labels: ``"summary"`` the wrapped statement text, ``"full"`` the title in bold and the
     text, ``"quotes"`` those and the author's quotes (quotes are always in the tooltip).
-    ``focus`` (a statement or argument id) draws only the nodes within ``depth`` steps.
+    ``focus`` (a statement or argument id) draws only the nodes within ``depth`` steps;
+    ``section`` (a section id) only the nodes of that section and its subsections, for
+    per-section figures of a big map.
     Sections become clusters unless ``sections=False``. Leaves that hang off one node are
     spread over ``stagger`` ranks so that wide fans do not make the drawing very wide
     (``stagger=1`` puts them all on one rank).
@@ -340,9 +344,13 @@ def map_graph(
         if not m.has_node(focus):
             raise ArgmapError(f"no statement or argument {focus!r} in map {m.id!r}", m.location)
         shown = m.submap(focus, depth)
+    if section is not None:
+        shown = _section_map(shown, section)
     title = [map_heading(m)]
     if focus is not None:
         title.append(f"around {focus} (depth {depth})")
+    if section is not None:
+        title.append(next(x.title for x in m.sections if x.id == section))
     g = new_graph(f"argmap_{slug(m.id)}", "argmap", title, theme)
     node_id = Ids("s_")
     roles, rels, has_args = add_body(
@@ -368,3 +376,23 @@ def map_graph(
             asides=any(s.aside is not None for s in shown.statements),
         )
     return g
+
+
+def _section_map(m: ArgumentMap, section: str) -> ArgumentMap:
+    """The nodes of ``section`` and its subsections, with the relations between them."""
+    if not any(x.id == section for x in m.sections):
+        known = ", ".join(x.id for x in m.sections) or "none"
+        raise ArgmapError(f"no section {section!r} in map {m.id!r} (sections: {known})", m.location)
+    inside = {section}
+    for x in m.sections:  # sections come parents first
+        if x.parent in inside:
+            inside.add(x.id)
+    statements = [x for x in m.statements if x.section in inside]
+    arguments = [x for x in m.arguments if x.section in inside]
+    kept = {x.id for x in statements} | {x.id for x in arguments}
+    return attrs.evolve(
+        m,
+        statements=statements,
+        arguments=arguments,
+        relations=[r for r in m.relations if r.source in kept and r.target in kept],
+    )

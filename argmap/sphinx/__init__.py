@@ -8,6 +8,7 @@ to the source folder), in reStructuredText or MyST Markdown::
        :view: summary          (summary | full | quotes)
        :focus: V: Silent diplomacy
        :depth: 2
+       :section: introduction  (only this section of a big map)
        :caption: Valiyev's map around his thesis
        :alt: text for readers who cannot see the diagram
 

@@ -118,6 +118,7 @@ class ArgmapDirective(SphinxDirective):
         "view": _choice("summary", "full", "quotes"),
         "focus": directives.unchanged_required,
         "depth": directives.nonnegative_int,
+        "section": directives.unchanged_required,
     }
 
     def run(self) -> list[Node]:
@@ -129,7 +130,9 @@ class ArgmapDirective(SphinxDirective):
         focus = self.options.get("focus")
         depth = self.options.get("depth", 1)
         try:
-            graph = map_graph(m, detail=view, focus=focus, depth=depth)
+            graph = map_graph(
+                m, detail=view, focus=focus, depth=depth, section=self.options.get("section")
+            )
         except ArgmapError as err:
             warn(self, err.message, err.location or Location(str(path)))
             return []
