@@ -8,8 +8,8 @@ which a notebook displays as SVG (it has ``_repr_mimebundle_`` and ``_repr_svg_`
     view(m, detail="quotes")            # last expression of a cell: drawn inline
     view(c, issue="independence")
 
-In a notebook, ``%load_ext argmap`` (or importing :mod:`argmap.render` inside IPython) also
-registers SVG formatters, so a bare map or comparison as the last expression of a cell is drawn.
+In a notebook, ``%load_ext argmap`` registers SVG formatters (importing :mod:`argmap.render`
+registers nothing), so a bare map or comparison as the last expression of a cell is drawn.
 
 >>> from argmap.model import MapBuilder, Role
 >>> v = view(MapBuilder("m").statement("T", "t", Role.THESIS).build(), legend=False)
@@ -24,7 +24,6 @@ argmap.errors.ArgmapError: cannot draw a str: expected an ArgumentMap, a Compari
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -103,14 +102,3 @@ def register_ipython(ip: Any) -> None:
     formatter = ip.display_formatter.formatters["image/svg+xml"]
     formatter.for_type(ArgumentMap, _map_svg)
     formatter.for_type(Comparison, _comparison_svg)
-
-
-def _register_if_in_ipython() -> None:
-    ipython = sys.modules.get("IPython")
-    get = getattr(ipython, "get_ipython", None)
-    shell = get() if get is not None else None
-    if shell is not None:
-        register_ipython(shell)
-
-
-_register_if_in_ipython()
