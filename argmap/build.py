@@ -35,7 +35,7 @@ from argmap import compare
 from argmap.analysis.matrix import issue_matrix
 from argmap.analysis.network import author_network
 from argmap.compare import Comparison, CorrespondenceType, Summary
-from argmap.errors import ArgmapError, RenderError
+from argmap.errors import ArgmapError, ConventionError, RenderError
 from argmap.explorer import EXPLORER_HTML, explorer_html
 from argmap.formats import json as json_format
 from argmap.model import Location
@@ -235,7 +235,21 @@ def build(
 
     ``figure_dir``: see :func:`build_comparison`.
     """
-    return build_comparison(compare.load(comparison_path), out_dir, png=png, figure_dir=figure_dir)
+    return build_comparison(_load(comparison_path), out_dir, png=png, figure_dir=figure_dir)
+
+
+def _load(path: str | Path) -> Comparison:
+    """An Argdown comparison file, or a comparison in any other registered format."""
+    if Path(path).suffix.lower() == ".argdown":
+        return compare.load(path)
+    from argmap.formats import registry
+
+    loaded = registry.load(path)
+    if not isinstance(loaded, Comparison):
+        raise ConventionError(
+            "argmap build needs a comparison; for one map use argmap render", Location(str(path))
+        )
+    return loaded
 
 
 def format_summary(result: BuildResult | Summary) -> str:

@@ -103,8 +103,9 @@ def _add_render(sub: Subparsers) -> None:
 
 
 def _run_render(args: argparse.Namespace) -> int:
-    from argmap.check import is_comparison
+    from argmap.comparison import Comparison
     from argmap.errors import ArgmapError
+    from argmap.formats.registry import load
     from argmap.model import Location
     from argmap.render import comparison_graph, map_graph, render
     from argmap.render.output import Format
@@ -116,23 +117,15 @@ def _run_render(args: argparse.Namespace) -> int:
             f"cannot tell the format from {args.output.name!r}: use --format",
             Location(str(args.output)),
         )
-    text = args.file.read_text(encoding="utf-8")
-    if is_comparison(text):
-        from argmap import compare
-
+    loaded = load(args.file)
+    if isinstance(loaded, Comparison):
         if args.focus:
             raise ArgmapError("--focus is for maps; use --issue", Location(str(args.file)))
-        graph = comparison_graph(
-            compare.load(args.file), view=args.view, issue=args.issue, detail=args.detail
-        )
+        graph = comparison_graph(loaded, view=args.view, issue=args.issue, detail=args.detail)
     else:
-        from argmap.formats import argdown
-
         if args.issue:
             raise ArgmapError("--issue is for comparison files", Location(str(args.file)))
-        graph = map_graph(
-            argdown.load(args.file), detail=args.detail, focus=args.focus, depth=args.depth
-        )
+        graph = map_graph(loaded, detail=args.detail, focus=args.focus, depth=args.depth)
     _out(str(render(graph, args.output, fmt)))
     return 0
 

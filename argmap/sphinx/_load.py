@@ -10,7 +10,7 @@ from sphinx.util.docutils import SphinxDirective
 from argmap import compare
 from argmap.compare import Comparison
 from argmap.errors import ArgmapError
-from argmap.formats import argdown
+from argmap.formats import registry
 from argmap.model import ArgumentMap, Location
 
 __all__ = ["load_comparison", "load_map", "warn"]
@@ -72,9 +72,12 @@ def load_map(directive: SphinxDirective) -> tuple[ArgumentMap, Path] | None:
     if path is None:
         return None
     try:
-        m = argdown.load(path)
+        m = registry.load(path)
     except ArgmapError as err:
         _failed(directive, err)
+        return None
+    if not isinstance(m, ArgumentMap):
+        warn(directive, f"{directive.name}: {path.name} is a comparison, not a map")
         return None
     _note_map_files(directive, m, path)
     return m, path
@@ -86,9 +89,12 @@ def load_comparison(directive: SphinxDirective) -> tuple[Comparison, Path] | Non
     if path is None:
         return None
     try:
-        c = compare.load(path)
+        c = compare.load(path) if path.suffix == ".argdown" else registry.load(path)
     except ArgmapError as err:
         _failed(directive, err)
+        return None
+    if not isinstance(c, Comparison):
+        warn(directive, f"{directive.name}: {path.name} is a map, not a comparison")
         return None
     for m in c.maps:
         _note_map_files(directive, m, path)
