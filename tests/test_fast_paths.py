@@ -11,6 +11,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap.errors import ArgmapError
+from argmap.formats._argdown_data import (
+    _ONE_QUOTE,
+    _PLAIN_FLOW,
+    _SIMPLE_FLOW,
+    load_yaml,
+)
 from argmap.formats._argdown_lexer import (
     _BODY,
     _WHITESPACE_BUT_SPACE,
@@ -19,10 +25,6 @@ from argmap.formats._argdown_lexer import (
     tokenize_fast,
 )
 from argmap.formats._argdown_parser import (
-    _ONE_QUOTE,
-    _PLAIN_FLOW,
-    _SIMPLE_FLOW,
-    load_yaml,
     parse_text,
 )
 from argmap.formats._argdown_syntax import (

@@ -21,6 +21,7 @@ import re
 from typing import Any
 
 from argmap.errors import ArgmapError
+from argmap.formats._argdown_data import _ONE_QUOTE, merge_data
 from argmap.formats._argdown_lexer import FastNode, Tok
 from argmap.formats._argdown_map import (
     RELATION_TYPES,
@@ -32,14 +33,12 @@ from argmap.formats._argdown_map import (
 from argmap.formats._argdown_parser import (
     _INCOMING,
     _MAX_DEPTH,
-    _ONE_QUOTE,
     _REL_TYPE,
     JS_SPACE,
     Lexed,
     Locate,
     _Class,
     _Parser,
-    merge_data,
 )
 from argmap.model import (
     ArgumentMap,

@@ -206,7 +206,10 @@ def _sections(
             continue
         data = s.data or {}
         _unknown(data, _SECTION_KEYS, f"section {s.title!r}", s.location)
-        sid = str(data["id"]) if data.get("id") is not None else slug(clean_text(s.title))
+        raw_id = data.get("id")
+        if raw_id is not None and (type(raw_id) not in (str, int)):
+            raise ConventionError(f"section {s.title!r}: its id must be a string", s.location)
+        sid = str(raw_id) if raw_id is not None else slug(clean_text(s.title))
         if not sid.strip():
             raise ConventionError(f"section {s.title!r}: its id must not be blank", s.location)
         while stack and stack[-1].level >= s.level:

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-import json
-import re
 from collections.abc import Callable
 from typing import Any
 
-from argmap.errors import ArgdownSyntaxError, LimitError
+from argmap.errors import ArgdownSyntaxError, ArgmapError, LimitError
+from argmap.formats._argdown_data import (
+    _ONE_QUOTE,
+    DataLimitError,
+    load_yaml,
+    merge_data,
+    yaml_error_types,
+)
 from argmap.formats._argdown_lexer import (
     RELATION_KINDS,
     FastHeading,
@@ -32,87 +37,7 @@ from argmap.formats._argdown_syntax import (
 )
 from argmap.model import Location
 
-__all__ = ["JS_SPACE", "Lexed", "lex", "load_yaml", "parse_text"]
-
-
-def _yaml() -> Any:
-    """PyYAML, imported when some data is not simple enough to read as JSON."""
-    import yaml
-
-    return yaml
-
-
-# A one-line flow mapping made only of plain keys (not YAML 1.1 booleans or nulls), decimal
-# integers, double-quoted strings without escapes or line breaks (printable YAML characters
-# only), braces, brackets, commas and spaces means the same in YAML as in JSON once its keys
-# are quoted: json.loads reads it far faster than YAML (tests/test_fast_paths.py checks this).
-_FLOW_TOKEN = (
-    r" *(?:[{}\[\],]"
-    r'|"[^"\\\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]*"'
-    r"|-?(?:0|[1-9][0-9]{0,17})(?= *[,}\]])"
-    r"|(?!(?i:(?:yes|no|y|n|true|false|on|off|null):))[A-Za-z_][A-Za-z0-9_]{0,99}:(?= ))"
-)
-_SIMPLE_FLOW = re.compile(rf"\{{(?:{_FLOW_TOKEN})* *")
-# The data of nearly every statement of a map: one quote with its offsets, read directly.
-_STRING = r'"([^"\\\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]*)"'
-_INT = r"(0|[1-9][0-9]{0,17})"
-_ONE_QUOTE = re.compile(rf"\{{quotes: \[\{{text: {_STRING}, start: {_INT}, end: {_INT}\}}\]\}}")
-# Outside strings a letter or "_" can only start a key and ":" only end one.
-_KEY_START = re.compile(r"(?<![A-Za-z0-9_])(?=[A-Za-z_])")
-# The same over several lines, with plain (unquoted) values that YAML 1.1 reads as strings:
-# a letter then letters, digits and "_.-/" (not a boolean or null word), or digits then a
-# letter then letters and digits (no int, float or date has that form); and the JSON literals
-# null, true and false, which YAML reads the same. Used for headings like
-# `{map: m, source: {path: essay.txt, sha256: 3f...}}` and `{id: part-2}`.
-_PLAIN = (
-    r"(?:(?!(?i:yes|no|y|n|true|false|on|off|null)(?![A-Za-z0-9_./-]))[A-Za-z][A-Za-z0-9_./-]{0,199}"
-    r"|[1-9][0-9]{0,30}[A-Za-z][A-Za-z0-9]{0,199})"
-)
-_FLOW_TOKEN_PLAIN = (
-    r"[ \n]*(?:[{}\[\],]"
-    r'|"[^"\\\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]*"'
-    rf"|(?:-?(?:0|[1-9][0-9]{{0,17}})|null|true|false|{_PLAIN})(?= *[,}}\]])"
-    r"|(?!(?i:(?:yes|no|y|n|true|false|on|off|null):))[A-Za-z_][A-Za-z0-9_]{0,99}:(?= ))"
-)
-_PLAIN_FLOW = re.compile(rf"\{{(?:{_FLOW_TOKEN_PLAIN})*[ \n]*")
-_TO_JSON = re.compile(
-    r'"[^"]*"|(?P<key>[A-Za-z_][A-Za-z0-9_]*):'
-    rf"|(?P<literal>(?:null|true|false)(?![A-Za-z0-9_./-]))|(?P<plain>{_PLAIN})"
-)
-
-
-def _json_token(m: re.Match[str]) -> str:
-    key, literal, plain = m.group("key", "literal", "plain")
-    if key is not None:
-        return f'"{key}":'
-    if plain is not None:
-        return f'"{plain}"'
-    return literal if literal is not None else m.group()
-
-
-def load_yaml(text: str) -> Any:
-    """``yaml.safe_load``, through libyaml when it is installed; simple flow mappings as JSON."""
-    one = _ONE_QUOTE.fullmatch(text)
-    if one is not None:
-        quote, start, end = one.groups()
-        return {"quotes": [{"text": quote, "start": int(start), "end": int(end)}]}
-    if text.startswith("{"):
-        converted = None
-        if _SIMPLE_FLOW.fullmatch(text):
-            parts = text.split('"')  # even parts lie outside strings, where letters are keys
-            # One substitution over all outside parts joined by NUL (which the pattern keeps out).
-            outside = _KEY_START.sub('"', "\x00".join(parts[::2])).replace(":", '":')
-            parts[::2] = outside.split("\x00")
-            converted = '"'.join(parts)
-        elif _PLAIN_FLOW.fullmatch(text):
-            converted = _TO_JSON.sub(_json_token, text)
-        if converted is not None:
-            try:
-                return json.loads(converted)
-            except ValueError:
-                converted = None  # not well-formed: YAML reads it below and reports the problem
-    yaml = _yaml()
-    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+__all__ = ["JS_SPACE", "Lexed", "lex", "load_yaml", "merge_data", "parse_text"]
 
 
 Locate = Callable[[int], Location]
@@ -179,30 +104,28 @@ SHORTCODES[":smile:"] = "☺️"
 SHORTCODES[".smile."] = "☺"
 
 
+def _data_error(e: Exception, what: str, where: Location, raw: str = "") -> ArgmapError:
+    """The located error for data (``what``: "data" or "frontmatter") load_yaml refused;
+    ``raw``: the data as written, for plain words about common slips."""
+    if isinstance(e, DataLimitError):
+        return LimitError(f"{what}: {e}", where)
+    problem = getattr(e, "problem", None) or str(e).splitlines()[0]
+    message = f"invalid YAML in {what}: {problem}"
+    if raw:
+        from argmap.formats.yaml_words import explain
+
+        hint = explain(raw)  # plain words for the common slips, when one fits
+        if hint:
+            message = f"{hint} ({message})"
+    return ArgdownSyntaxError(message, where)
+
+
 def _describe(kind: int) -> str:
     if kind in _NAMES:
         return _NAMES[kind]
     if kind in RELATION_KINDS:
         return "a relation"
     return "text"
-
-
-def merge_data(old: Any, new: Any) -> Any:
-    """Deep merge the way Argdown merges the data of equal titles (lists by index)."""
-    if isinstance(old, dict) and isinstance(new, dict):
-        out = dict(old)
-        for k, v in new.items():
-            out[k] = merge_data(out[k], v) if k in out else v
-        return out
-    if isinstance(old, list) and isinstance(new, list):
-        out_list = list(old)
-        for i, v in enumerate(new):
-            if i < len(out_list):
-                out_list[i] = merge_data(out_list[i], v)
-            else:
-                out_list.append(v)
-        return out_list
-    return old if new is None else new
 
 
 # The tokens of a text (ending with EOF) and the lines the lexer's fast paths read: statement
@@ -362,15 +285,8 @@ class _Parser:
                 body = body[:-1] if body.endswith("}") else body
         try:
             value = load_yaml(body)
-        except _yaml().YAMLError as e:  # evaluated only when something is raised
-            problem = getattr(e, "problem", None) or str(e).splitlines()[0]
-            from argmap.formats.yaml_words import explain
-
-            message = f"invalid YAML in data: {problem}"
-            hint = explain(raw)  # plain words for the common slips, when one fits
-            raise ArgdownSyntaxError(
-                f"{hint} ({message})" if hint else message, self.locate(start)
-            ) from None
+        except yaml_error_types() as e:  # evaluated only when something is raised
+            raise _data_error(e, "data", self.locate(start), raw) from None
         if value is None:
             return {}
         if not isinstance(value, dict):
@@ -465,11 +381,8 @@ class _Parser:
             raw = self.image(tok).strip("=")
             try:
                 fm = load_yaml(raw)
-            except _yaml().YAMLError as e:  # evaluated only when something is raised
-                problem = getattr(e, "problem", None) or "invalid YAML"
-                raise ArgdownSyntaxError(
-                    f"invalid YAML in frontmatter: {problem}", self.locate(tok.start)
-                ) from None
+            except yaml_error_types() as e:  # evaluated only when something is raised
+                raise _data_error(e, "frontmatter", self.locate(tok.start)) from None
             self.frontmatter = fm if isinstance(fm, dict) else {}
             if self.peek() == Tok.NEWLINE:
                 self.take()
