@@ -174,16 +174,27 @@ def test_includes_merge_and_keep_file_locations(tmp_path: Path) -> None:
     assert [s.title for s in plain.statements] == ["A", "Untitled 1", "B"]
 
 
-def test_missing_include_and_cycle_are_located(tmp_path: Path) -> None:
+def test_missing_include_is_located(tmp_path: Path) -> None:
     main = tmp_path / "main.argdown"
     main.write_text("[A]: a\n\n@include(nope.argdown)\n", encoding="utf-8")
     with pytest.raises(ArgmapError, match="included file not found") as info:
         parse_file(main)
     assert info.value.location is not None and info.value.location.line == 3
-    (tmp_path / "x.argdown").write_text("@include(y.argdown)\n", encoding="utf-8")
+
+
+def test_include_cycles_include_each_file_once_as_the_cli_does(tmp_path: Path) -> None:
+    (tmp_path / "x.argdown").write_text("[X]: x\n\n@include(y.argdown)\n", encoding="utf-8")
     (tmp_path / "y.argdown").write_text("[Y]: y\n\n@include(x.argdown)\n", encoding="utf-8")
-    with pytest.raises(ArgmapError, match="include cycle"):
-        parse_file(tmp_path / "x.argdown")
+    doc = parse_file(tmp_path / "x.argdown")
+    assert [s.title for s in doc.statements] == ["X", "Y"]
+    # The CLI does not count the top-level file: y includes x's text once more, whose
+    # @include(y.argdown) is then left out.
+    assert [
+        m.location.path.endswith("x.argdown") for m in doc.statement("X").members if m.location
+    ] == [True, True]
+    selfish = tmp_path / "self.argdown"
+    selfish.write_text("[S]: s\n\n@include(self.argdown)\n", encoding="utf-8")
+    assert [len(s.members) for s in parse_file(selfish).statements] == [2]
 
 
 # -- layer 2: maps ------------------------------------------------------------------

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from argmap.errors import ArgmapError
 from argmap.formats import argdown
 from argmap.formats._argdown_direct import direct_map
+from argmap.formats._argdown_include import line_starts
 from argmap.formats._argdown_map import document_to_map
 from argmap.formats._argdown_parser import lex
 from argmap.model import ArgumentMap, Location
@@ -187,7 +188,7 @@ class _Doc:
 
 
 def _direct(text: str) -> ArgumentMap | None:
-    lines = argdown._line_starts(text)
+    lines = line_starts(text)
 
     def locate(offset: int) -> Location:
         line = bisect.bisect_right(lines, offset) - 1

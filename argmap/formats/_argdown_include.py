@@ -27,9 +27,9 @@ from pathlib import Path
 
 import attrs
 
-from argmap.errors import ArgmapError
+from argmap.errors import ArgdownSyntaxError, LimitError, SourceError
 from argmap.formats._argdown_lexer import LexError, Tok, tokenize
-from argmap.formats.files import read_text
+from argmap.formats.files import check_inside, read_text
 from argmap.model import Location, _new, _slot_setters
 
 __all__ = [
@@ -141,7 +141,7 @@ def directives(text: str, path: str) -> list[Directive]:
     try:
         tokens = tokenize(text)
     except LexError as e:
-        raise ArgmapError(e.message, locate_in(path, text, e.offset)) from None
+        raise ArgdownSyntaxError(e.message, locate_in(path, text, e.offset)) from None
     own = {t.start for t in tokens if t.kind == Tok.CONTROL_CHAR}
     lines = line_starts(text)
     locate = locator(path, lines)
@@ -215,16 +215,19 @@ def expand(
         target = _target(file, d.target)
         key = _key(target)
         if len(stack) == 1:
-            direct.append(target)
+            direct.append(target)  # the files named at the top (a comparison's maps)
         if key in included:
             continue  # the CLI includes each file once
         if len(stack) > MAX_INCLUDE_DEPTH:
-            raise ArgmapError(
+            raise LimitError(
                 f"includes are nested more than {MAX_INCLUDE_DEPTH} levels deep", d.location
             )
         included.add(key)
-        if not Path(target).exists():
-            raise ArgmapError(f"included file not found: {d.target}", d.location)
+        check_inside(
+            target, root=root, allow_outside=allow_outside, location=d.location, what="include"
+        )
+        if not os.path.exists(target):
+            raise SourceError(f"included file not found: {d.target}", d.location)
         child = read_file(
             target, root=root, allow_outside=allow_outside, where=d.location, what="include"
         )

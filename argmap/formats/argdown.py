@@ -7,14 +7,23 @@
 
 from __future__ import annotations
 
-import bisect
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Sequence
 from pathlib import Path
 from typing import IO
 
-from argmap.errors import ArgdownSyntaxError, SourceError
+from attrs import evolve
+
+from argmap.errors import SourceError
+from argmap.formats._argdown_include import (
+    directives,
+    expand,
+    line_starts,
+    locate_in,
+    locator,
+    read_file,
+)
 from argmap.formats._argdown_parser import lex, parse_text
 from argmap.formats._argdown_syntax import (
     ArgumentNode,
@@ -26,7 +35,7 @@ from argmap.formats._argdown_syntax import (
     SectionNode,
     StatementNode,
 )
-from argmap.model import ArgumentMap, Location, _new, _slot_setters
+from argmap.model import ArgumentMap, Location
 
 __all__ = [
     "ArgumentNode",
@@ -46,81 +55,8 @@ __all__ = [
     "parse_file",
 ]
 
-_INCLUDE = re.compile(r"@include\(([^)]+)\)")
 _BAD_CHARS = re.compile(r"\x00")
-
-
-class _SourceMap:
-    """Offsets in the text with includes resolved, mapped back to file, line and column."""
-
-    def __init__(self) -> None:
-        self.starts: list[int] = []
-        self.files: list[tuple[str, int, list[int]]] = []  # path, offset in file, line starts
-        self.parts: list[str] = []
-        self.length = 0
-
-    def add(self, path: str, text: str, start: int, end: int, lines: list[int]) -> None:
-        if end <= start:
-            return
-        self.starts.append(self.length)
-        self.files.append((path, start, lines))
-        self.parts.append(text[start:end])
-        self.length += end - start
-
-    def locate(self, offset: int) -> Location:
-        if not self.starts:
-            return Location("<string>", 1, 1)
-        k = max(bisect.bisect_right(self.starts, offset) - 1, 0)
-        path, file_start, lines = self.files[k]
-        pos = file_start + offset - self.starts[k]
-        line = bisect.bisect_right(lines, pos) - 1
-        return Location(path, line + 1, pos - lines[line] + 1)
-
-
-def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    find = text.find
-    i = find("\n")
-    while i != -1:
-        starts.append(i + 1)
-        i = find("\n", i + 1)
-    return starts
-
-
-_LOCATION_SET = _slot_setters(Location, "path", "line", "column")
-
-
-def _locator(path: str, lines: list[int]) -> Callable[[int], Location]:
-    """Offsets in a text without includes to locations in ``path`` (``lines``: where the
-    text's lines start). Readers locate every statement and relation of a map, so the
-    Location is built with its slots set directly (see model._fast_quote)."""
-    set_path, set_line, set_column = _LOCATION_SET
-
-    def locate(offset: int) -> Location:
-        line = bisect.bisect_right(lines, offset)
-        loc: Location = _new(Location)
-        set_path(loc, path)
-        set_line(loc, line)
-        set_column(loc, offset - lines[line - 1] + 1)
-        return loc
-
-    return locate
-
-
-def _locate_in(path: str, text: str, offset: int) -> Location:
-    return _locator(path, _line_starts(text))(offset)
-
-
-def _decode(data: bytes, path: str) -> str:
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as e:
-        prefix = data[: e.start].decode("utf-8", errors="replace")
-        raise SourceError(
-            f"not UTF-8: byte 0x{data[e.start]:02x} cannot be decoded",
-            _locate_in(path, prefix, len(prefix)),
-        ) from None
-    return text
+_Paths = Sequence[str | os.PathLike[str]]
 
 
 def _check_chars(text: str, path: str) -> None:
@@ -128,90 +64,86 @@ def _check_chars(text: str, path: str) -> None:
     if m:
         raise SourceError(
             f"control character U+{ord(m.group()):04X} in text (binary file?)",
-            _locate_in(path, text, m.start()),
+            locate_in(path, text, m.start()),
         )
 
 
-def _read(path: str, where: Location | None) -> str:
-    try:
-        data = Path(path).read_bytes()
-    except OSError as e:
-        raise SourceError(f"cannot read {path}: {e.strerror}", where) from None
-    text = _decode(data, path)
-    return text[1:] if text.startswith("\ufeff") else text
-
-
-def _expand(text: str, path: str, smap: _SourceMap, stack: list[str], seen: set[str]) -> None:
-    _check_chars(text, path)
-    lines = _line_starts(text)
-    base = Path(path).parent if path != "<string>" else Path(".")
-    pos = 0
-    for m in _INCLUDE.finditer(text):
-        smap.add(path, text, pos, m.start(), lines)
-        pos = m.end()
-        target = os.path.normpath(base / m.group(1).strip())
-        where = _locate_in(path, text, m.start())
-        if target in stack:
-            raise ArgdownSyntaxError(f"include cycle: {m.group(1)} includes this file again", where)
-        if target in seen:
-            continue  # the CLI includes each file once
-        if not Path(target).is_file():
-            raise SourceError(f"included file not found: {m.group(1)}", where)
-        seen.add(target)
-        stack.append(target)
-        _expand(_read(target, where), target, smap, stack, seen)
-        stack.pop()
-    smap.add(path, text, pos, len(text), lines)
-
-
-def _includes(text: str, path: str, stack: list[str]) -> tuple[Document, ...]:
-    base = Path(path).parent if path != "<string>" else Path(".")
-    out: list[Document] = []
-    for m in _INCLUDE.finditer(text):
-        target = os.path.normpath(base / m.group(1).strip())
-        if target in stack:
-            continue
-        out.append(_parse(_read(target, None), target, True, [*stack, target]))
-    return tuple(out)
-
-
-def _parse(text: str, path: str, include: bool, stack: list[str]) -> Document:
+def _clean(text: str) -> str:
+    """The one line-end rule (see formats/files.py): CRLF and lone CR become LF; a byte order
+    mark at the start is dropped."""
     if text.startswith("\ufeff"):
         text = text[1:]
-    smap = _SourceMap()
-    if include and "@include(" in text:
-        _expand(text, path, smap, list(stack), set())
-        combined = "".join(smap.parts)
-        doc = parse_text(combined, path, smap.locate)
-        from attrs import evolve
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
 
-        return evolve(doc, includes=_includes(text, path, stack))
+
+def _root(path: str) -> Path:
+    return Path(path).parent if path != "<string>" else Path(".")
+
+
+def _read_top(path: str) -> str:
+    """The text of a file the user named (no containment: it defines the root)."""
+    return read_file(path, root=None, where=Location(path, 1, 1), what="Argdown file")
+
+
+def _parse(
+    text: str,
+    path: str,
+    include: bool,
+    allow_outside: _Paths,
+    root: Path | None = None,
+    open_files: tuple[str, ...] = (),
+) -> Document:
+    """The document of ``text``; ``open_files``: the files whose documents are being read
+    around this one (an include of one of them is left out of ``includes``)."""
+    text = _clean(text)
     _check_chars(text, path)
-    return parse_text(text, path, _locator(path, _line_starts(text)))
+    if include and "@include(" in text:
+        root = _root(path) if root is None else root
+        expanded = expand(text, path, root=root, allow_outside=allow_outside)
+        if expanded.direct or expanded.text != text:
+            doc = parse_text(expanded.text, path, expanded.source_map.locate)
+            open_files = (*open_files, os.path.abspath(path))
+            documents: list[Document] = []
+            for target in dict.fromkeys(expanded.direct):  # a file included twice: once
+                if os.path.abspath(target) in open_files:
+                    continue  # an include cycle: that document is being read already
+                child = read_file(target, root=root, allow_outside=allow_outside, what="include")
+                documents.append(_parse(child, target, True, allow_outside, root, open_files))
+            return evolve(doc, includes=tuple(documents))
+    return parse_text(text, path, locator(path, line_starts(text)))
+
+
+def parse(
+    text: str, path: str = "<string>", *, include: bool = True, allow_outside: _Paths = ()
+) -> Document:
+    """Parse Argdown text; ``@include`` paths are relative to ``path`` and must lie in its
+    folder (or in one of the ``allow_outside`` folders)."""
+    return _parse(text, path, include, allow_outside)
+
+
+def parse_file(
+    path: str | os.PathLike[str], *, include: bool = True, allow_outside: _Paths = ()
+) -> Document:
+    """Parse an Argdown file (UTF-8, or UTF-16/32 with a byte order mark); see :func:`parse`."""
+    p = os.fspath(path)
+    return _parse(_read_top(p), p, include, allow_outside)
 
 
 def includes(text: str) -> list[tuple[str, int]]:
-    """The files ``text`` ``@include``\\ s, as written, with the offset of each ``@include``.
+    """The files ``text`` ``@include``\\ s, as written, with the offset of each ``@include``
+    (in the text with its line ends made ``\\n``).
 
-    This is the reader's own rule (Argdown's: anywhere in the text, comments included).
+    This is the reader's own rule (argmap/formats/_argdown_include.py): a directive on a
+    line of its own, outside data, frontmatter and comments; anywhere else ``@include(...)``
+    is text. Not followed into the included files.
 
-    >>> includes("# C\\n\\n@include(a.argdown)\\n")
+    >>> includes("# C\\n\\n@include(a.argdown)\\n\\n// @include(b.argdown)\\n")
     [('a.argdown', 5)]
     """
-    if "@include(" not in text:
-        return []
-    return [(m.group(1).strip(), m.start()) for m in _INCLUDE.finditer(text)]
-
-
-def parse(text: str, path: str = "<string>", *, include: bool = True) -> Document:
-    """Parse Argdown text; ``@include`` paths are relative to ``path``."""
-    return _parse(text, path, include, [os.path.normpath(path)])
-
-
-def parse_file(path: str | os.PathLike[str], *, include: bool = True) -> Document:
-    """Parse an Argdown file (UTF-8)."""
-    p = os.fspath(path)
-    return _parse(_read(p, Location(p, 1, 1)), p, include, [os.path.normpath(p)])
+    text = _clean(text)
+    return [(d.target, text.index("@", d.start)) for d in directives(text, "<string>")]
 
 
 def dumps(m: ArgumentMap) -> str:
@@ -228,31 +160,30 @@ def dump(m: ArgumentMap, path_or_file: str | os.PathLike[str] | IO[str]) -> None
     _dump(m, path_or_file)
 
 
-def _load(text: str, path: str) -> ArgumentMap:
+def _load(text: str, path: str, allow_outside: _Paths = ()) -> ArgumentMap:
     from argmap.formats._argdown_map import document_to_map
 
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    text = _clean(text)
     if "@include(" in text:
-        return document_to_map(_parse(text, path, True, [os.path.normpath(path)]), path)
+        return document_to_map(_parse(text, path, True, allow_outside), path)
     # Without includes: straight to the map where the direct builder can, else the general
     # path (which lexes the text again: the direct builder consumes the tokens).
     from argmap.formats._argdown_direct import direct_map
 
     _check_chars(text, path)
-    locate = _locator(path, _line_starts(text))
+    locate = locator(path, line_starts(text))
     found = direct_map(text, path, locate, lex(text, locate))
     if found is not None:
         return found
     return document_to_map(parse_text(text, path, locate), path)
 
 
-def loads(text: str, path: str = "<string>") -> ArgumentMap:
-    """Read an argmap map from Argdown text."""
-    return _load(text, path)
+def loads(text: str, path: str = "<string>", *, allow_outside: _Paths = ()) -> ArgumentMap:
+    """Read an argmap map from Argdown text (see :func:`parse` for ``@include``)."""
+    return _load(text, path, allow_outside)
 
 
-def load(path: str | os.PathLike[str]) -> ArgumentMap:
-    """Read an argmap map from an Argdown file."""
+def load(path: str | os.PathLike[str], *, allow_outside: _Paths = ()) -> ArgumentMap:
+    """Read an argmap map from an Argdown file (see :func:`parse` for ``@include``)."""
     p = os.fspath(path)
-    return _load(_read(p, Location(p, 1, 1)), p)
+    return _load(_read_top(p), p, allow_outside)
