@@ -330,39 +330,6 @@ def test_long_hostile_input_parses_or_raises(unit: str) -> None:
         assert e.location is not None
 
 
-def test_a_20_mb_map_loads(tmp_path: Path) -> None:
-    block = (
-        "[S{i}]: Statement number {i} with some words to make the line longer. #claim\n"
-        '    {{quotes: ["statement number {i}"]}}\n'
-        "    +> [T]\n\n"
-    )
-    parts = ['[T]: The thesis. #thesis\n    {quotes: ["the thesis"]}\n\n']
-    size, i = 0, 0
-    while size < 20_000_000:
-        parts.append(block.format(i=i))
-        size += len(parts[-1])
-        i += 1
-    path = tmp_path / "big.argdown"
-    path.write_text("".join(parts), encoding="utf-8")
-    m = load(path)
-    assert len(m.statements) == i + 1
-    assert len(m.relations) == i
-    assert m.thesis.id == "T"
-
-
-def test_20_mb_of_garbage_gives_a_located_error_or_a_document(tmp_path: Path) -> None:
-    import random
-
-    rng = random.Random(7)
-    alphabet = "[]<>{}#*_+-/ \n\t:>()@.\\\"'abc123"
-    path = tmp_path / "garbage.argdown"
-    path.write_text("".join(rng.choice(alphabet) for _ in range(20_000_000)), encoding="utf-8")
-    try:
-        parse_file(path)
-    except ArgmapError as e:
-        assert e.location is not None and e.location.path == str(path)
-
-
 def test_cli_reads_dumps_like_we_do(tmp_path: Path, argdown_cli: str) -> None:
     import json
     import subprocess
@@ -401,3 +368,45 @@ def test_blank_titles_and_ids_are_located_errors(body: str, where: str, message:
         loads(f"# M {{map: m}}\n\n{body}\n", "m.argdown")
     assert str(info.value.location) == f"m.argdown:{where}"
     assert message in info.value.message
+
+
+# -- conformance bugs of issue 9 (fixtures with CLI goldens: canonical-text, include-cycle,
+# data-flow-adjacent, frontmatter-settings) -------------------------------------------------
+
+
+def test_a_later_reference_does_not_replace_the_text_of_a_map_statement() -> None:
+    text = (
+        "# M {map: m}\n\n[T]: Cities should tax land. #thesis\n\n[E]: Values rose. #evidence\n"
+        "\n[T]\n    + [E]\n\n[T] #thesis\n"
+    )
+    m = loads(text, "m.argdown")
+    assert m.statement("T").text == "Cities should tax land."
+    # The general path agrees with the direct builder.
+    assert loads("===\nmodel: {mode: loose}\n===\n\n" + text, "m.argdown").statement("T").text == (
+        "Cities should tax land."
+    )
+
+
+def test_the_last_definition_gives_the_text() -> None:
+    m = loads("# M {map: m}\n\n[T]: First. #thesis\n\n[T]: Second. #thesis\n", "m.argdown")
+    assert m.statement("T").text == "Second."
+
+
+@pytest.mark.parametrize(
+    "setting",
+    [
+        "model: {explodeArguments: true}",
+        "model: {transformArgumentRelations: false}",
+        "group: {regroup: [{title: A, statements: [T]}]}",
+        'model: {shortcodes: {":x:": "not a mapping"}}',
+    ],
+)
+def test_frontmatter_settings_not_applied_give_a_located_warning(setting: str) -> None:
+    from argmap.formats._argdown_settings import ArgdownSettingWarning
+
+    with pytest.warns(ArgdownSettingWarning, match="not applied") as record:
+        parse(f"===\n{setting}\n===\n\n[T]: text\n", "s.argdown")
+    warning = record[0].message
+    assert isinstance(warning, ArgdownSettingWarning)
+    assert warning.location is not None and warning.location.line == 1
+    assert str(warning).startswith("s.argdown:1:1: ")

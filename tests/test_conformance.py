@@ -25,11 +25,12 @@ def _golden(path: Path) -> dict[str, Any]:
 
 
 def _canonical(members: list[dict[str, Any]]) -> str | None:
-    text = None
-    for m in members:
-        if m.get("text"):
-            text = m["text"]
-    return text
+    """The CLI's canonical member's text: the last definition whose data marks it
+    ``isCanonical``, else the last definition (never a reference)."""
+    definitions = [m for m in members if not m.get("isReference")]
+    marked = [m for m in definitions if (m.get("data") or {}).get("isCanonical")]
+    chosen = (marked or definitions or [None])[-1]
+    return chosen.get("text") if chosen else None
 
 
 def _pcs_role(role: str) -> str:
@@ -70,11 +71,15 @@ def test_against_cli(path: Path) -> None:
         assert mine.text == _canonical(ec["members"]), title
         assert list(mine.tags) == ec.get("tags", []), title
         assert [m.text for m in mine.members] == [m.get("text") for m in ec["members"]], title
+        assert [m.data or None for m in mine.members] == [m.get("data") for m in ec["members"]], (
+            title
+        )
 
     arguments = {a.title: a for a in doc.arguments}
     assert sorted(arguments) == sorted(golden["arguments"])
     for title, arg in golden["arguments"].items():
         mine_arg = arguments[title]
+        assert mine_arg.text == _canonical(arg.get("members", [])), title
         expected = [(p["title"], _pcs_role(p["role"])) for p in arg["pcs"]]
         assert [(p.title, p.role) for p in mine_arg.pcs] == expected, title
         assert list(mine_arg.tags) == arg.get("tags", []), title

@@ -15,15 +15,11 @@ from argmap.formats._argdown_data import (
     _ONE_QUOTE,
     _PLAIN_FLOW,
     _SIMPLE_FLOW,
+    _space_colons,
     load_yaml,
 )
-from argmap.formats._argdown_lexer import (
-    _BODY,
-    _WHITESPACE_BUT_SPACE,
-    Tok,
-    _Lexer,
-    tokenize_fast,
-)
+from argmap.formats._argdown_lexer import Tok, _Lexer, tokenize_fast
+from argmap.formats._argdown_lines import _BODY, _WHITESPACE_BUT_SPACE
 from argmap.formats._argdown_parser import (
     parse_text,
 )
@@ -109,9 +105,17 @@ def _flow(depth: int) -> st.SearchStrategy[str]:
 
 
 def _yaml_or_error(text: str) -> str:
+    """libyaml's reading, with the one documented difference of load_yaml: a key's ":" right
+    before "[" or "{" ends the key, as in js-yaml (`{x:[1]}` is {x: [1]})."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        return repr(yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
-    except yaml.YAMLError:
+        return repr(yaml.load(text, Loader=loader))
+    except yaml.YAMLError as e:
+        if getattr(e, "problem", None) == "found unexpected ':'":
+            try:
+                return repr(yaml.load(_space_colons(text), Loader=loader))
+            except yaml.YAMLError:
+                pass
         return "error"
 
 

@@ -181,14 +181,15 @@ class _Builder:
             if not node.has_section:
                 node.section = section
                 node.has_section = section is not None
-        if plain:
+        if not reference:
+            # The last definition gives the text (canonical_member(): "isCanonical" data
+            # is not a map key, so make_statement() refuses it whichever member has it).
             # clean_text(): plain has no line breaks or tabs, and double spaces only where
-            # a tag was
+            # a tag was.
             words = plain.strip(JS_SPACE)
             if "  " in words:
                 words = _SPACE.sub(" ", words)
-            if words:
-                node.words = words  # the last member with words gives the text
+            node.words = words
         if tags:
             own = node.tags
             if not own and len(tags) == 1:

@@ -9,7 +9,13 @@ from typing import Any
 
 from argmap.errors import ConventionError
 from argmap.formats._argdown_parser import JS_SPACE
-from argmap.formats._argdown_syntax import ArgumentNode, Document, Member, SectionNode
+from argmap.formats._argdown_syntax import (
+    ArgumentNode,
+    Document,
+    Member,
+    SectionNode,
+    canonical_member,
+)
 from argmap.model import (
     Argument,
     ArgumentMap,
@@ -230,17 +236,11 @@ def _untagged_title(s: SectionNode) -> str:
     return title
 
 
-def _canonical(members: tuple[Member, ...]) -> tuple[Member | None, str]:
-    """The last member with words (Argdown's own canonical member may be a bare " "), and
-    its words cleaned (see :func:`clean_text`)."""
-    found = None
-    words = ""
-    for m in members:
-        if m.plain:
-            cleaned = clean_text(m.plain)
-            if cleaned:
-                found, words = m, cleaned
-    return found, words
+def _words(members: tuple[Member, ...]) -> tuple[Member | None, str]:
+    """The canonical member (:func:`canonical_member`) and its words: its text without tags,
+    cleaned (see :func:`clean_text`)."""
+    found = canonical_member(members)
+    return found, clean_text(found.plain) if found is not None else ""
 
 
 class Header:
@@ -358,7 +358,7 @@ def make_argument(a: ArgumentNode, section_ids: Mapping[str, str]) -> Argument:
     if a.tags:
         raise ConventionError(f"{what}: arguments of a map take no tags", a.location)
     _unknown(a.data, (), what, a.location)
-    words = _canonical(a.members)[1]
+    words = _words(a.members)[1]
     rules = a.inferences[-1].rules if a.inferences else ()
     return Argument(
         a.title,
@@ -417,13 +417,13 @@ def document_to_map(doc: Document, path: str, problems: list[Problem] | None = N
     space, js_space = _SPACE.sub, JS_SPACE
     for s in ordered:
         members = s.members
-        if len(members) == 1:  # _canonical() for one member, inline
+        if len(members) == 1:  # _words() for one member, inline
             plain = members[0].plain
             words = space(" ", plain).strip(js_space) if plain else ""
-            undefined = not words and members[0].is_reference
+            undefined = members[0].is_reference
         else:
-            canonical, words = _canonical(members)
-            undefined = canonical is None and all(m.is_reference for m in members)
+            canonical, words = _words(members)
+            undefined = canonical is None
         if undefined:
             error = ConventionError(f"[{s.title}] is referenced but never defined", s.location)
             if problems is None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from argmap.errors import ArgdownSyntaxError, ArgmapError, LimitError
@@ -23,6 +23,7 @@ from argmap.formats._argdown_lexer import (
     tokenize,
     tokenize_fast,
 )
+from argmap.formats._argdown_settings import SHORTCODES, read_settings, wants_general_lexer
 from argmap.formats._argdown_syntax import (
     ArgumentNode,
     Document,
@@ -34,6 +35,7 @@ from argmap.formats._argdown_syntax import (
     _fast_member,
     _fast_relation_node,
     _fast_statement_node,
+    canonical_member,
 )
 from argmap.model import Location
 
@@ -82,26 +84,12 @@ _NAMES = {
     Tok.INFERENCE_START: "an inference line (--)",
     Tok.INFERENCE_END: "the end of an inference (--)",
 }
-# Argdown's shortcodes: `.A.` or `:A:` become a symbol.
-_SHORT = {
-    "A": "∀", "E": "∃", "O": "\U0001d5e2", "P": "\U0001d5e3", "->": "→", "<->": "↔",
-    "~": "¬", "^": "∧",
-    "v": "\u2228", "v_": "⊻", "<>": "◇", "[]": "◻", "happy": "😀", "smiley": "☺",
-    "laugh": "😆",
-    "lol": "😆", "rofl": "🤣", "joy": "😂", "heart": "❤", "?": "❓", "question": "❓",
-    "love": "😍", "wink": "😉", "shush": "🤫", "meh": "😐", "eye-roll": "🙄", "sad": "😢",
-    "disappointed": "😞", "scream": "😱", "+1": "👍", "up": "👍", "-1": "👎", "down": "👎",
-    "think": "🤔", "star": "⭐", "y": "✔", "agree": "✔", "n": "❌", "disagree": "❌",
-}  # fmt: skip
 # What JavaScript's String.prototype.trim removes.
 JS_SPACE = (
     "\t\n\x0b\x0c\r \u00a0\u1680"
     "\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
     "\u2028\u2029\u202f\u205f\u3000\ufeff"
 )
-SHORTCODES = {f"{d}{k}{d}": v for k, v in _SHORT.items() for d in ".:"}
-SHORTCODES[":smile:"] = "☺️"
-SHORTCODES[".smile."] = "☺"
 
 
 def _data_error(e: Exception, what: str, where: Location, raw: str = "") -> ArgmapError:
@@ -170,8 +158,10 @@ class _Target:
             self.parts.append(s)
             self.plain.append(s)
 
-    def put_tag(self, s: str) -> None:
-        self.parts.append(s)
+    def put_tag(self, s: str, keep: bool = True) -> None:
+        """A tag: part of the text unless ``keep`` is false (removeTagsFromText)."""
+        if keep:
+            self.parts.append(s)
         self.plain.append(" ")
 
     def ends_with_space(self) -> bool:
@@ -242,6 +232,9 @@ class _Parser:
         self.section_stack: list[SectionNode] = []
         self.tags: dict[str, None] = {}
         self.frontmatter: dict[str, Any] = {}
+        # Frontmatter settings the reader applies (see _argdown_settings.py).
+        self.keep_tags = True
+        self.shortcodes: Mapping[str, str] = SHORTCODES
         self.parents: list[_Class] = []
 
     # -- token helpers -------------------------------------------------------
@@ -312,7 +305,7 @@ class _Parser:
                 target.put(text[tok.start + 1 : tok.end])
             elif kind == Tok.SPECIAL:
                 img = text[tok.start : tok.end]
-                code = SHORTCODES.get(img.strip())
+                code = self.shortcodes.get(img.strip())
                 if code is None:
                     target.put(img)
                 else:
@@ -322,7 +315,7 @@ class _Parser:
                     target.put(" ")
             elif kind == Tok.TAG:
                 img = text[tok.start : tok.end]
-                target.put_tag(img)
+                target.put_tag(img, self.keep_tags)
                 self.tag(target, img)
             elif kind == Tok.LINK:
                 img = text[tok.start : tok.end]
@@ -363,8 +356,8 @@ class _Parser:
             img = self.image(tok)
             if tok.kind == Tok.ESCAPED:
                 parts.append(img[1:])
-            elif tok.kind == Tok.SPECIAL and img.strip() in SHORTCODES:
-                parts.append(SHORTCODES[img.strip()] + (" " if img.endswith(" ") else ""))
+            elif tok.kind == Tok.SPECIAL and img.strip() in self.shortcodes:
+                parts.append(self.shortcodes[img.strip()] + (" " if img.endswith(" ") else ""))
             else:
                 parts.append(img)
         return "".join(parts)
@@ -384,6 +377,9 @@ class _Parser:
             except yaml_error_types() as e:  # evaluated only when something is raised
                 raise _data_error(e, "frontmatter", self.locate(tok.start)) from None
             self.frontmatter = fm if isinstance(fm, dict) else {}
+            settings = read_settings(self.frontmatter, self.locate(tok.start))
+            self.keep_tags = not settings.remove_tags
+            self.shortcodes = settings.shortcodes
             if self.peek() == Tok.NEWLINE:
                 self.take()
             self.expect(Tok.EMPTYLINE)
@@ -518,7 +514,7 @@ class _Parser:
             reference = True
             while self.peek() == Tok.TAG:
                 tok = self.take()
-                target.put_tag(self.image(tok))
+                target.put_tag(self.image(tok), self.keep_tags)
                 self.tag(target, self.image(tok))
             self.node_newline(target)
         elif kind == Tok.STATEMENT_DEFINITION:
@@ -537,7 +533,7 @@ class _Parser:
             target.title = self.image(start)[1:-1]
             while self.peek() == Tok.TAG:
                 tok = self.take()
-                target.put_tag(self.image(tok))
+                target.put_tag(self.image(tok), self.keep_tags)
                 self.tag(target, self.image(tok))
             self.node_newline(target)
         else:
@@ -988,13 +984,8 @@ class _Parser:
         self.relations = []
 
     def freeze_statement(self, c: _Class) -> StatementNode:
-        text = None
-        if len(c.members) == 1:
-            text = c.members[0].text or None
-        else:
-            for m in c.members:
-                if m.text:
-                    text = m.text
+        canonical = canonical_member(c.members)
+        text = canonical.text if canonical is not None else None
         section = c.section if c.has_section else (c.members[0].section if c.members else None)
         return _fast_statement_node(
             c.title,
@@ -1008,10 +999,8 @@ class _Parser:
         )
 
     def freeze_argument(self, c: _Class) -> ArgumentNode:
-        text = None
-        for m in c.members:
-            if m.text:
-                text = m.text
+        canonical = canonical_member(c.members)
+        text = canonical.text if canonical is not None else None
         section = c.section if c.has_section else (c.members[0].section if c.members else None)
         return ArgumentNode(
             c.title,
@@ -1031,6 +1020,8 @@ def parse_text(text: str, path: str, locate: Locate, *, fast: bool = True) -> Do
 
     ``fast=False`` turns off the paragraph fast path (the result is the same, slower).
     """
+    if fast and wants_general_lexer(text):
+        fast = False  # the fast paths keep tags in the text
     parser = _Parser(text, locate, fast)
     try:
         parser.document()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -18,6 +18,7 @@ __all__ = [
     "RelationNode",
     "SectionNode",
     "StatementNode",
+    "canonical_member",
 ]
 
 
@@ -39,6 +40,37 @@ class Member:
     location: Location | None = attrs.field(default=None, eq=False)
     # The text with the tags left out (what argmap reads as the statement's words).
     plain: str | None = None
+
+
+def _js_truthy(value: Any) -> bool:
+    """JavaScript's truthiness (empty lists and mappings are true there)."""
+    if value is None or value is False or value == "":
+        return False
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value == value and value != 0  # NaN and 0 are false
+    return True
+
+
+def canonical_member(members: Sequence[Member]) -> Member | None:
+    """The member that gives a statement or argument its text, as Argdown 1.7 picks it: the
+    last definition (not a reference) whose data has a true ``isCanonical``, else the last
+    definition; None when every member is a reference.
+
+    >>> top = "top-level-statement"
+    >>> ms = [Member("A", "first", top), Member("A", "second", top),
+    ...       Member("A", "#tag", top, is_reference=True)]
+    >>> canonical_member(ms).text
+    'second'
+    """
+    fallback: Member | None = None
+    for m in reversed(members):
+        if m.is_reference:
+            continue
+        if m.data and _js_truthy(m.data.get("isCanonical")):
+            return m
+        if fallback is None:
+            fallback = m
+    return fallback
 
 
 @attrs.frozen
