@@ -15,6 +15,7 @@ import pytest
 from argmap.errors import ArgmapError, LimitError, SourceError
 from argmap.formats import argdown
 from argmap.formats._argdown_include import MAX_INCLUDE_DEPTH
+from argmap.formats.comparison import is_comparison, map_files
 
 SECRET = "password hunter2 very secret"
 
@@ -50,9 +51,9 @@ def test_include_outside_a_directive_line_is_literal_text(tree: Path, where: str
     path.write_text(_MAP + where, encoding="utf-8")
     m = argdown.load(path)
     assert SECRET not in repr(m)
-    assert argdown.includes(path.read_text(encoding="utf-8"), str(path)) == []
-    assert not argdown.is_comparison(path)
-    assert argdown.map_files(path) == (path,)
+    assert argdown.includes(path.read_text(encoding="utf-8")) == []
+    assert not is_comparison(path.read_text(encoding="utf-8"))
+    assert map_files(path) == (path,)
 
 
 def test_a_note_with_include_round_trips_as_text(tree: Path) -> None:
@@ -63,7 +64,7 @@ def test_a_note_with_include_round_trips_as_text(tree: Path) -> None:
     again = tree / "again.argdown"
     argdown.dump(m, again)
     assert argdown.load(again).statements[0].note == m.statements[0].note
-    assert argdown.includes(again.read_text(encoding="utf-8"), str(again)) == []
+    assert argdown.includes(again.read_text(encoding="utf-8")) == []
 
 
 def test_include_directive_outside_the_root_is_refused(tree: Path) -> None:
@@ -82,7 +83,7 @@ def test_include_directive_is_honoured_on_its_own_line(tree: Path) -> None:
     path = tree / "c.argdown"
     path.write_text("[A]: a #claim\n\n  @include(inside.argdown)  \n", encoding="utf-8")
     assert [s.title for s in argdown.parse_file(path).statements] == ["A", "I"]
-    assert argdown.map_files(path) == (tree / "inside.argdown",)
+    assert map_files(path) == (tree / "inside.argdown",)
 
 
 def test_include_cycle_reads_each_file_once(tree: Path) -> None:
