@@ -200,9 +200,10 @@ def test_statement_without_quotes() -> None:
 def test_is_comparison() -> None:
     assert is_comparison("# C\n\n@include(a.argdown)\n")
     assert not is_comparison("# C\n\n[A]: a\n")
-    # The reader's rule (Argdown's IncludePlugin): an @include anywhere, even in a comment,
-    # splices the file in, so check and the reader agree on what is a comparison.
-    assert is_comparison("# C\n\n// see @include(a.argdown)\n[A]: a\n")
+    # The reader's rule: only a directive on its own line includes a file; in a comment or
+    # a statement's text it is text, so check and the reader agree on what is a comparison.
+    assert not is_comparison("# C\n\n// see @include(a.argdown)\n[A]: a\n")
+    assert not is_comparison("# C\n\n[A]: see @include(a.argdown)\n")
 
 
 # -- files (read with argmap.formats.argdown) --------------------------------------------
