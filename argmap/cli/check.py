@@ -187,6 +187,8 @@ def _run_anchor(args: argparse.Namespace) -> int:
             _out(f"{path}: {len(vanished)} quote{'s' * (len(vanished) != 1)} vanished")
         for finding in left:
             _out(str(finding))
+        if args.rehash and m.source is not None:
+            _nearest_for_vanished(path, m)
         if left:
             status = 1
     return status
@@ -220,3 +222,18 @@ def _rehash(path: Path, m: ArgumentMap) -> ArgumentMap:
     path.write_bytes(text.encode("utf-8"))
     _out(f"{path}: source sha256 is now {new}")
     return argdown.loads(text, str(path))
+
+
+def _nearest_for_vanished(path: Path, m: ArgumentMap) -> None:
+    """For each quote no longer in the source, the nearest passage as data to paste."""
+    from argmap.formats.nearest import nearest, quote_data
+    from argmap.quotes import MatchStatus, find
+
+    assert m.source is not None
+    text = (path.parent / m.source.path).read_text(encoding="utf-8")
+    for s in m.statements:
+        for q in s.quotes:
+            if find(text, q).status is MatchStatus.NOT_FOUND:
+                near = nearest(text, q.text, limit=1)
+                if near:
+                    _out(f"  [{s.id}] nearest now: {quote_data(near[0])}")
