@@ -14,13 +14,13 @@ inside that quote's ``{text: ..., start: N, end: M}`` mapping it replaces or ins
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from pathlib import Path
 
 import attrs
 
 from argmap.errors import SourceError
+from argmap.formats import argdown
 from argmap.model import ArgumentMap, Location
 from argmap.quotes import find
 
@@ -65,7 +65,7 @@ def plan(m: ArgumentMap, map_path: str | Path) -> tuple[Fix, ...]:
     return tuple(out)
 
 
-# -- a small reader for Argdown's {...} data (YAML flow style), keeping offsets -----------
+# -- inside one {...} data block (YAML flow style): where each value is --------------------
 
 
 @attrs.frozen
@@ -171,23 +171,11 @@ class _Flow:
         return _Node(pos, end, "scalar", " ".join(self.text[pos:end].split()))
 
 
-_BLANKED = re.compile(r"/\*.*?\*/|<!--.*?-->|(?<![:\w])//[^\n]*", re.DOTALL)
-
-
-def _quotes_list(flow: _Flow, title: str) -> _Node:
-    """The ``quotes: [...]`` list in the data of the definition of ``[title]``."""
-    text = flow.text
-    plain = _BLANKED.sub(lambda mo: re.sub(r"[^\n]", " ", mo.group(0)), text)
-    definition = re.compile(r"\[\s*" + re.escape(title) + r"\s*\]:")
-    for mo in definition.finditer(plain):
-        # The member's data is the first '{' before the member ends (blank line, or a
-        # line that starts a relation or another statement).
-        end = re.compile(r"\n[ \t]*\n|\n[ \t]*(?:[-+_<>]|\[|\(\d)").search(plain, mo.end())
-        stop = end.start() if end else len(plain)
-        brace = plain.find("{", mo.end(), stop)
-        if brace < 0:
-            continue
-        data = flow.mapping(brace)
+def _quotes_list(flow: _Flow, spans: dict[str, list[tuple[int, int]]], title: str) -> _Node:
+    """The ``quotes: [...]`` list in the data of the definition of ``[title]``; the data
+    blocks are where the Argdown reader's lexer finds them (:func:`argdown.data_spans`)."""
+    for start, _end in spans.get(title, ()):
+        data = flow.mapping(start)
         for key, value in data.keys:
             if key == "quotes" and value.kind == "list":
                 return value
@@ -197,9 +185,10 @@ def _quotes_list(flow: _Flow, title: str) -> _Node:
 def apply(text: str, fixes: Iterable[Fix], path: str = "<argdown>") -> str:
     """``text`` with the offsets of ``fixes`` written into the quote data."""
     flow = _Flow(text, path)
+    spans = argdown.data_spans(text, path)
     edits: list[tuple[int, int, str]] = []
     for fix in fixes:
-        items = _quotes_list(flow, fix.statement).items
+        items = _quotes_list(flow, spans, fix.statement).items
         if fix.index >= len(items):
             raise SourceError(f"[{fix.statement}] has no quote {fix.index + 1}", Location(path))
         item = items[fix.index]

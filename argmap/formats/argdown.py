@@ -35,6 +35,7 @@ from argmap.formats._argdown_syntax import (
     SectionNode,
     StatementNode,
 )
+from argmap.formats._argdown_tokens import Tok
 from argmap.model import ArgumentMap, Location
 
 __all__ = [
@@ -46,6 +47,7 @@ __all__ = [
     "RelationNode",
     "SectionNode",
     "StatementNode",
+    "data_spans",
     "dump",
     "dumps",
     "includes",
@@ -144,6 +146,57 @@ def includes(text: str) -> list[tuple[str, int]]:
     """
     text = _clean(text)
     return [(d.target, text.index("@", d.start)) for d in directives(text, "<string>")]
+
+
+#: Tokens that end the element a data block could belong to.
+_ELEMENT_TOKENS = frozenset(
+    {
+        Tok.EMPTYLINE,
+        Tok.HEADING_START,
+        Tok.STATEMENT_REFERENCE,
+        Tok.ARGUMENT_DEFINITION,
+        Tok.ARGUMENT_REFERENCE,
+        Tok.INCOMING_SUPPORT,
+        Tok.INCOMING_ATTACK,
+        Tok.OUTGOING_SUPPORT,
+        Tok.OUTGOING_ATTACK,
+        Tok.CONTRADICTION,
+        Tok.INCOMING_UNDERCUT,
+        Tok.OUTGOING_UNDERCUT,
+        Tok.INFERENCE_START,
+        Tok.STATEMENT_NUMBER,
+        Tok.FRONT_MATTER,
+    }
+)
+
+
+def data_spans(text: str, path: str = "<string>") -> dict[str, list[tuple[int, int]]]:
+    """Where the ``{...}`` data of each statement definition is: title -> the ``(start, end)``
+    offsets (end exclusive) of each definition's data block, in the order of the text.
+
+    The reader's own lexer finds them, so comments, escapes and data of other elements are
+    told apart as the reader tells them apart (tools that edit data in place use this).
+
+    >>> text = '[T]: Tax. #thesis\\n    {quotes: ["tax"]}\\n\\n[E]: e {quotes: [x]}\\n  + [T]\\n'
+    >>> spans = data_spans(text)
+    >>> {title: [text[a:b] for a, b in found] for title, found in spans.items()}
+    {'T': ['{quotes: ["tax"]}'], 'E': ['{quotes: [x]}']}
+    """
+    tokens = lex(text, locator(path, line_starts(text)), fast=False)[0]
+    out: dict[str, list[tuple[int, int]]] = {}
+    owner: str | None = None  # the statement definition the paragraph is about
+    for tok in tokens:
+        kind = tok.kind
+        if kind == Tok.STATEMENT_DEFINITION:
+            inner = text[tok.start : tok.end].strip()[1:].rstrip(":").rstrip()[:-1]
+            owner = " ".join(inner.split())
+        elif kind == Tok.DATA:
+            if owner is not None:
+                out.setdefault(owner, []).append((tok.start, tok.end))
+                owner = None
+        elif kind in _ELEMENT_TOKENS:
+            owner = None
+    return out
 
 
 def dumps(m: ArgumentMap) -> str:
