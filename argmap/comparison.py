@@ -82,9 +82,11 @@ class Correspondence:
             raise ValueError(f"correspondence {self.id!r} links two statements of one map")
 
     def refs(self) -> tuple[Ref, Ref]:
+        """The two sides, left then right."""
         return (self.left, self.right)
 
     def involves(self, map_id: str) -> bool:
+        """Whether one side is a statement of ``map_id``."""
         return map_id in (self.left.map_id, self.right.map_id)
 
     def side(self, map_id: str) -> Ref | None:
@@ -95,6 +97,7 @@ class Correspondence:
         return None
 
     def other(self, ref: Ref) -> Ref:
+        """The side that is not ``ref``."""
         return self.right if ref == self.left else self.left
 
 
@@ -112,6 +115,7 @@ class Position:
 
     @property
     def addressed(self) -> bool:
+        """Whether the author takes a position (statements or an answer)."""
         return bool(self.statements) or bool(self.answer)
 
 

@@ -133,6 +133,7 @@ class Quote:
 
     @property
     def anchored(self) -> bool:
+        """Whether the quote has offsets into the source."""
         return self.start is not None
 
 
@@ -222,6 +223,7 @@ class Relation:
     location: Location | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
 
     def touches(self, node_id: str) -> bool:
+        """Whether ``node_id`` is either end of the relation."""
         return node_id in (self.source, self.target)
 
 
@@ -602,14 +604,17 @@ class ArgumentMap:
     # -- counts ---------------------------------------------------------------
 
     def count_roles(self) -> dict[Role, int]:
+        """How many statements have each role (every role listed, zeros included)."""
         counts = Counter(s.role for s in self.statements)
         return {role: counts.get(role, 0) for role in Role}
 
     def count_relations(self) -> dict[RelationType, int]:
+        """How many relations have each type (every type listed, zeros included)."""
         counts = Counter(r.type for r in self.relations)
         return {t: counts.get(t, 0) for t in RelationType}
 
     def quotes(self) -> Iterator[tuple[Statement, Quote]]:
+        """Every quote of the map with its statement, in map order."""
         for s in self.statements:
             for q in s.quotes:
                 yield s, q
@@ -629,6 +634,7 @@ class MapBuilder:
         self._section: str | None = None
 
     def section(self, section_id: str, title: str, level: int = 2) -> MapBuilder:
+        """Add a section (a heading of the essay); later statements may name it."""
         parent = next((s.id for s in reversed(self._sections) if s.level < level), None)
         self._sections.append(Section(section_id, title, level, parent))
         self._section = section_id
@@ -647,6 +653,7 @@ class MapBuilder:
         view: View | None = None,
         aside: str | None = None,
     ) -> MapBuilder:
+        """Add a statement; ``quote`` is one quote (text or :class:`Quote`) or several."""
         raw = [quote] if isinstance(quote, str | Quote) else list(quote)
         quotes = tuple(q if isinstance(q, Quote) else Quote(q) for q in raw)
         self._statements.append(
@@ -673,28 +680,35 @@ class MapBuilder:
         text: str = "",
         inference: str | None = None,
     ) -> MapBuilder:
+        """Add an argument: premises, a conclusion and an optional inference rule."""
         self._arguments.append(
             Argument(argument_id, text, tuple(premises), conclusion, inference, self._section)
         )
         return self
 
     def relate(self, source: str, target: str, kind: RelationType | str) -> MapBuilder:
+        """Add a relation of ``kind`` (a :class:`RelationType` or its value), source to target."""
         self._relations.append(Relation(source, target, RelationType(kind)))
         return self
 
     def support(self, source: str, target: str) -> MapBuilder:
+        """Add ``source`` supports ``target``."""
         return self.relate(source, target, RelationType.SUPPORT)
 
     def attack(self, source: str, target: str) -> MapBuilder:
+        """Add ``source`` attacks ``target``."""
         return self.relate(source, target, RelationType.ATTACK)
 
     def undercut(self, source: str, target: str) -> MapBuilder:
+        """Add ``source`` undercuts the inference of the argument ``target``."""
         return self.relate(source, target, RelationType.UNDERCUT)
 
     def contradict(self, source: str, target: str) -> MapBuilder:
+        """Add a contradiction between ``source`` and ``target`` (symmetric)."""
         return self.relate(source, target, RelationType.CONTRADICTION)
 
     def build(self) -> ArgumentMap:
+        """The map built so far (the builder can go on adding)."""
         return ArgumentMap(
             self._id,
             self._title,

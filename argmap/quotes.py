@@ -111,20 +111,24 @@ class Match:
 
     @property
     def found(self) -> bool:
+        """Whether the quote was found exactly once."""
         return self.status is MatchStatus.FOUND
 
     @property
     def count(self) -> int:
+        """How many places the quote was found at."""
         return len(self.places)
 
     @property
     def start(self) -> int:
+        """Where the found passage starts (:class:`ValueError` if it was not found once)."""
         if self.span is None:
             raise ValueError(f"quote {self.status.value}: no start")
         return self.span.start
 
     @property
     def end(self) -> int:
+        """Where the found passage ends, exclusive (:class:`ValueError` if not found once)."""
         if self.span is None:
             raise ValueError(f"quote {self.status.value}: no end")
         return self.span.end
