@@ -72,3 +72,18 @@ def test_section_drawing_shows_only_that_section() -> None:
     drawn = {"".join(next(n.iter(f"{SVG}title")).itertext()) for n in nodes(root, "statement")}
     wanted = [s for s in m.statements if s.section == "karabakh"]
     assert wanted and len(drawn) == len(wanted)
+
+
+def test_essay_maps_default_drawings_are_at_most_about_2000_px_wide(tmp_path: Path) -> None:
+    import struct
+
+    from argmap.render.output import render_all
+
+    root = Path(__file__).resolve().parent.parent / "maps"
+    for name in ("valiyev-2011", "aslanli-2010"):
+        m = argdown.load(root / f"{name}.argdown")
+        [png] = render_all(map_graph(m), tmp_path / name, ("png",))
+        width, _height = struct.unpack(">II", png.read_bytes()[16:24])
+        assert width <= 2100, (name, width)  # at 72 dpi; 4,629 px before the tiers
+        drawn = ET.fromstring(svg(map_graph(m)))
+        assert len(nodes(drawn, "statement")) == len(m.statements)  # none dropped

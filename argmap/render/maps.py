@@ -235,11 +235,34 @@ def add_body(
         parent = top_of.get(sec.parent) if sec.parent is not None else None
         top_of[sec.id] = parent or sec.id
     tier = _tiers(drawn, statements, arguments, theses, top_of if sections else {})
+    name_of = {ident: node for node, ident in drawn.items()}
+    section_of_node = {drawn[x.id]: x.section for x in statements if x.id in drawn}
+    section_of_node.update({drawn[x.id]: x.section for x in arguments if x.id in drawn})
     for (tail, head, css, style), minlen in zip(edges, lengths, strict=True):
         extra: dict[str, str] = {} if constrain else {"constraint": "false"}
         if constrain and tier.get(tail, 0) != tier.get(head, 0):
-            extra = {"constraint": "false", "weight": "0"}  # between tiers: stacked apart
-        elif constrain and minlen > 1:
+            # Between tiers the relation ends at a connector beside its source that names
+            # its target, instead of an edge across the tiers in between.
+            connector = f"{tail}__to__{head}"
+            home = top_of.get(section_of_node.get(tail) or "")
+            holder = g.subgraph(name="cluster_" + node_id(*key, "section", home)) if home else g
+            with holder as box:
+                box.node(
+                    connector,
+                    plain_label(wrap(f"to [{name_of[head]}]", theme.wrap)),
+                    _attributes={
+                        "id": connector,
+                        "class": "connector",
+                        "shape": "plaintext",
+                        "fontsize": f"{theme.small_fontsize:g}",
+                        "fontcolor": style.color,
+                        "margin": "0.02",
+                        "tooltip": plain_label([f"{css.split()[-1]} to {name_of[head]}"]),
+                    },
+                )
+            edge(g, tail, connector, edge_id(), css + " connector", style, theme)
+            continue
+        if constrain and minlen > 1:
             extra["minlen"] = str(minlen)
         edge(g, tail, head, edge_id(), css, style, theme, **extra)
 
