@@ -205,3 +205,47 @@ def test_comparison_json_carries_reported_sides() -> None:
         {"statement": "m:V", "holder": "Nevruz Mammadov", "stance": "rejects"}
     ]
     assert positions[1]["reported"] == []
+
+
+# -- build with an undercut and a reported view ---------------------------------------------
+
+
+def test_build_of_a_comparison_with_an_undercut_and_a_reported_view(tmp_path: Path) -> None:
+    import shutil
+
+    from argmap.build import build_comparison
+    from argmap.check import check_paths
+    from argmap.formats import comparison as comparison_file
+
+    shutil.copy(VIEWS, tmp_path / "views.argdown")
+    shutil.copytree(FIXTURES / "sources", tmp_path / "sources")
+    (tmp_path / "parts").mkdir()
+    shutil.copy(FIXTURES / "parts" / "bridge-petrova.argdown", tmp_path / "parts")
+    path = tmp_path / "c.argdown"
+    path.write_text(
+        "# C {comparison: c, title: C}\n\n@include(views.argdown)\n\n"
+        "@include(parts/bridge-petrova.argdown)\n\n"
+        "## Is the bridge only for cars? {issue: cars}\n\n"
+        "[Q: cars]: Is the bridge only for cars? #issue\n"
+        "    {positions: {bridge-views: "
+        '{answer: "No", statements: ["O: Buses share the queue"]}}}\n\n'
+        "<Conflict: cars>: The critics whom Öztürk reports call it a monument to the car; "
+        "Petrova's induced traffic points the same way. #conflict\n"
+        "    + [O: Monument to the car]\n    - [P: Full again]\n",
+        encoding="utf-8",
+    )
+    report = check_paths([path])
+    assert [f.code for f in report.findings] == ["quote-unanchored"]  # kept in the fixture
+    c = comparison_file.load(path)
+    result = build_comparison(c, tmp_path / "out", png=False)
+    written = {p.name for p in result.files}
+    assert {"bridge-views.svg", "report.html", "comparison.json"} <= written
+    doc = json.loads((tmp_path / "out" / "comparison.json").read_text(encoding="utf-8"))
+    views = next(m for m in doc["maps"] if m["id"] == "bridge-views")
+    assert {
+        "from": "O: Survey not independent",
+        "to": "O: Survey argument",
+        "type": "undercut",
+    } in (views["relations"])
+    [x] = doc["comparison"]["correspondences"]
+    assert x["left_view"] == {"holder": "critics", "stance": "rejects"}

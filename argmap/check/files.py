@@ -8,12 +8,12 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from argmap.check.comparison import check_comparison_text
 from argmap.check.findings import Finding, Report, _error, _loc, _warning
 from argmap.check.quotes import check_quotes
 from argmap.check.structure import check_structure
 from argmap.errors import ArgmapError, ConventionError
 from argmap.formats import argdown
-from argmap.formats import comparison as comparison_file
 from argmap.formats._argdown_map import Problem, document_to_map
 from argmap.formats.comparison import is_comparison
 from argmap.model import ArgumentMap, Location
@@ -197,13 +197,11 @@ class _Run:
                     )
                 )
         duplicates = any(f.code == "duplicate-id" for f in out)
-        if readable and not duplicates and len(out) == before:
-            # The maps could be read and every reference resolves: read the comparison itself
-            # (issues, positions, correspondences) the way build and export will.
-            try:
-                comparison_file.loads(text, str(path))
-            except ArgmapError as exc:
-                out.append(_error("comparison", exc.message, exc.location or Location(str(path))))
+        if readable and not duplicates:
+            # The maps could be read: read the comparison itself (issues, positions,
+            # correspondences) the way build and export will, every problem at once.
+            told = {f.message for f in out[before:]}
+            out += check_comparison_text(text, str(path), told)
         out += _placeholders(str(path), text, plain)
         return out
 

@@ -50,6 +50,13 @@ class Report:
         """No errors (warnings allowed)."""
         return not self.errors
 
+    def strict(self) -> Report:
+        """The same report with every warning made an error (``argmap check --strict``)."""
+        return attrs.evolve(
+            self,
+            findings=tuple(attrs.evolve(f, severity=Severity.ERROR) for f in self.findings),
+        )
+
     def summary(self) -> str:
         n = len(self.files)
         return (

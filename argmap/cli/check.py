@@ -23,6 +23,11 @@ def _add_check(sub: Subparsers) -> None:
     )
     p.add_argument("paths", nargs="+", metavar="PATH", help="map file, comparison file or folder")
     p.add_argument("--format", choices=("human", "json"), default="human")
+    p.add_argument(
+        "--strict",
+        action="store_true",
+        help="treat warnings as errors (a statement that does not reach the thesis, ...)",
+    )
     p.set_defaults(run=_run_check)
 
 
@@ -30,6 +35,8 @@ def _run_check(args: argparse.Namespace) -> int:
     from argmap.check import check_paths
 
     report = check_paths(args.paths, keep=args.exit_when_done)
+    if args.strict:
+        report = report.strict()
     if args.format == "json":
         import json
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from argmap.comparison import (
     Comparison,
@@ -118,13 +118,19 @@ def _own(location: Location | None, path: str) -> bool:
     return location is not None and os.path.normpath(location.path) == os.path.normpath(path)
 
 
-def from_document(doc: argdown.Document, path: str) -> Comparison:
-    """The comparison a parsed Argdown document encodes."""
+def from_document(
+    doc: argdown.Document, path: str, problems: list[ConventionError] | None = None
+) -> Comparison:
+    """The comparison a parsed Argdown document encodes.
+
+    With ``problems``, an issue, position or correspondence that breaks a convention is left
+    out and its error added to ``problems`` (a checker reports them all at once; the maps'
+    own problems are left to the map checks); other errors are raised either way."""
     if not doc.includes:
         raise ConventionError(
             "a comparison file must @include the maps it compares", Location(path, 1, 1)
         )
-    maps = tuple(document_to_map(d, d.path) for d in doc.includes)
+    maps = tuple(document_to_map(d, d.path, None if problems is None else []) for d in doc.includes)
     seen: dict[str, str] = {}
     for d, m in zip(doc.includes, maps, strict=True):
         if m.id in seen:
@@ -146,55 +152,32 @@ def from_document(doc: argdown.Document, path: str) -> Comparison:
         if _ISSUE_TAG not in s.tags or not _own(s.location, path):
             continue
         issue_id = issue_of_section.get(s.section or "") or slug(s.title)
+        try:
+            positions = _positions(s.data.get("positions"), maps, owner, s.location, problems)
+        except ConventionError as e:
+            _fail(e, problems)
+            continue
         issues.append(
             Issue(
                 issue_id,
                 _plain(s.text, s.tags),
-                _positions(s.data.get("positions"), maps, owner, s.location),
+                positions,
                 title=_section_title(doc, s.section),
                 location=s.location,
             )
         )
-    _unique([(i.id, i.location) for i in issues], "issue")
+    issues = _unique(issues, "issue", problems)
 
     correspondences: list[Correspondence] = []
     for a in doc.arguments:
-        kinds = [t for t in a.tags if t in _KINDS]
-        if not kinds:
+        try:
+            c = _correspondence(a, doc, owner, issue_of_section)
+        except ConventionError as e:
+            _fail(e, problems)
             continue
-        if len(kinds) > 1:
-            raise ConventionError(
-                f"<{a.title}> has {len(kinds)} correspondence tags; use one of "
-                "#agree, #partial, #conflict",
-                a.location,
-            )
-        sides = [r for r in doc.relations if r.target == a.title and r.target_kind == "argument"]
-        if len(sides) != 2 or any(r.source_kind != "statement" for r in sides):
-            raise ConventionError(
-                f"<{a.title}> needs exactly two statements under it (left, then right); "
-                f"found {len(sides)}",
-                a.location,
-            )
-        refs = [_ref(r.source, owner, r.location or a.location) for r in sides]
-        if refs[0].map_id == refs[1].map_id:
-            raise ConventionError(
-                f"<{a.title}> links two statements of map {refs[0].map_id!r}; "
-                "a correspondence links different maps",
-                a.location,
-            )
-        canonical = next((m for m in reversed(a.members) if clean_text(m.plain)), None)
-        correspondences.append(
-            Correspondence(
-                a.title,
-                refs[0],
-                refs[1],
-                _KINDS[kinds[0]],
-                clean_text(canonical.plain) if canonical else "",
-                issue_of_section.get(a.section or ""),
-                location=a.location,
-            )
-        )
-    _unique([(c.id, c.location) for c in correspondences], "correspondence")
+        if c is not None:
+            correspondences.append(c)
+    correspondences = _unique(correspondences, "correspondence", problems)
     return Comparison(
         comparison_id,
         title,
@@ -202,6 +185,55 @@ def from_document(doc: argdown.Document, path: str) -> Comparison:
         tuple(issues),
         tuple(correspondences),
         location=Location(path, 1, 1),
+    )
+
+
+def _fail(error: ConventionError, problems: list[ConventionError] | None) -> None:
+    """Raise ``error``, or add it to ``problems`` when reading leniently."""
+    if problems is None:
+        raise error
+    problems.append(error)
+
+
+def _correspondence(
+    a: argdown.ArgumentNode,
+    doc: argdown.Document,
+    owner: Mapping[str, str],
+    issue_of_section: Mapping[str, str],
+) -> Correspondence | None:
+    """The correspondence an argument of the comparison file is, if it is one."""
+    kinds = [t for t in a.tags if t in _KINDS]
+    if not kinds:
+        return None
+    if len(kinds) > 1:
+        raise ConventionError(
+            f"<{a.title}> has {len(kinds)} correspondence tags; use one of "
+            "#agree, #partial, #conflict",
+            a.location,
+        )
+    sides = [r for r in doc.relations if r.target == a.title and r.target_kind == "argument"]
+    if len(sides) != 2 or any(r.source_kind != "statement" for r in sides):
+        raise ConventionError(
+            f"<{a.title}> needs exactly two statements under it (left, then right); "
+            f"found {len(sides)}",
+            a.location,
+        )
+    refs = [_ref(r.source, owner, r.location or a.location) for r in sides]
+    if refs[0].map_id == refs[1].map_id:
+        raise ConventionError(
+            f"<{a.title}> links two statements of map {refs[0].map_id!r}; "
+            "a correspondence links different maps",
+            a.location,
+        )
+    canonical = next((m for m in reversed(a.members) if clean_text(m.plain)), None)
+    return Correspondence(
+        a.title,
+        refs[0],
+        refs[1],
+        _KINDS[kinds[0]],
+        clean_text(canonical.plain) if canonical else "",
+        issue_of_section.get(a.section or ""),
+        location=a.location,
     )
 
 
@@ -249,6 +281,7 @@ def _positions(
     maps: tuple[ArgumentMap, ...],
     owner: Mapping[str, str],
     where: Location | None,
+    problems: list[ConventionError] | None = None,
 ) -> tuple[Position, ...]:
     if raw is None:
         return ()
@@ -257,44 +290,69 @@ def _positions(
     known = {m.id for m in maps}
     out: list[Position] = []
     for map_id, value in raw.items():
-        if map_id not in known:
-            raise ConventionError(
-                f"positions name map {map_id!r}, which is not included "
-                f"(included: {', '.join(sorted(known))})",
-                where,
-            )
-        if value is None:
-            continue  # explicitly not addressed
-        if not isinstance(value, Mapping):
-            raise ConventionError(f"position of {map_id!r} must be {{answer, statements}}", where)
-        extra = sorted(str(k) for k in value if k not in _POSITION_KEYS)
-        if extra:
-            raise ConventionError(
-                f"unknown key {extra[0]!r} in the position of {map_id!r}; "
-                f"allowed: {', '.join(_POSITION_KEYS)}",
-                where,
-            )
-        titles = value.get("statements") or []
-        if not isinstance(titles, list) or not all(isinstance(t, str) for t in titles):
-            raise ConventionError(f"statements of {map_id!r} must be a list of titles", where)
-        refs = [_ref(t, owner, where) for t in titles]
-        wrong = [r for r in refs if r.map_id != map_id]
-        if wrong:
-            raise ConventionError(
-                f"[{wrong[0].statement_id}] belongs to map {wrong[0].map_id!r}, not to {map_id!r}",
-                where,
-            )
-        answer = value.get("answer")
-        if answer is not None and not isinstance(answer, str):
-            raise ConventionError(f"answer of {map_id!r} must be text", where)
-        out.append(Position(map_id, tuple(refs), answer))
+        try:
+            position = _position(map_id, value, known, owner, where)
+        except ConventionError as e:
+            _fail(e, problems)
+            continue
+        if position is not None:
+            out.append(position)
     order = {m.id: i for i, m in enumerate(maps)}
     return tuple(sorted(out, key=lambda p: order[p.map_id]))
 
 
-def _unique(items: list[tuple[str, Location | None]], what: str) -> None:
+def _position(
+    map_id: Any,
+    value: Any,
+    known: set[str],
+    owner: Mapping[str, str],
+    where: Location | None,
+) -> Position | None:
+    """One map's position on an issue; None where it is explicitly not addressed."""
+    if map_id not in known:
+        raise ConventionError(
+            f"positions name map {map_id!r}, which is not included "
+            f"(included: {', '.join(sorted(known))})",
+            where,
+        )
+    if value is None:
+        return None  # explicitly not addressed
+    if not isinstance(value, Mapping):
+        raise ConventionError(f"position of {map_id!r} must be {{answer, statements}}", where)
+    extra = sorted(str(k) for k in value if k not in _POSITION_KEYS)
+    if extra:
+        raise ConventionError(
+            f"unknown key {extra[0]!r} in the position of {map_id!r}; "
+            f"allowed: {', '.join(_POSITION_KEYS)}",
+            where,
+        )
+    titles = value.get("statements") or []
+    if not isinstance(titles, list) or not all(isinstance(t, str) for t in titles):
+        raise ConventionError(f"statements of {map_id!r} must be a list of titles", where)
+    refs = [_ref(t, owner, where) for t in titles]
+    wrong = [r for r in refs if r.map_id != map_id]
+    if wrong:
+        raise ConventionError(
+            f"[{wrong[0].statement_id}] belongs to map {wrong[0].map_id!r}, not to {map_id!r}",
+            where,
+        )
+    answer = value.get("answer")
+    if answer is not None and not isinstance(answer, str):
+        raise ConventionError(f"answer of {map_id!r} must be text", where)
+    return Position(map_id, tuple(refs), answer)
+
+
+_Item = TypeVar("_Item", Issue, Correspondence)
+
+
+def _unique(items: list[_Item], what: str, problems: list[ConventionError] | None) -> list[_Item]:
+    """``items`` with unique ids: a repeated id is an error (left out when lenient)."""
     seen: set[str] = set()
-    for key, where in items:
-        if key in seen:
-            raise ConventionError(f"duplicate {what} id {key!r}", where)
-        seen.add(key)
+    out: list[_Item] = []
+    for item in items:
+        if item.id in seen:
+            _fail(ConventionError(f"duplicate {what} id {item.id!r}", item.location), problems)
+            continue
+        seen.add(item.id)
+        out.append(item)
+    return out
