@@ -13,6 +13,7 @@ export ARGDOWN ?= $(CURDIR)/$(ARGDOWN_DIR)/node_modules/.bin/argdown
 .PHONY: demo test lint typecheck pytest docs bench graphviz chromium argdown-cli clean
 
 demo: $(STAMP) graphviz
+	$(BIN)/argmap check --strict maps/
 	$(BIN)/argmap build maps/comparison.argdown -o $(OUT) --figure docs/images
 	$(BIN)/argmap build maps/comparison-three.argdown -o $(OUT)/tutorial-three
 
