@@ -242,7 +242,9 @@ def test_direct_map_is_taken_for_most_map_shaped_documents() -> None:
 
 
 def test_direct_map_is_taken_for_the_maps() -> None:
-    for name in ("aslanli-2010.argdown", "tutorial/tutorial-2026.argdown"):
+    # (The tutorial map undercuts an argument; relations to arguments are left to the general
+    # path, so it is not among these.)
+    for name in ("aslanli-2010.argdown",):
         text = (ROOT / "maps" / name).read_text(encoding="utf-8")
         assert _same_or_declined(text), name
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from argmap.analysis.graph import cycle_through, has_cycle, reachable, strongly_connected
+from argmap.analysis.graph import cycle_through, has_cycle, strongly_connected
 from argmap.check.findings import Finding, _error, _loc, _warning
 from argmap.model import (
     Argument,
@@ -142,13 +142,35 @@ class _Links:
     def reaching(self, targets: list[int]) -> bytearray:
         """1 for each node with a path of relations and arguments to one of ``targets``."""
         n = len(self.names)
-        pred: list[list[int]] = [[] for _ in range(n)]
+        # pred[b]: None, the one node with an edge to b (the common case), or a list of them
+        pred: list[int | list[int] | None] = [None] * n
         for src, dst in ((self.src, self.dst), (self.other_src, self.other_dst)):
             for a, b in zip(src, dst, strict=True):
-                pred[b].append(a)
+                p = pred[b]
+                if p is None:
+                    pred[b] = a
+                elif isinstance(p, int):
+                    pred[b] = [p, a]
+                else:
+                    p.append(a)
         seen = bytearray(n)
-        for i in reachable(pred, targets):
-            seen[i] = 1
+        stack = list(targets)
+        for t in stack:
+            seen[t] = 1
+        pop, push = stack.pop, stack.append
+        while stack:  # depth first, each node once
+            p = pred[pop()]
+            if p is None:
+                continue
+            if isinstance(p, int):
+                if not seen[p]:
+                    seen[p] = 1
+                    push(p)
+                continue
+            for q in p:
+                if not seen[q]:
+                    seen[q] = 1
+                    push(q)
         return seen
 
     def _number(self, name: str) -> int:
@@ -225,16 +247,25 @@ def _orphans(m: ArgumentMap, links: _Links, here: Location) -> list[Finding]:
     else:
         used = links.used[: len(statements)]  # statement i is node i
     theses = m.by_role(Role.THESIS)
-    reaching = links.reaching([ids[t.id] for t in theses]) if theses else None
-    out: list[Finding] = []
-    for i, s in enumerate(statements):
-        if s.role is Role.THESIS:
-            continue
-        if not used[i]:
-            problem = "orphan", "is in no relation and no argument"
-        elif reaching is not None and not reaching[ids[s.id] if links.duplicates else i]:
-            problem = "unreachable", f"does not reach the thesis [{theses[0].id}]"
+    if theses:
+        reached = links.reaching([ids[t.id] for t in theses])
+        if links.duplicates:
+            reached = bytearray(reached[ids[s.id]] for s in statements)
         else:
+            reached = reached[: len(statements)]
+    else:  # no thesis to reach (the thesis finding says so): only the orphans are news
+        reached = bytearray(used)
+    out: list[Finding] = []
+    i = reached.find(0)
+    while i >= 0:  # only the statements that do not reach are looked at
+        s = statements[i]
+        problem = (
+            ("unreachable", f"does not reach the thesis [{theses[0].id}]")
+            if used[i]
+            else ("orphan", "is in no relation and no argument")
+        )
+        i = reached.find(0, i + 1)
+        if s.role is Role.THESIS:
             continue
         if s.aside is not None and s.aside.strip():
             continue
