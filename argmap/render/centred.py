@@ -218,7 +218,7 @@ def centred_graph(
             roles=roles,
             relations=rels,
             arguments=has_args,
-            correspondences=kinds,
+            correspondences=(),  # the correspondence nodes say AGREE, PARTIAL, CONFLICT
         )
     columns.emit(g)
     return g
