@@ -230,8 +230,10 @@ def clicks(chrome: Any, selector: str, count: int, seed: int) -> list[tuple[floa
         quoted = ref.replace("\\", "\\\\").replace('"', '\\"')
         element = chrome.find_element("css selector", f'{selector}[data-ref="{quoted}"]')
         chrome.execute_script(
-            "if (arguments[0].closest('.text-body')) arguments[0].scrollIntoView({block:'center'})",
+            "if (arguments[0].closest('.text-body')) arguments[0].scrollIntoView({block:'center'});"
+            "else window.argmapExplorer.reveal(arguments[1]);",
             element,
+            ref,
         )
         ActionChains(chrome).move_to_element(element).click().perform()
         time.sleep(0.05)

@@ -97,6 +97,12 @@ def node(chrome: Any, ref: str) -> Any:
     return chrome.find_element("css selector", f"#diagram g.node[data-ref={css(ref)}]")
 
 
+def shown_node(chrome: Any, ref: str) -> Any:
+    """The diagram node of ``ref``, brought into view (the page's own pan and zoom)."""
+    assert chrome.execute_script("return window.argmapExplorer.reveal(arguments[0])", ref)
+    return node(chrome, ref)
+
+
 def marks(chrome: Any, ref: str) -> list[Any]:
     found: list[Any] = chrome.find_elements("css selector", f"#texts mark[data-ref={css(ref)}]")
     return found
@@ -135,7 +141,7 @@ A_SMALL = "aslanli-2010:A: Small state balancing"
 def test_clicking_a_node_marks_its_passages(chrome: Any, two: Path) -> None:
     open_page(chrome, two)
     shot(chrome, two, "explorer-two-essays")
-    click(chrome, node(chrome, V_INDEPENDENT))
+    click(chrome, shown_node(chrome, V_INDEPENDENT))
     passages = marks(chrome, V_INDEPENDENT)
     assert passages
     assert all(m.get_attribute("aria-selected") == "true" for m in passages)
@@ -281,7 +287,7 @@ def test_three_authors(chrome: Any, three: Path) -> None:
         "tutorial-2026",
     ]
     ref = "tutorial-2026:T: Baku hedges"
-    click(chrome, node(chrome, ref))
+    click(chrome, shown_node(chrome, ref))
     assert all(m.get_attribute("aria-selected") == "true" for m in marks(chrome, ref))
     assert marks(chrome, ref)
     shot(chrome, three, "explorer-three-way-selected")

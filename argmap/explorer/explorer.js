@@ -246,28 +246,56 @@
   const diagram = { key: null, info: null, view: null, byRef: new Map(), byCorr: new Map(), cache: new Map() };
   const diagramInfo = new Map(DATA.diagrams.map((d, i) => [d.key, Object.assign({ n: i }, d)]));
 
-  function loadSvg(info) {
-    let svg = diagram.cache.get(info.key);
-    if (svg) return svg;
-    const source = JSON.parse($("argmap-svg-" + info.n).textContent);
+  /* A diagram's SVG text: the first is inline JSON; the others are gzip in base64, which the
+     browser's own DecompressionStream inflates when they are first shown. */
+  function plainSource(info) {
+    const script = $("argmap-svg-" + info.n);
+    return script.getAttribute("data-encoding") === "gzip" ? null : JSON.parse(script.textContent);
+  }
+  function inflate(info) {
+    const binary = atob(JSON.parse($("argmap-svg-" + info.n).textContent));
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+    return new Response(stream).text();
+  }
+  function parseSvg(info, source) {
     const parsed = new DOMParser().parseFromString(source, "image/svg+xml");
     const root = parsed.documentElement;
     if (!root || root.nodeName !== "svg") return null;
-    svg = document.importNode(root, true);
+    const svg = document.importNode(root, true);
     svg.querySelectorAll("a").forEach((a) => a.removeAttribute("href"));
     diagram.cache.set(info.key, svg);
     return svg;
   }
 
-  function showDiagram(key) {
+  let wanted = null;
+  /* Show the diagram ``key``; ``then`` runs once it is on screen (at once, or after it has
+     been inflated and parsed). */
+  function showDiagram(key, then) {
     const info = diagramInfo.get(key);
     if (!info) return;
+    wanted = key;
+    $("diagram-select").value = key;
+    const status = $("diagram-status");
+    const done = (svg) => {
+      status.textContent = svg ? "" : "This diagram could not be read.";
+      if (wanted !== key || !svg) return;
+      mount(info, svg);
+      if (then) then();
+    };
+    if (diagram.cache.has(key)) { done(diagram.cache.get(key)); return; }
+    const plain = plainSource(info);
+    if (plain !== null) { done(parseSvg(info, plain)); return; }
+    status.textContent = "loading\u2026";
+    inflate(info).then((text) => done(parseSvg(info, text)), () => done(null));
+  }
+
+  function mount(info, svg) {
     const box = $("diagram");
-    const svg = loadSvg(info);
     box.textContent = "";
-    if (!svg) { box.appendChild(el("p", "diagram-error", "This diagram could not be read.")); return; }
     box.appendChild(svg);
-    diagram.key = key;
+    diagram.key = info.key;
     diagram.info = info;
     diagram.byRef = new Map();
     diagram.byCorr = new Map();
@@ -277,7 +305,6 @@
     });
     svg.querySelectorAll("g.node[data-corr]").forEach((g) => push(diagram.byCorr, g.getAttribute("data-corr"), g));
     diagram.view = View.attach(box, svg);
-    $("diagram-select").value = key;
     applyFilters();
     markSelection();
   }
@@ -331,9 +358,10 @@
         const chosen = state.selected;
         requestAnimationFrame(() => setTimeout(() => {
           if (ticket !== switching || state.selected !== chosen) return;
-          showDiagram(want);
-          const gs = diagram.byRef.get(chosen) || [];
-          if (gs.length) diagram.view.reveal(gs[0]);
+          showDiagram(want, () => {
+            const gs = diagram.byRef.get(chosen) || [];
+            if (state.selected === chosen && gs.length) diagram.view.reveal(gs[0]);
+          });
         }, 0));
       }
       const gs = diagram.byRef.get(state.selected) || [];
@@ -605,9 +633,17 @@
     const sel = $("issue-filter");
     if (sel) sel.value = state.issue;
     const kind = diagram.info ? diagram.info.kind : "";
+    applyFilters();
     if (state.issue && (kind === "comparison" || kind === "issue") && diagramInfo.has("issue:" + state.issue)) showDiagram("issue:" + state.issue);
     else if (!state.issue && kind === "issue" && diagramInfo.has("comparison")) showDiagram("comparison");
-    else applyFilters();
+    if (!state.issue) return;
+    // each author's first passage on the issue, in view
+    const inIssue = issueRefs.get(state.issue);
+    const seen = new Set();
+    allMarks.forEach((m) => {
+      const mapId = m.closest(".text-col").getAttribute("data-map");
+      if (!seen.has(mapId) && markRefs.get(m).some((r) => inIssue.has(r) && passes(r))) { seen.add(mapId); scrollToMark(m, false); }
+    });
   }
 
   const haystack = new Map();
@@ -728,7 +764,8 @@
   if (first) select(first, "hash"); else renderOverview();
   window.argmapExplorer = {
     ready: true, readyMs: performance.now() - started, select: (r) => select(r, "api"),
-    selected: () => state.selected, showDiagram, setIssue, search: (q) => { $("search").value = q; search(q); },
+    selected: () => state.selected, showDiagram, setIssue,
+    reveal: (r) => { const gs = diagram.byRef.get(r) || []; if (gs.length) diagram.view.reveal(gs[0]); return gs.length > 0; }, search: (q) => { $("search").value = q; search(q); },
   };
   document.documentElement.setAttribute("data-ready", "true");
   performance.mark("argmap-ready");

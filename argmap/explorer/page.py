@@ -1,6 +1,7 @@
 """The explorer page: one HTML file with its style, script, data and diagrams inline.
 
-The data and each diagram are JSON inside ``<script type="application/json">`` elements,
+The data and each diagram are JSON inside ``<script type="application/json">`` elements
+(diagrams after the first as gzip in base64, inflated by the browser when first shown),
 with ``<``, ``>``, ``&``, U+2028 and U+2029 escaped, so no text can close the element or
 start markup; the page's script reads them with ``JSON.parse`` and builds its DOM with
 ``textContent``. A Content-Security-Policy allows only the page's own script (by its
@@ -10,6 +11,7 @@ SHA-256) and no connection of any kind.
 from __future__ import annotations
 
 import base64
+import gzip
 import hashlib
 import html
 import json
@@ -61,6 +63,7 @@ _BODY = """<header id="bar">
 <button type="button" id="zoom-in" title="Zoom in (+)" aria-label="Zoom in">+</button>
 <button type="button" id="zoom-out" title="Zoom out (-)" aria-label="Zoom out">\u2212</button>
 <button type="button" id="zoom-fit" title="Fit (0)">Fit</button>
+<span id="diagram-status" aria-live="polite"></span>
 <span class="hint">drag to pan, wheel to zoom, click a node</span>
 </div>
 <div id="diagram" tabindex="0" aria-label="Diagram: arrow keys pan, + and - zoom"></div>
@@ -98,8 +101,13 @@ def page(title: str, data: dict[str, Any], svgs: Sequence[str]) -> str:
         f'<script type="application/json" id="argmap-data">{script_json(data)}</script>\n',
     ]
     for n, svg in enumerate(svgs):
+        if n == 0:  # shown first: parsed as the page opens
+            attrs, value = "", script_json(svg)
+        else:  # gzip (no timestamp, so the page is the same for the same input) in base64
+            packed = gzip.compress(svg.encode("utf-8"), compresslevel=9, mtime=0)
+            attrs, value = ' data-encoding="gzip"', script_json(base64.b64encode(packed).decode())
         parts.append(
-            f'<script type="application/json" id="argmap-svg-{n}">{script_json(svg)}</script>\n'
+            f'<script type="application/json" id="argmap-svg-{n}"{attrs}>{value}</script>\n'
         )
     parts.append(f"<script>{script}</script>\n</body>\n</html>\n")
     return "".join(parts)

@@ -25,7 +25,7 @@
     this.svg = svg;
     this.base = svg.argmapBase;
     this.moved = false;
-    if (svg.argmapView) { this.t = svg.argmapView; this.apply(); } else this.fit();
+    if (svg.argmapView) { this.t = svg.argmapView; this.apply(); } else this.fit(true);
   }
   Controller.prototype.apply = function () {
     const t = this.t;
@@ -44,7 +44,7 @@
   };
   Controller.prototype.zoom = function (factor, ux, uy) {
     const t = this.t;
-    const lo = Math.min(this.fitScale(), 1) / 4;
+    const lo = Math.min(this.fitScale(), 1) / 2;
     const k = Math.max(lo, Math.min(8, t.k * factor));
     if (ux === undefined) {
       ux = (this.box.clientWidth / 2 - t.x) / t.k;
@@ -55,13 +55,16 @@
     t.k = k;
     this.apply();
   };
-  Controller.prototype.fit = function () {
-    const k = this.fitScale();
-    this.t = {
-      k,
-      x: (this.box.clientWidth - this.base.w * k) / 2,
-      y: (this.box.clientHeight - this.base.h * k) / 2,
-    };
+  /* The whole drawing in view; ``readable``: when that is too small to read, as wide as
+     the box instead (at most life size), from the top. */
+  Controller.prototype.fit = function (readable) {
+    let k = this.fitScale();
+    let top = (this.box.clientHeight - this.base.h * k) / 2;
+    if (readable && k < 0.3) {
+      k = Math.min(1, (this.box.clientWidth || 800) / this.base.w * 0.98);
+      top = 0;
+    }
+    this.t = { k, x: (this.box.clientWidth - this.base.w * k) / 2, y: top };
     this.apply();
   };
   Controller.prototype.pan = function (fx, fy) {
