@@ -150,7 +150,9 @@ def test_clicking_a_node_marks_its_passages(chrome: Any, two: Path) -> None:
     # the other author's side of the conflict is scrolled into view and marked as linked
     other = marks(chrome, A_SMALL)
     assert other and "linked-conflict" in (other[0].get_attribute("class") or "")
-    assert in_view(chrome, other[0])
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    WebDriverWait(chrome, 10).until(lambda _: in_view(chrome, other[0]))
     panel = chrome.find_element("id", "panel").text
     assert "V: Independent course preserved" in panel and "CONFLICT" in panel.upper()
     assert chrome.execute_script("return location.hash") == "#valiyev-2011/" + quote(

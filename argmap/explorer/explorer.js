@@ -345,6 +345,7 @@
   }
 
   let switching = 0;
+  let scrolling = 0;
   function select(ref, from) {
     state.corr = null;
     state.selected = ref && nodes.has(ref) ? ref : null;
@@ -368,14 +369,20 @@
       if (gs.length && from !== "node") diagram.view.reveal(gs[0]);
       const own = firstMark(state.selected);
       if (own && from !== "text") scrollToMark(own);
-      // the other authors' passages, side by side with this one
-      const seen = new Set([nodes.get(state.selected).map]);
-      (corrsOf.get(state.selected) || []).forEach((k) => {
-        const other = otherSide(k, state.selected);
-        const mapId = other.slice(0, other.indexOf(":"));
-        const om = firstMark(other);
-        if (!seen.has(mapId) && om && state.types.has(k.type)) { seen.add(mapId); scrollToMark(om, false); }
-      });
+      // the other authors' passages, side by side with this one: a frame later, so the
+      // selection itself is painted first
+      const chosen = state.selected;
+      const ticket = ++scrolling;
+      requestAnimationFrame(() => setTimeout(() => {
+        if (ticket !== scrolling || state.selected !== chosen) return;
+        const seen = new Set([nodes.get(chosen).map]);
+        (corrsOf.get(chosen) || []).forEach((k) => {
+          const other = otherSide(k, chosen);
+          const mapId = other.slice(0, other.indexOf(":"));
+          const om = firstMark(other);
+          if (!seen.has(mapId) && om && state.types.has(k.type)) { seen.add(mapId); scrollToMark(om, false); }
+        });
+      }, 0));
       if (from !== "hash") setHash("#" + hashOf(state.selected));
       renderStatement(nodes.get(state.selected));
     } else {
