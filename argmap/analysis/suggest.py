@@ -488,7 +488,7 @@ def suggest(
         sem_ = float(semantic_all[i] @ semantic_all[j])
         lex_ = float((lexical_all[i] @ lexical_all[j].T).sum())
         left, right = (refs[i], refs[j])
-        if whole and owner[j] < owner[i]:
+        if owner[j] < owner[i]:  # the earlier map's statement left, as check asks
             left, right = right, left
         hint, cues = polarity(texts[index[left]], texts[index[right]])
         items.append(Suggestion(left, right, score_, sem_, lex_, hint, cues, issues.fit(i, j)))
