@@ -45,6 +45,13 @@ def author(n: int) -> ArgumentMap:
     return b.build()
 
 
+def silent(issue: int, count: int) -> int | None:
+    """The author who does not address an issue: one per issue (two authors: the last issue)."""
+    if count == 2:
+        return 1 if issue == len(ISSUES) - 1 else None
+    return issue % count
+
+
 def generated(count: int) -> Comparison:
     maps = tuple(author(n) for n in range(count))
     issues = []
@@ -52,16 +59,16 @@ def generated(count: int) -> Comparison:
         positions = [
             Position(m.id, [Ref(m.id, f"M{n}: {issue}")], f"Answer {n}: on {issue}.")
             for n, m in enumerate(maps)
-            if n != i % count  # one author is silent on each issue
+            if n != silent(i, count)
         ]
         issues.append(Issue(issue, f"What about {issue}?", positions))
     corr = []
     pairs = list(itertools.combinations(range(count), 2))
     for i, issue in enumerate(ISSUES):
         for j, (a, b) in enumerate(pairs):
-            if (i + j) % 3 == 0 or a == i % count or b == i % count:
+            if (count > 2 and (i + j) % 4 == 3) or silent(i, count) in (a, b):
                 continue
-            kind = KINDS[(i + j) % 3]
+            kind = KINDS[(2 * i + j) % 3]
             corr.append(
                 Correspondence(
                     f"{kind.value}: {issue} {a}-{b}",
