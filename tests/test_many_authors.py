@@ -127,7 +127,7 @@ def test_diagram_draws_each_issue_and_author_once(name: str) -> None:
         assert len(classes(root, f"corr-edge-{kind.value}")) == 2 * expected, kind
 
 
-@pytest.mark.parametrize("count", [3])  # 4 and 6: see coord notes 11-d (edges can graze)
+@pytest.mark.parametrize("count", [3, 4])  # 6: edges can graze a cluster (notes 11-d)
 def test_correspondence_edges_do_not_enter_other_authors_clusters(count: int) -> None:
     c = generated(count)
     root = ET.fromstring(svg(comparison_graph(c)))

@@ -208,7 +208,10 @@ def centred_graph(
             tail, head = (
                 (ident, corr_id(k.id, i)) if side[ref.map_id] == 0 else (corr_id(k.id, i), ident)
             )
-            edge(g, tail, head, edge_id(), css, estyle, theme, weight="4", **tip)
+            # ports on the sides facing each other: the edge turns in the gap between the
+            # columns, not along another author's cluster
+            ports = {"tailport": "e", "headport": "w"}
+            edge(g, tail, head, edge_id(), css, estyle, theme, weight="4", **ports, **tip)
 
     if legend:
         legend_columns(
