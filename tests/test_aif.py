@@ -5,10 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from argmap import compare
+from argmap.comparison import Comparison, Correspondence, CorrespondenceType, Ref
 from argmap.errors import FormatError, SourceError
 from argmap.formats import aif, argdown
 from argmap.model import ArgumentMap, MapBuilder, RelationType, Role
@@ -224,3 +227,25 @@ def test_reported_views_are_locutions_by_the_holder() -> None:
     assert isinstance(plain, ArgumentMap)
     holders = {s.text: (s.view.holder if s.view else None) for s in plain.statements}
     assert holders["Baku balances."] == "Anar Valiyev"
+
+
+@st.composite
+def _comparisons(draw: st.DrawFn) -> Comparison:
+    a = draw(argument_maps())
+    b = attrs.evolve(draw(argument_maps()), id=a.id + "-b")
+    corrs = []
+    for i in range(draw(st.integers(0, 4))):
+        left = draw(st.sampled_from(a.statements)).id
+        right = draw(st.sampled_from(b.statements)).id
+        kind = draw(st.sampled_from(list(CorrespondenceType)))
+        rationale = draw(st.text(max_size=20))
+        corrs.append(Correspondence(f"c{i}", Ref(a.id, left), Ref(b.id, right), kind, rationale))
+    return Comparison("cmp", draw(st.text(max_size=10)), (a, b), (), tuple(corrs))
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
+@given(_comparisons())
+def test_round_trip_of_generated_comparisons(c: Comparison) -> None:
+    text = aif.dumps(c)
+    assert aif.loads(text) == c
+    assert aif.dumps(c) == text
