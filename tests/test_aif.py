@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from argmap import compare
 from argmap.comparison import Comparison, Correspondence, CorrespondenceType, Ref
-from argmap.errors import FormatError, SourceError
+from argmap.errors import ArgmapError, FormatError, SourceError
 from argmap.formats import aif, argdown
 from argmap.model import ArgumentMap, MapBuilder, RelationType, Role
 from tests.comparison_fixture import HOSTILE, small_comparison
@@ -249,3 +249,42 @@ def test_round_trip_of_generated_comparisons(c: Comparison) -> None:
     text = aif.dumps(c)
     assert aif.loads(text) == c
     assert aif.dumps(c) == text
+
+
+_json_values = st.recursive(
+    st.none() | st.booleans() | st.integers(-3, 3) | st.text(max_size=4),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
+_keys = st.sampled_from(
+    ["nodeID", "type", "text", "scheme", "edgeID", "fromID", "toID", "start", "end", "personID"]
+)
+
+
+@st.composite
+def _damaged(draw: st.DrawFn) -> str:
+    """An AIF document argmap wrote, with random values put in random places."""
+    doc = aif.document(draw(argument_maps()))
+    head = doc["argmap"]["maps"][0]
+    places = [doc["argmap"], head, head["nodes"], *head["nodes"].values()]
+    names = ["schema", "maps", "id", "nodes", "1", "2", "source", "kind", "role", "type"]
+    for _ in range(draw(st.integers(1, 4))):
+        section = draw(st.sampled_from(["nodes", "edges", "locutions", "argmap"]))
+        value = draw(_json_values)
+        if section == "argmap":
+            draw(st.sampled_from(places))[draw(st.sampled_from(names))] = value
+        elif doc[section]:
+            item = draw(st.sampled_from(doc[section]))
+            item[draw(_keys)] = value
+    return json.dumps(doc)
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@given(_damaged())
+def test_damaged_aif_is_read_or_refused_never_a_traceback(text: str) -> None:
+    try:
+        aif.loads(text, "d.json")
+    except ArgmapError as exc:
+        assert exc.location is not None and exc.location.path == "d.json"

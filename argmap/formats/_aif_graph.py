@@ -116,7 +116,7 @@ class AifGraph:
                     f"/nodes/{i}/nodeID",
                 )
             kind = node.get("type")
-            if kind not in types:
+            if type(kind) is not str or kind not in types:
                 raise self.error(
                     f"unknown node type {kind!r}: AIF nodes are of type "
                     + ", ".join(sorted(AIF_TYPES)),
@@ -156,7 +156,12 @@ class AifGraph:
                     f"/edges/{i}/edgeID",
                 )
             seen[edge_id] = i
-            if src not in kind_of or dst not in kind_of:
+            if (
+                type(src) is not str
+                or type(dst) is not str
+                or src not in kind_of
+                or dst not in kind_of
+            ):
                 src, dst = (self._end(edge, i, key) for key in ("fromID", "toID"))
             edges.append((edge_id, src, dst))
             outgoing[src].append(i)

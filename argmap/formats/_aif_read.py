@@ -488,7 +488,7 @@ def read_maps(
         reader = _Reader(g, nodes, f"{at}/nodes", used_nodes, used_edges, None)
         try:
             out.append(reader.build(head, head["id"], str(head.get("title") or "")))
-        except (cattrs.BaseValidationError, ValueError, TypeError) as exc:
+        except (cattrs.BaseValidationError, ValueError, TypeError, AttributeError, KeyError) as exc:
             raise g.error(f"map {head['id']!r} cannot be read: {exc}", at) from None
     return out, data, used_nodes, used_edges
 
