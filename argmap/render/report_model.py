@@ -8,6 +8,7 @@ import re
 
 import attrs
 
+from argmap.analysis.authors import NO_DATE
 from argmap.analysis.matrix import GLYPHS, NOT_ADDRESSED, IssueMatrix, issue_matrix
 from argmap.analysis.network import author_network
 from argmap.compare import (
@@ -97,7 +98,7 @@ def author_label(m: ArgumentMap) -> str:
     >>> author_label(ArgumentMap("v", source=Source("v.txt", author="Anar Valiyev", year=2011)))
     'Anar Valiyev (2011)'
     >>> author_label(ArgumentMap("a", source=Source("a.txt", attributed_author="A. Aslanli")))
-    'A. Aslanli (attributed)'
+    'A. Aslanli (attributed, n.d.)'
     >>> author_label(ArgumentMap("x", "Untitled essay"))
     'Untitled essay'
     """
@@ -108,9 +109,8 @@ def author_label(m: ArgumentMap) -> str:
         name = f"{_flat(s.attributed_author)} (attributed)"
     else:
         name = _flat(s.author) or _flat(m.title) or m.id
-    if s.year is not None:
-        name = f"{name} ({s.year})" if not name.endswith(")") else f"{name[:-1]}, {s.year})"
-    return name
+    year = str(s.year) if s.year is not None else NO_DATE  # "n.d.": the year is unknown
+    return f"{name} ({year})" if not name.endswith(")") else f"{name[:-1]}, {year})"
 
 
 def _essay_title(m: ArgumentMap) -> str:
