@@ -189,7 +189,11 @@ def network_graph(c: Comparison, *, theme: Theme = DEFAULT_THEME) -> graphviz.Di
         for j, kind in enumerate(kinds):
             count = tie.count(kind)
             offset = 0.55 * (j - (len(kinds) - 1) / 2)
-            mx, my = (ax + bx) / 2 + nx * offset, (ay + by) / 2 + ny * offset
+            # chords through the middle of a big circle put their labels a third of the way
+            # from their first author, so that they do not all meet in the centre
+            t = 0.5 if length < radius * 1.2 else 0.33
+            mx = ax + (bx - ax) * t + nx * offset
+            my = ay + (by - ay) * t + ny * offset
             style = theme.correspondence(kind)
             ident = f"tie_{slug(tie.a)}__{slug(tie.b)}__{kind.value}"
             tie_tip = plain_label([f"{count} {kind.value}: {tie.a} and {tie.b}"])
