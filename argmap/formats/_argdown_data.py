@@ -13,15 +13,21 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from typing import Any
+
+from argmap.errors import ArgdownSyntaxError, ArgmapError, LimitError
+from argmap.model import Location
 
 __all__ = [
     "MAX_DEPTH",
     "MAX_INT_DIGITS",
     "MAX_NODES",
     "DataLimitError",
+    "data_error",
     "load_yaml",
     "merge_data",
+    "read_data",
     "yaml_error_types",
 ]
 
@@ -237,3 +243,43 @@ def merge_data(old: Any, new: Any) -> Any:
                 out_list.append(v)
         return out_list
     return old if new is None else new
+
+
+def data_error(e: Exception, what: str, where: Location, raw: str = "") -> ArgmapError:
+    """The located error for data (``what``: "data" or "frontmatter") load_yaml refused;
+    ``raw``: the data as written, for plain words about common slips."""
+    if isinstance(e, DataLimitError):
+        return LimitError(f"{what}: {e}", where)
+    problem = getattr(e, "problem", None) or str(e).splitlines()[0]
+    message = f"invalid YAML in {what}: {problem}"
+    if raw:
+        from argmap.formats.yaml_words import explain
+
+        hint = explain(raw)  # plain words for the common slips, when one fits
+        if hint:
+            message = f"{hint} ({message})"
+    return ArgdownSyntaxError(message, where)
+
+
+def read_data(text: str, start: int, end: int, locate: Callable[[int], Location]) -> dict[str, Any]:
+    """The mapping of the ``{...}`` data token at ``text[start:end]``; located errors."""
+    one = _ONE_QUOTE.fullmatch(text, start, end)
+    if one is not None:  # what load_yaml() returns for it, without the calls
+        quote, begin, stop = one.groups()
+        return {"quotes": [{"text": quote, "start": int(begin), "end": int(stop)}]}
+    raw = text[start:end]
+    body = raw
+    if raw.startswith("{") and raw[1:2] in (" ", "\t", "\n"):
+        head = raw[1:].lstrip(" \t")
+        if head.startswith("\n"):  # a block of YAML lines between the braces
+            body = head[1:].rstrip()
+            body = body[:-1] if body.endswith("}") else body
+    try:
+        value = load_yaml(body)
+    except yaml_error_types() as e:  # evaluated only when something is raised
+        raise data_error(e, "data", locate(start), raw) from None
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise ArgdownSyntaxError("data must be a {key: value} mapping", locate(start))
+    return value

@@ -9,13 +9,7 @@ from typing import Any
 
 from argmap.errors import ConventionError
 from argmap.formats._argdown_parser import JS_SPACE
-from argmap.formats._argdown_syntax import (
-    ArgumentNode,
-    Document,
-    Member,
-    SectionNode,
-    canonical_member,
-)
+from argmap.formats._argdown_syntax import ArgumentNode, Document, SectionNode
 from argmap.model import (
     Argument,
     ArgumentMap,
@@ -236,13 +230,6 @@ def _untagged_title(s: SectionNode) -> str:
     return title
 
 
-def _words(members: tuple[Member, ...]) -> tuple[Member | None, str]:
-    """The canonical member (:func:`canonical_member`) and its words: its text without tags,
-    cleaned (see :func:`clean_text`)."""
-    found = canonical_member(members)
-    return found, clean_text(found.plain) if found is not None else ""
-
-
 class Header:
     """What the map heading and the section headings of a document give a map."""
 
@@ -358,7 +345,7 @@ def make_argument(a: ArgumentNode, section_ids: Mapping[str, str]) -> Argument:
     if a.tags:
         raise ConventionError(f"{what}: arguments of a map take no tags", a.location)
     _unknown(a.data, (), what, a.location)
-    words = _words(a.members)[1]
+    words = clean_text(a.text)  # no tags (refused above): the text is the words
     rules = a.inferences[-1].rules if a.inferences else ()
     return Argument(
         a.title,
@@ -416,20 +403,14 @@ def document_to_map(doc: Document, path: str, problems: list[Problem] | None = N
     ordered = sorted(doc.statements, key=lambda s: s.defined if s.defined is not None else 1 << 62)
     space, js_space = _SPACE.sub, JS_SPACE
     for s in ordered:
-        members = s.members
-        if len(members) == 1:  # _words() for one member, inline
-            plain = members[0].plain
-            words = space(" ", plain).strip(js_space) if plain else ""
-            undefined = members[0].is_reference
-        else:
-            canonical, words = _words(members)
-            undefined = canonical is None
-        if undefined:
+        if s.defined is None:
             error = ConventionError(f"[{s.title}] is referenced but never defined", s.location)
             if problems is None:
                 raise error
             problems.append(("undefined", error))
             continue
+        plain = s.plain  # clean_text(), inline
+        words = space(" ", plain).strip(js_space) if plain else ""
         section = section_ids.get(s.section) if s.section else None
         if problems is None:
             statements.append(make_statement(s.title, words, s.tags, s.data, section, s.location))

@@ -1,18 +1,20 @@
-"""Argdown tokens to a Document: the grammar and model rules of Argdown 1.7 in one walk."""
+"""Argdown tokens to a model: the grammar of Argdown 1.7 in one walk, reported to a sink.
+
+The parser reads every paragraph, whether the lexer's fast path read it whole or token by
+token, and reports nodes, members and relations to a sink (``_argdown_nodes.py``, which holds
+the rules that merge them): a ``DocumentSink`` builds Argdown's document, a ``MapSink`` an
+argmap map. Where ``_`` aims, which member a line adds and which text it carries are decided
+here, once.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from argmap.errors import ArgdownSyntaxError, ArgmapError, LimitError
-from argmap.formats._argdown_data import (
-    _ONE_QUOTE,
-    DataLimitError,
-    load_yaml,
-    merge_data,
-    yaml_error_types,
-)
+from argmap.errors import ArgdownSyntaxError, LimitError
+from argmap.formats._argdown_data import data_error, load_yaml, read_data, yaml_error_types
+from argmap.formats._argdown_document import DocumentSink
 from argmap.formats._argdown_lexer import (
     RELATION_KINDS,
     FastHeading,
@@ -23,23 +25,17 @@ from argmap.formats._argdown_lexer import (
     tokenize,
     tokenize_fast,
 )
+from argmap.formats._argdown_nodes import ARGUMENT, STATEMENT, Equivalence, Sink
 from argmap.formats._argdown_settings import SHORTCODES, read_settings, wants_general_lexer
 from argmap.formats._argdown_syntax import (
-    ArgumentNode,
     Document,
     Inference,
-    Member,
     PcsItem,
     SectionNode,
-    StatementNode,
-    _fast_member,
-    _fast_relation_node,
-    _fast_statement_node,
-    canonical_member,
 )
 from argmap.model import Location
 
-__all__ = ["JS_SPACE", "Lexed", "lex", "load_yaml", "merge_data", "parse_text"]
+__all__ = ["JS_SPACE", "Lexed", "Parser", "TextParts", "lex", "parse_text"]
 
 
 Locate = Callable[[int], Location]
@@ -92,22 +88,6 @@ JS_SPACE = (
 )
 
 
-def _data_error(e: Exception, what: str, where: Location, raw: str = "") -> ArgmapError:
-    """The located error for data (``what``: "data" or "frontmatter") load_yaml refused;
-    ``raw``: the data as written, for plain words about common slips."""
-    if isinstance(e, DataLimitError):
-        return LimitError(f"{what}: {e}", where)
-    problem = getattr(e, "problem", None) or str(e).splitlines()[0]
-    message = f"invalid YAML in {what}: {problem}"
-    if raw:
-        from argmap.formats.yaml_words import explain
-
-        hint = explain(raw)  # plain words for the common slips, when one fits
-        if hint:
-            message = f"{hint} ({message})"
-    return ArgdownSyntaxError(message, where)
-
-
 def _describe(kind: int) -> str:
     if kind in _NAMES:
         return _NAMES[kind]
@@ -140,7 +120,7 @@ def lex(text: str, locate: Locate, fast: bool = True) -> Lexed:
     return tokens, blocks, headings, pcs, arguments
 
 
-class _Target:
+class TextParts:
     """A statement, argument description or heading while its text is being read."""
 
     __slots__ = ("data", "parts", "plain", "start", "tags", "title")
@@ -150,7 +130,7 @@ class _Target:
         self.plain: list[str] = []
         self.tags: list[str] = []
         self.title: str | None = None
-        self.data: dict[str, Any] | None = None
+        self.data: tuple[int, int] | None = None  # the span of its {...} data
         self.start = start
 
     def put(self, s: str) -> None:
@@ -174,60 +154,28 @@ class _Target:
         return "".join(self.plain) if self.parts else None
 
 
-class _Class:
-    """An equivalence class or argument being collected."""
+class Parser:
+    """One walk over the tokens of a text, reporting to ``sink``."""
 
-    __slots__ = (
-        "data",
-        "defined",
-        "has_section",
-        "inferences",
-        "kind",
-        "location",
-        "members",
-        "out",
-        "pcs",
-        "section",
-        "tags",
-        "title",
-    )
-
-    def __init__(self, title: str, kind: str) -> None:
-        self.title = title
-        self.kind = kind
-        self.members: list[Member] = []
-        self.tags: list[str] = []
-        self.data: Any = None
-        self.section: str | None = None
-        self.has_section = False
-        self.pcs: list[PcsItem] | None = None
-        self.inferences: list[Inference] = []
-        self.location: Location | None = None
-        self.out: list[list[Any]] = []  # relations touching this node
-        self.defined: int | None = None
-
-
-class _Parser:
     def __init__(
-        self, text: str, locate: Locate, fast: bool = True, lexed: Lexed | None = None
+        self,
+        text: str,
+        locate: Locate,
+        sink: Sink,
+        fast: bool = True,
+        lexed: Lexed | None = None,
     ) -> None:
         self.text = text
         self.locate = locate
+        self.sink = sink
         if lexed is None:
             lexed = lex(text, locate, fast)
         self.lexed = lexed
         self.tokens, self.blocks, self.headings, self.fast_pcs_lines, self.fast_arguments = lexed
         self.i = 0
         self.counter = 0
-        self.definitions = 0
         self.depth = 0
-        self.inference_owner: _Class | None = None
-        self.statements: dict[str, _Class] = {}
-        self.arguments: dict[str, _Class] = {}
-        self.relations: list[list[Any]] = []  # [from, to, type, location]
-        # (id(from), id(to), type) and (id(to), type) of every relation: see relate()
-        self.relation_keys: set[tuple[int, int, str]] = set()
-        self.incoming_keys: set[tuple[int, str]] = set()
+        self.inference_owner: Equivalence | None = None
         self.sections: list[SectionNode] = []
         self.section_stack: list[SectionNode] = []
         self.tags: dict[str, None] = {}
@@ -235,7 +183,6 @@ class _Parser:
         # Frontmatter settings the reader applies (see _argdown_settings.py).
         self.keep_tags = True
         self.shortcodes: Mapping[str, str] = SHORTCODES
-        self.parents: list[_Class] = []
 
     # -- token helpers -------------------------------------------------------
 
@@ -266,29 +213,12 @@ class _Parser:
         return f"Untitled {self.counter}"
 
     def data(self, tok: Token) -> dict[str, Any]:
-        return self.data_at(tok.start, tok.end)
-
-    def data_at(self, start: int, end: int) -> dict[str, Any]:
-        raw = self.text[start:end]
-        body = raw
-        if raw.startswith("{") and raw[1:2] in (" ", "\t", "\n"):
-            head = raw[1:].lstrip(" \t")
-            if head.startswith("\n") or head.startswith("\n\r"):
-                body = head[1:].rstrip()
-                body = body[:-1] if body.endswith("}") else body
-        try:
-            value = load_yaml(body)
-        except yaml_error_types() as e:  # evaluated only when something is raised
-            raise _data_error(e, "data", self.locate(start), raw) from None
-        if value is None:
-            return {}
-        if not isinstance(value, dict):
-            raise ArgdownSyntaxError("data must be a {key: value} mapping", self.locate(start))
-        return value
+        """The mapping of a data token (headings and inferences; members report the span)."""
+        return read_data(self.text, tok.start, tok.end, self.locate)
 
     # -- text ------------------------------------------------------------------
 
-    def content(self, target: _Target) -> None:
+    def content(self, target: TextParts) -> None:
         if self.peek() not in _CONTENT:
             raise self.fail("statement text")
         text = self.text
@@ -342,7 +272,7 @@ class _Parser:
                 if text[end.end - 1] == " ":
                     target.put(" ")
 
-    def tag(self, target: _Target, img: str) -> None:
+    def tag(self, target: TextParts, img: str) -> None:
         body = img[1:].rstrip(" \t")
         tag = body[1:-1] if body.startswith("(") else body
         if tag not in target.tags:
@@ -375,7 +305,7 @@ class _Parser:
             try:
                 fm = load_yaml(raw)
             except yaml_error_types() as e:  # evaluated only when something is raised
-                raise _data_error(e, "frontmatter", self.locate(tok.start)) from None
+                raise data_error(e, "frontmatter", self.locate(tok.start)) from None
             self.frontmatter = fm if isinstance(fm, dict) else {}
             settings = read_settings(self.frontmatter, self.locate(tok.start))
             self.keep_tags = not settings.remove_tags
@@ -383,7 +313,7 @@ class _Parser:
             if self.peek() == Tok.NEWLINE:
                 self.take()
             self.expect(Tok.EMPTYLINE)
-        previous: _Class | None = None
+        previous: Equivalence | None = None
         while True:
             previous = self.block(previous)
             if self.peek() == Tok.EMPTYLINE:
@@ -398,10 +328,12 @@ class _Parser:
                 raise self.fail("an empty line before the next paragraph")
             return
 
-    def block(self, previous: _Class | None) -> _Class | None:
+    def block(self, previous: Equivalence | None) -> Equivalence | None:
         kind = self.peek()
         if kind == Tok.FAST_BLOCK:
-            nodes = self.blocks[self.take().start]
+            # popped: each paragraph's lines are freed once read, and their memory serves
+            # the model (a caller that falls back to the general path lexes again)
+            nodes = self.blocks.pop(self.take().start)
             self.fast_node(nodes, 0, "top-level-statement")
             if self.peek() == Tok.NEWLINE:
                 self.take()
@@ -431,7 +363,7 @@ class _Parser:
                 self.take()
             return argument
         if kind in (Tok.ARGUMENT_DEFINITION, Tok.ARGUMENT_REFERENCE):
-            return self.arguments[self.argument("argument-description").title]
+            return self.argument("argument-description")
         if kind == Tok.INDENT and self.tokens[self.i + 1].kind in (
             Tok.ORDERED_ITEM,
             Tok.UNORDERED_ITEM,
@@ -459,7 +391,7 @@ class _Parser:
     def heading(self) -> None:
         start = self.take()
         level = start.end - start.start - 1
-        target = _Target(start.start)
+        target = TextParts(start.start)
         self.content(target)
         data: dict[str, Any] | None = None
         if self.peek() == Tok.DATA:
@@ -477,7 +409,7 @@ class _Parser:
             self.tags.setdefault(tag, None)
         data: dict[str, Any] | None = None
         if heading.data_start >= 0:
-            data = self.data_at(heading.data_start, heading.data_end)
+            data = read_data(self.text, heading.data_start, heading.data_end, self.locate)
         self.section(heading.level, heading.text.strip(JS_SPACE), tags, data, start)
 
     def section(
@@ -503,9 +435,9 @@ class _Parser:
     def current_section(self) -> str | None:
         return self.section_stack[-1].id if self.section_stack else None
 
-    def statement(self, role: str) -> Member:
+    def statement(self, role: str) -> Equivalence:
         start = self.tokens[self.i]
-        target = _Target(start.start)
+        target = TextParts(start.start)
         reference = False
         kind = start.kind
         if kind == Tok.STATEMENT_REFERENCE:
@@ -523,11 +455,11 @@ class _Parser:
             self.content(target)
         else:
             self.content(target)
-        return self.finish(target, role, reference, "statement")
+        return self.finish(target, role, reference, STATEMENT)
 
-    def argument(self, role: str) -> Member:
+    def argument(self, role: str) -> Equivalence:
         start = self.take()
-        target = _Target(start.start)
+        target = TextParts(start.start)
         reference = start.kind == Tok.ARGUMENT_REFERENCE
         if reference:
             target.title = self.image(start)[1:-1]
@@ -539,35 +471,33 @@ class _Parser:
         else:
             target.title = self.image(start)[1:-2]
             self.content(target)
-        return self.finish(target, role, reference, "argument")
+        return self.finish(target, role, reference, ARGUMENT)
 
-    def fast_argument(self, line: FastNode) -> _Class:
-        """What argument(), finish() and member() do for an argument description the lexer's
-        fast path has read (a paragraph of its own): the argument."""
+    def fast_argument(self, line: FastNode) -> Equivalence:
+        """What argument() and finish() do for an argument description the lexer's fast path
+        has read (a paragraph of its own): the argument."""
         _, _, _, start, title, text, plain, tags, reference, data_start, data_end = line
         own_tags = tags if len(tags) < 2 else tuple(dict.fromkeys(tags))
         for tag in own_tags:
             self.tags.setdefault(tag, None)
-        data: dict[str, Any] | None = None
-        if data_start != -1:
-            if reference and not text.endswith(" "):
-                text += " "  # node_newline(): a space before the data on the next line
-                plain += " "
-            data = self.data_at(data_start, data_end)
-        self.add_member(
-            title,
+        if data_start != -1 and reference and not text.endswith(" "):
+            text += " "  # node_newline(): a space before the data on the next line
+            plain += " "
+        node = self.sink.node(title, ARGUMENT)
+        self.sink.member(
+            node,
             text or None,
             plain if text else None,
             own_tags,
-            data,
+            None if data_start == -1 else (data_start, data_end),
             reference,
             "argument-description",
-            "argument",
+            self.current_section,
             start,
         )
-        return self.arguments[title]
+        return node
 
-    def node_newline(self, target: _Target) -> None:
+    def node_newline(self, target: TextParts) -> None:
         """A line break that is a child of the statement itself: Argdown adds a space to
         the text when more of the statement (data, relations) follows."""
         if self.peek() != Tok.NEWLINE:
@@ -576,16 +506,16 @@ class _Parser:
         if self.peek() in (Tok.DATA, Tok.INDENT) and not target.ends_with_space():
             target.put(" ")
 
-    def node(self, title: str, kind: str) -> _Class:
-        table = self.statements if kind == "statement" else self.arguments
-        found = table.get(title)
-        if found is None:
-            found = table[title] = _Class(title, kind)
-        return found
+    def node(self, title: str, kind: str) -> Equivalence:
+        """The sink's node with this title and kind."""
+        return self.sink.node(title, kind)
 
-    def finish(self, target: _Target, role: str, reference: bool, kind: str) -> Member:
+    def finish(self, target: TextParts, role: str, reference: bool, kind: str) -> Equivalence:
+        """The rest of a statement or argument line (data, relations below it) and the member
+        it adds; its node."""
         if self.peek() == Tok.DATA:
-            target.data = self.data(self.take())
+            tok = self.take()
+            target.data = (tok.start, tok.end)
             self.node_newline(target)
         if self.peek() == Tok.INDENT:
             if target.title is None:
@@ -593,68 +523,29 @@ class _Parser:
             self.relations_block(self.node(target.title, kind))
         if target.title is None:
             target.title = self.unique()
-        return self.member(target, role, reference, kind)
-
-    def member(self, target: _Target, role: str, reference: bool, kind: str) -> Member:
-        """The member a statement or argument read into ``target`` adds to its node."""
-        title = target.title
-        assert title is not None
-        return self.add_member(
-            title,
+        node = self.node(target.title, kind)
+        self.sink.member(
+            node,
             target.text(),
             target.plain_text(),
             tuple(target.tags),
             target.data,
             reference,
             role,
-            kind,
+            self.current_section,
             target.start,
         )
-
-    def add_member(
-        self,
-        title: str,
-        text: str | None,
-        plain: str | None,
-        tags: tuple[str, ...],
-        data: dict[str, Any] | None,
-        reference: bool,
-        role: str,
-        kind: str,
-        start: int,
-    ) -> Member:
-        """The member of a statement or argument with these parts, added to its node."""
-        cls = self.node(title, kind)
-        section = self.current_section
-        member = Member(
-            title, text, role, tags, data, reference, section, self.locate(start), plain
-        )
-        cls.members.append(member)
-        first_definition = cls.defined is None and not reference
-        if first_definition:
-            self.definitions += 1
-            cls.defined = self.definitions
-        for t in tags:
-            if t not in cls.tags:
-                cls.tags.append(t)
-        if data is not None:
-            cls.data = merge_data(cls.data, data)
-        if (kind == "argument" or not reference) and not cls.has_section:
-            cls.section = section
-            cls.has_section = section is not None
-        if cls.location is None or first_definition:
-            cls.location = member.location  # the first definition, else the first mention
-        return member
+        return node
 
     def deeper(self, tok: Token) -> None:
         self.depth += 1
         if self.depth > _MAX_DEPTH:
             raise LimitError(f"nested more than {_MAX_DEPTH} levels deep", self.locate(tok.start))
 
-    def fast_node(self, nodes: list[FastNode], i: int, role: str) -> tuple[Member, int]:
-        """What statement(), finish() and member() do for a line of a fast paragraph (and the
-        relation lines below it): the member, and the index of the next line not below it."""
-        (width, _, _, start, title, text, plain, tags, reference, data_start, data_end) = nodes[i]
+    def fast_node(self, nodes: list[FastNode], i: int, role: str) -> tuple[Equivalence, int]:
+        """What statement() and finish() do for a line of a fast paragraph (and the relation
+        lines below it): its node, and the index of the next line not below it."""
+        width, _, _, start, title, text, plain, tags, reference, data_start, data_end = nodes[i]
         own_tags: tuple[str, ...] = tags if len(tags) < 2 else tuple(dict.fromkeys(tags))
         if tags:
             doc_tags = self.tags
@@ -662,83 +553,57 @@ class _Parser:
                 if tag not in doc_tags:
                     doc_tags[tag] = None
         j = i + 1
-        children = j < len(nodes) and nodes[j][0] > width
-        data: dict[str, Any] | None = None
-        if data_start != -1:
+        children = j < len(nodes) and nodes[j].width > width
+        data = data_start != -1
+        if ((reference and (data or children)) or (data and children)) and not text.endswith(" "):
             # node_newline(): a space before data or relations that follow on later lines
-            if (reference or children) and not text.endswith(" "):
-                text += " "
-                plain += " "
-            one = _ONE_QUOTE.fullmatch(self.text, data_start, data_end)
-            if one is not None:  # what data_at() returns for it, without the calls
-                quote, begin, end = one.groups()
-                data = {"quotes": [{"text": quote, "start": int(begin), "end": int(end)}]}
-            else:
-                data = self.data_at(data_start, data_end)
-        elif reference and children:
             text += " "
             plain += " "
-        table = self.statements
+        sink = self.sink
+        node = sink.statements.get(title)
+        if node is None:
+            node = sink.node(title, STATEMENT)
         if children:
-            parent = table.get(title)
-            if parent is None:
-                parent = table[title] = _Class(title, "statement")
             self.depth += 1
             if self.depth > _MAX_DEPTH:
-                raise ArgdownSyntaxError(
-                    f"nested more than {_MAX_DEPTH} levels deep", self.locate(nodes[j][2])
+                raise LimitError(
+                    f"nested more than {_MAX_DEPTH} levels deep", self.locate(nodes[j].line)
                 )
-            relate = self.relate
-            locate = self.locate
-            while j < len(nodes) and nodes[j][0] > width:
+            while j < len(nodes) and nodes[j].width > width:
                 line = nodes[j]
                 child, j = self.fast_node(nodes, j, "relation-statement")
-                other = table[child.title]
-                kind = line[1]
-                here = parent
-                if kind == Tok.OUTGOING_UNDERCUT and self.inference_owner is not None:
-                    here = self.inference_owner
-                if kind in _INCOMING:
-                    relate(here, other, _REL_TYPE[kind], locate(line[2]))
-                else:
-                    relate(other, here, _REL_TYPE[kind], locate(line[2]))
+                self.relate_line(line.relation, node, child, line.line)
             self.depth -= 1
-        cls = table.get(title)
-        if cls is None:
-            cls = table[title] = _Class(title, "statement")
         stack = self.section_stack
-        section = stack[-1].id if stack else None
-        member = _fast_member(
-            title,
+        sink.member(
+            node,
             text or None,
-            role,
-            own_tags,
-            data,
-            reference,
-            section,
-            self.locate(start),
             plain if text else None,
+            own_tags,
+            None if data_start == -1 else (data_start, data_end),
+            reference,
+            role,
+            stack[-1].id if stack else None,
+            start,
         )
-        cls.members.append(member)
-        if cls.defined is None and not reference:
-            self.definitions += 1
-            cls.defined = self.definitions
-            cls.location = member.location
-        elif cls.location is None:
-            cls.location = member.location
-        if own_tags:
-            cls_tags = cls.tags
-            for t in own_tags:
-                if t not in cls_tags:
-                    cls_tags.append(t)
-        if data is not None:
-            cls.data = data if cls.data is None else merge_data(cls.data, data)
-        if not reference and not cls.has_section:
-            cls.section = section
-            cls.has_section = section is not None
-        return member, j
+        return node, j
 
-    def relations_block(self, parent: _Class) -> None:
+    def relate_line(self, kind: int, parent: Equivalence, child: Equivalence, start: int) -> None:
+        """The relation a line of kind ``kind`` (a relation token) under ``parent`` states.
+        Argdown aims ``_`` under a statement at the last inference read so far."""
+        here = parent
+        if (
+            kind == Tok.OUTGOING_UNDERCUT
+            and parent.kind == STATEMENT
+            and self.inference_owner is not None
+        ):
+            here = self.inference_owner
+        if kind in _INCOMING:
+            self.sink.relate(here, child, _REL_TYPE[kind], start)
+        else:
+            self.sink.relate(child, here, _REL_TYPE[kind], start)
+
+    def relations_block(self, parent: Equivalence) -> None:
         self.deeper(self.tokens[self.i])
         self.expect(Tok.INDENT)
         if self.peek() not in RELATION_KINDS:
@@ -750,24 +615,10 @@ class _Parser:
                 Tok.ARGUMENT_DEFINITION,
                 Tok.ARGUMENT_REFERENCE,
             ):
-                child = self.statement("relation-statement")
-                other = self.node(child.title, "statement")
+                other = self.statement("relation-statement")
             else:
-                child = self.argument("argument-description")
-                other = self.node(child.title, "argument")
-            here = parent
-            if (
-                kind == Tok.OUTGOING_UNDERCUT
-                and parent.kind == "statement"
-                and self.inference_owner is not None
-            ):
-                # Argdown aims `_` under a statement at the last inference read so far.
-                here = self.inference_owner
-            if kind in _INCOMING:
-                src, dst = here, other
-            else:
-                src, dst = other, here
-            self.relate(src, dst, _REL_TYPE[kind], self.locate(tok.start))
+                other = self.argument("argument-description")
+            self.relate_line(kind, parent, other, tok.start)
         if self.peek() != Tok.DEDENT:
             raise ArgdownSyntaxError(
                 "this line is indented inconsistently with the relations above it",
@@ -776,30 +627,12 @@ class _Parser:
         self.take()
         self.depth -= 1
 
-    def relate(self, src: _Class, dst: _Class, rel: str, where: Location) -> None:
-        # Argdown checks every relation touching the source, incoming ones included: one
-        # from src to dst of this type, a reversed contradiction, or (for a relation of
-        # src to itself) any relation of this type into src. Sets keep this constant-time.
-        if (id(src), id(dst), rel) in self.relation_keys:
-            return
-        if rel == "contradictory" and (id(dst), id(src), rel) in self.relation_keys:
-            return
-        if dst is src and (id(dst), rel) in self.incoming_keys:
-            return
-        self.relation_keys.add((id(src), id(dst), rel))
-        self.incoming_keys.add((id(dst), rel))
-        r = [src, dst, rel, where]
-        src.out.append(r)
-        if dst is not src:
-            dst.out.append(r)
-        self.relations.append(r)
-
-    def pcs_owner(self, previous: _Class | None, start: int) -> _Class:
+    def pcs_owner(self, previous: Equivalence | None, start: int) -> Equivalence:
         """The argument a premise-conclusion structure starting at ``start`` belongs to."""
-        if previous is not None and previous.kind == "argument":
+        if previous is not None and previous.kind == ARGUMENT:
             argument = previous
         else:
-            argument = self.node(self.unique(), "argument")
+            argument = self.node(self.unique(), ARGUMENT)
         if argument.pcs:
             raise ArgdownSyntaxError(
                 f"argument <{argument.title}> already has a premise-conclusion structure",
@@ -812,15 +645,9 @@ class _Parser:
         return argument
 
     def fast_pcs(
-        self,
-        previous: _Class | None,
-        lines: list[FastNode | None],
-        start: int,
-        read: Callable[[FastNode], str] | None = None,
+        self, previous: Equivalence | None, lines: list[FastNode | None], start: int
     ) -> None:
-        """What pcs() does for a premise-conclusion paragraph the lexer's fast path has read;
-        ``read`` takes in a numbered line's statement and gives its title (the default is
-        fast_node())."""
+        """What pcs() does for a premise-conclusion paragraph the lexer's fast path has read."""
         argument = self.pcs_owner(previous, start)
         items: list[PcsItem] = []
         inferences: list[Inference] = []
@@ -831,14 +658,14 @@ class _Parser:
                 inferences.append(Inference(len(items)))
                 after_inference = True
             else:
-                title = read(line) if read else self.fast_node([line], 0, "premise")[0].title
+                title = self.fast_node([line], 0, "premise")[0].title
                 items.append(PcsItem(title, "intermediary" if after_inference else "premise"))
                 after_inference = False
         items[-1] = PcsItem(items[-1].title, "conclusion")
         argument.pcs = items
         argument.inferences = inferences
 
-    def pcs(self, previous: _Class | None) -> None:
+    def pcs(self, previous: Equivalence | None) -> None:
         argument = self.pcs_owner(previous, self.tokens[self.i].start)
         items: list[PcsItem] = []
         inferences: list[Inference] = []
@@ -848,9 +675,9 @@ class _Parser:
             kind = self.peek()
             if kind == Tok.STATEMENT_NUMBER:
                 self.take()
-                member = self.statement("premise")
+                premise = self.statement("premise")
                 items.append(
-                    PcsItem(member.title, "intermediary" if after_inference else "premise")
+                    PcsItem(premise.title, "intermediary" if after_inference else "premise")
                 )
                 after_inference = False
             elif kind == Tok.INFERENCE_START:
@@ -868,7 +695,7 @@ class _Parser:
         argument.pcs = items
         argument.inferences = inferences
 
-    def inference(self, index: int, owner: _Class) -> Inference:
+    def inference(self, index: int, owner: Equivalence) -> Inference:
         self.take()
         rules: list[str] = []
         if self.peek() == Tok.NEWLINE and self.tokens[self.i + 1].kind in _FREE:
@@ -894,137 +721,27 @@ class _Parser:
             while self.peek() == Tok.OUTGOING_UNDERCUT:
                 tok = self.take()
                 if self.peek() in (Tok.ARGUMENT_DEFINITION, Tok.ARGUMENT_REFERENCE):
-                    title = self.argument("argument-description").title
-                    child = self.node(title, "argument")
+                    child = self.argument("argument-description")
                 else:
-                    child = self.node(self.statement("relation-statement").title, "statement")
+                    child = self.statement("relation-statement")
                 # An undercut of the inference is recorded against its argument.
-                self.relate(child, owner, "undercut", self.locate(tok.start))
+                self.sink.relate(child, owner, "undercut", tok.start)
             self.expect(Tok.DEDENT)
         return Inference(index, tuple(rules), data)
 
-    # -- results ---------------------------------------------------------------
-
-    def result(self, path: str) -> Document:
-        strict = (self.frontmatter.get("model") or {}) if self.frontmatter else {}
-        mode = strict.get("mode") if isinstance(strict, dict) else None
-        relations = self.transform(mode == "strict")
-        statements = tuple(self.freeze_statement(c) for c in self.statements.values())
-        arguments = tuple(self.freeze_argument(c) for c in self.arguments.values())
-        rel_nodes = tuple(
-            _fast_relation_node(r[0].title, r[0].kind, r[1].title, r[1].kind, r[2], r[3])
-            for r in relations
-        )
-        return Document(
-            path,
-            self.frontmatter,
-            statements,
-            arguments,
-            rel_nodes,
-            tuple(self.sections),
-            tuple(self.tags),
-        )
-
-    def transform(self, strict: bool) -> list[list[Any]]:
-        out: list[list[Any]] = []
-        for r in self.relations:
-            src, dst, rel = r[0], r[1], r[2]
-            if src.kind == "argument" and src.pcs:
-                conclusion = self.statements[src.pcs[-1].title]
-                src.out.remove(r)
-                if any(o[1] is dst and o[2] == rel for o in conclusion.out):
-                    if dst is not src:
-                        dst.out.remove(r)
-                    continue
-                r[0] = conclusion
-                conclusion.out.append(r)
-            out.append(r)
-        if strict:
-            kept: list[list[Any]] = []
-            for r in out:
-                if r[0].kind == "statement" and r[1].kind == "statement":
-                    if r[2] == "support":
-                        r[2] = "entails"
-                    elif r[2] == "attack":
-                        if any(
-                            k[2] == "contrary"
-                            and {k[0].title, k[1].title} == {r[0].title, r[1].title}
-                            for k in kept
-                        ):
-                            continue
-                        r[2] = "contrary"
-                kept.append(r)
-            out = kept
-        final: list[list[Any]] = []
-        for r in out:
-            src, dst = r[0], r[1]
-            if src.kind == "statement" and r[2] == "attack" and dst.kind == "argument" and dst.pcs:
-                premises = {p.title for p in dst.pcs if p.role == "premise"}
-                redundant = any(
-                    o is not r
-                    and (
-                        (o[2] == "attack" and o[0] is src) or o[2] in ("contradictory", "contrary")
-                    )
-                    and (src in (o[0], o[1]))
-                    and (o[1] if o[0] is src else o[0]).kind == "statement"
-                    and (o[1] if o[0] is src else o[0]).title in premises
-                    for o in out
-                )
-                if redundant:
-                    continue
-            final.append(r)
-        return final
-
-    def release(self) -> None:
-        """Break the cycles between classes and their relations, so that reference counting
-        frees the parser's tables (a cycle collection over them costs far more)."""
-        for table in (self.statements, self.arguments):
-            for c in table.values():
-                c.out = []
-        self.relations = []
-
-    def freeze_statement(self, c: _Class) -> StatementNode:
-        canonical = canonical_member(c.members)
-        text = canonical.text if canonical is not None else None
-        section = c.section if c.has_section else (c.members[0].section if c.members else None)
-        return _fast_statement_node(
-            c.title,
-            text,
-            tuple(c.tags),
-            c.data if isinstance(c.data, dict) else {},
-            tuple(c.members),
-            section,
-            c.location,
-            c.defined,
-        )
-
-    def freeze_argument(self, c: _Class) -> ArgumentNode:
-        canonical = canonical_member(c.members)
-        text = canonical.text if canonical is not None else None
-        section = c.section if c.has_section else (c.members[0].section if c.members else None)
-        return ArgumentNode(
-            c.title,
-            text,
-            tuple(c.tags),
-            c.data if isinstance(c.data, dict) else {},
-            tuple(c.members),
-            tuple(c.pcs or ()),
-            tuple(c.inferences),
-            section,
-            c.location,
-        )
-
 
 def parse_text(text: str, path: str, locate: Locate, *, fast: bool = True) -> Document:
-    """Parse Argdown ``text`` (includes already resolved); ``locate`` maps offsets.
+    """Parse Argdown ``text`` (includes already resolved) into its document; ``locate`` maps
+    offsets to locations.
 
     ``fast=False`` turns off the paragraph fast path (the result is the same, slower).
     """
     if fast and wants_general_lexer(text):
         fast = False  # the fast paths keep tags in the text
-    parser = _Parser(text, locate, fast)
+    sink = DocumentSink(text, locate)
+    parser = Parser(text, locate, sink, fast)
     try:
         parser.document()
-        return parser.result(path)
+        return sink.result(path, parser.frontmatter, parser.sections, parser.tags)
     finally:
-        parser.release()
+        sink.release()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import attrs
@@ -18,7 +18,6 @@ __all__ = [
     "RelationNode",
     "SectionNode",
     "StatementNode",
-    "canonical_member",
 ]
 
 
@@ -42,37 +41,6 @@ class Member:
     plain: str | None = None
 
 
-def _js_truthy(value: Any) -> bool:
-    """JavaScript's truthiness (empty lists and mappings are true there)."""
-    if value is None or value is False or value == "":
-        return False
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return value == value and value != 0  # NaN and 0 are false
-    return True
-
-
-def canonical_member(members: Sequence[Member]) -> Member | None:
-    """The member that gives a statement or argument its text, as Argdown 1.7 picks it: the
-    last definition (not a reference) whose data has a true ``isCanonical``, else the last
-    definition; None when every member is a reference.
-
-    >>> top = "top-level-statement"
-    >>> ms = [Member("A", "first", top), Member("A", "second", top),
-    ...       Member("A", "#tag", top, is_reference=True)]
-    >>> canonical_member(ms).text
-    'second'
-    """
-    fallback: Member | None = None
-    for m in reversed(members):
-        if m.is_reference:
-            continue
-        if m.data and _js_truthy(m.data.get("isCanonical")):
-            return m
-        if fallback is None:
-            fallback = m
-    return fallback
-
-
 @attrs.frozen
 class StatementNode:
     """An equivalence class: every member sharing one title."""
@@ -86,6 +54,8 @@ class StatementNode:
     location: Location | None = attrs.field(default=None, eq=False)
     # Position of the first defining member among all definitions of the document.
     defined: int | None = attrs.field(default=None, eq=False)
+    # The canonical member's text without its tags (what argmap reads as the words).
+    plain: str | None = attrs.field(default=None, eq=False)
 
 
 @attrs.frozen
@@ -170,7 +140,16 @@ def _slot_setters(cls: type, *names: str) -> tuple[Any, ...]:
 _MEMBER_NAMES = ("title", "text", "role", "tags", "data", "is_reference", "section", "location")
 _MEMBER_SET = _slot_setters(Member, *_MEMBER_NAMES, "plain")
 _NODE_SET = _slot_setters(
-    StatementNode, "title", "text", "tags", "data", "members", "section", "location", "defined"
+    StatementNode,
+    "title",
+    "text",
+    "tags",
+    "data",
+    "members",
+    "section",
+    "location",
+    "defined",
+    "plain",
 )
 _RELATION_SET = _slot_setters(
     RelationNode, "source", "source_kind", "target", "target_kind", "type", "location"
@@ -212,10 +191,11 @@ def _fast_statement_node(
     section: str | None,
     location: Location | None,
     defined: int | None,
+    plain: str | None = None,
 ) -> StatementNode:
     """``StatementNode(...)`` with every field given."""
     n: StatementNode = _new(StatementNode)
-    a, b, c, d, e, f, g, h = _NODE_SET
+    a, b, c, d, e, f, g, h, i = _NODE_SET
     a(n, title)
     b(n, text)
     c(n, tags)
@@ -224,6 +204,7 @@ def _fast_statement_node(
     f(n, section)
     g(n, location)
     h(n, defined)
+    i(n, plain)
     return n
 
 
