@@ -174,3 +174,15 @@ def test_crlf_and_lone_cr_read_as_lf(ending: str) -> None:
     got = argdown.loads(text.replace("\n", ending), "m.argdown")
     assert got == want
     assert [s.location for s in got.statements] == [s.location for s in want.statements]
+
+
+def test_check_does_not_read_an_include_outside_the_folder(tree: Path) -> None:
+    from argmap.check import check_paths
+
+    path = tree / "c.argdown"
+    path.write_text("@include(../secretdir/secret.env)\n", encoding="utf-8")
+    report = check_paths([path])
+    codes = [f.code for f in report.findings]
+    assert "include-outside" in codes
+    assert all(SECRET not in f.message for f in report.findings)
+    assert not any("secret.env" in name for name in report.files)

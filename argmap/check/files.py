@@ -12,10 +12,11 @@ from argmap.check.comparison import check_comparison_text
 from argmap.check.findings import Finding, Report, _error, _loc, _warning
 from argmap.check.quotes import check_quotes
 from argmap.check.structure import check_structure
-from argmap.errors import ArgmapError, ConventionError
+from argmap.errors import ArgmapError, ConventionError, SourceError
 from argmap.formats import argdown
 from argmap.formats._argdown_map import Problem, document_to_map
 from argmap.formats.comparison import is_comparison
+from argmap.formats.files import check_inside
 from argmap.model import ArgumentMap, Location
 
 
@@ -165,6 +166,12 @@ class _Run:
         known: dict[str, str] = {}  # statement id -> map id
         readable = True  # every included map could be read (it may still have findings)
         for included, where in _includes(path, text):
+            try:  # the reader's rule: an include stays inside the comparison's folder
+                check_inside(included, root=path.parent, location=where, what="include")
+            except SourceError as e:
+                out.append(_error("include-outside", e.message, where))
+                readable = False
+                continue
             if not included.is_file():
                 out.append(_error("include-missing", f"included file {included} not found", where))
                 readable = False
