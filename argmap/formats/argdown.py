@@ -50,6 +50,7 @@ __all__ = [
     "data_spans",
     "dump",
     "dumps",
+    "escape",
     "includes",
     "load",
     "loads",
@@ -197,6 +198,18 @@ def data_spans(text: str, path: str = "<string>") -> dict[str, list[tuple[int, i
         elif kind in _ELEMENT_TOKENS:
             owner = None
     return out
+
+
+def escape(text: str) -> str:
+    """``text`` with every character Argdown could read as markup backslashed (the writer's
+    one escaping rule; ``@`` included, so no ``@include(...)`` in text becomes a directive).
+
+    >>> print(escape("see @include(x) #tag"))
+    see \\@include\\(x\\) \\#tag
+    """
+    from argmap.formats._argdown_writer import escape as _escape  # not needed to read maps
+
+    return _escape(text)
 
 
 def dumps(m: ArgumentMap) -> str:
