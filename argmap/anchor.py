@@ -14,6 +14,8 @@ inside that quote's ``{text: ..., start: N, end: M}`` mapping it replaces or ins
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -21,6 +23,7 @@ import attrs
 
 from argmap.errors import SourceError
 from argmap.formats import argdown
+from argmap.formats.files import current_root, read_text
 from argmap.model import ArgumentMap, Location
 from argmap.quotes import find
 
@@ -51,11 +54,15 @@ class Fix:
 
 
 def plan(m: ArgumentMap, map_path: str | Path) -> tuple[Fix, ...]:
-    """The fixes for ``m`` read from ``map_path`` (quotes not found uniquely are left out)."""
+    """The fixes for ``m`` read from ``map_path`` (quotes not found uniquely are left out).
+
+    The source is read by :func:`argmap.formats.files.read_text`, under the root folder in
+    force (else the map's folder)."""
     if m.source is None:
         return ()
     source = Path(map_path).parent / m.source.path
-    text = source.read_text(encoding="utf-8")
+    root = current_root() or Path(map_path).parent
+    text = read_text(source, root=root, location=m.location, what="source")
     out: list[Fix] = []
     for s in m.statements:
         for i, q in enumerate(s.quotes):
@@ -183,7 +190,45 @@ def _quotes_list(flow: _Flow, spans: dict[str, list[tuple[int, int]]], title: st
 
 
 def apply(text: str, fixes: Iterable[Fix], path: str = "<argdown>") -> str:
-    """``text`` with the offsets of ``fixes`` written into the quote data."""
+    """``text`` with the offsets of ``fixes`` written into the quote data.
+
+    ``text`` may keep its CRLF or CR line ends: the edits are worked out on the text with
+    ``\\n`` line ends and made in ``text`` itself, so every other character, line ends
+    included, stays as it was.
+
+    >>> apply('[T]: x\\r\\n  {quotes: ["a b"]}\\r\\n', [Fix("T", 0, "a b", 3, 6)])
+    '[T]: x\\r\\n  {quotes: [{text: "a b", start: 3, end: 6}]}\\r\\n'
+    """
+    if "\r" not in text:
+        return _apply(text, _edits(text, fixes, path))
+    plain = text.replace("\r\n", "\n").replace("\r", "\n")
+    # Where each CRLF's "\n" stands in ``plain``: a position there or after it is one
+    # character further on in ``text``.
+    crlf: list[int] = []
+    for k, mo in enumerate(re.finditer("\r\n", text)):
+        crlf.append(mo.start() - k)
+    return _apply(
+        text,
+        [
+            (s + bisect.bisect_left(crlf, s), e + bisect.bisect_left(crlf, e), new)
+            for s, e, new in _edits(plain, fixes, path)
+        ],
+    )
+
+
+def _apply(text: str, edits: list[tuple[int, int, str]]) -> str:
+    parts: list[str] = []
+    pos = len(text)
+    for start, end, new in sorted(edits, reverse=True):
+        parts += [text[end:pos], new]
+        pos = start
+    parts.append(text[:pos])
+    return "".join(reversed(parts))
+
+
+def _edits(text: str, fixes: Iterable[Fix], path: str) -> list[tuple[int, int, str]]:
+    """The replacements (start, end, new text) that write ``fixes`` into ``text``; none
+    spans a line end, so they carry over to the same text with other line ends."""
     flow = _Flow(text, path)
     spans = argdown.data_spans(text, path)
     edits: list[tuple[int, int, str]] = []
@@ -194,8 +239,9 @@ def apply(text: str, fixes: Iterable[Fix], path: str = "<argdown>") -> str:
         item = items[fix.index]
         offsets = f"start: {fix.start}, end: {fix.end}"
         if item.kind == "scalar":
-            raw = text[item.start : item.end]
-            edits.append((item.start, item.end, f"{{text: {raw}, {offsets}}}"))
+            # Two insertions around the quoted text, which is kept as it is.
+            edits.append((item.start, item.start, "{text: "))
+            edits.append((item.end, item.end, f", {offsets}}}"))
             continue
         if item.kind != "map" or not item.keys:
             raise flow.fail(item.start, f"quote {fix.index + 1} of [{fix.statement}] is not text")
@@ -206,7 +252,4 @@ def apply(text: str, fixes: Iterable[Fix], path: str = "<argdown>") -> str:
         else:
             last = item.keys[-1][1]
             edits.append((last.end, last.end, f", {offsets}"))
-    out = text
-    for start, end, new in sorted(edits, reverse=True):
-        out = out[:start] + new + out[end:]
-    return out
+    return edits

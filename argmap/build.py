@@ -22,8 +22,10 @@ run in a small thread pool, so a build of two maps takes about a second.
 
 from __future__ import annotations
 
+import contextlib
+import json
 import os
-import re
+import sys
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from functools import partial
@@ -38,8 +40,10 @@ from argmap.compare import Comparison, CorrespondenceType, Summary
 from argmap.errors import ArgmapError, ConventionError, RenderError
 from argmap.explorer import EXPLORER_HTML, explorer_html
 from argmap.formats import json as json_format
+from argmap.formats.files import rooted, write_text
 from argmap.model import Location
 from argmap.render import dot, figures, output, report
+from argmap.text import slug
 
 __all__ = ["BuildResult", "build", "build_comparison", "format_summary", "output_names"]
 
@@ -61,7 +65,12 @@ NETWORK_CSVS = tuple((k, f"network-{k.value}.csv") for k in CorrespondenceType)
 
 def issue_stem(issue_id: str) -> str:
     """The file stem of an issue's diagram: ``issue-<slug of the id>``."""
-    return f"issue-{_slug(issue_id)}"
+    return f"issue-{slug(issue_id)}"
+
+
+#: The build lock and the list of files the last build wrote, in the output folder.
+LOCK = ".argmap-build.lock"
+MANIFEST = ".argmap-build.json"
 
 
 def _paths(value: tuple[Path, ...] | list[Path]) -> tuple[Path, ...]:
@@ -77,8 +86,9 @@ class BuildResult:
     summary: Summary
 
 
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+def _stem(map_id: str) -> str:
+    """The file-name stem of a map's drawings (the one slug rule, :func:`argmap.text.slug`)."""
+    return slug(map_id)
 
 
 _ALL: tuple[output.Format, ...] = ("svg", "png", "dot")
@@ -92,7 +102,7 @@ def _drawing_jobs(c: Comparison, out: Path, png: bool) -> list[Callable[[], obje
     finishes the long ones while the short ones fill the gaps.
     """
     formats = _ALL if png else tuple(f for f in _ALL if f != "png")
-    drawings = [(m.id, dot.map_graph(m), formats) for m in c.maps]
+    drawings = [(_stem(m.id), dot.map_graph(m), formats) for m in c.maps]
     drawings.append((MATRIX_STEM, figures.matrix_graph(c), formats))
     drawings.append((NETWORK_STEM, figures.network_graph(c), formats))
     drawings.append((SUMMARY_STEM, dot.comparison_graph(c), formats))
@@ -124,7 +134,7 @@ def output_names(c: Comparison, *, png: bool = True) -> tuple[str, ...]:
     ``comparison-summary``, or two issue ids that differ only in punctuation).
     """
     formats = _ALL if png else tuple(f for f in _ALL if f != "png")
-    names = [f"{m.id}.{fmt}" for m in c.maps for fmt in formats]
+    names = [f"{_stem(m.id)}.{fmt}" for m in c.maps for fmt in formats]
     names += [f"{SUMMARY_STEM}.{fmt}" for fmt in formats]
     names += [f"{FULL_STEM}.{fmt}" for fmt in formats if fmt != "png"]
     names += [f"{issue_stem(i.id)}.{fmt}" for i in c.issues for fmt in no_png_dot(formats)]
@@ -148,10 +158,7 @@ def _run(jobs: list[Callable[[], object]]) -> None:
 
 
 def _write(path: Path, text: str) -> None:
-    try:
-        path.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise RenderError(f"cannot write: {exc.strerror or exc}", Location(str(path))) from exc
+    write_text(path, text)
 
 
 def _drawn(c: Comparison, out: Path) -> dict[str, str]:
@@ -179,8 +186,74 @@ def build_comparison(
     names = output_names(c, png=png)
     if out.exists() and not out.is_dir():
         raise ArgmapError(f"output folder {out} is a file", Location(str(out)))
-    out.mkdir(parents=True, exist_ok=True)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise RenderError(f"cannot create: {exc.strerror or exc}", Location(str(out))) from exc
+    with _locked(out):
+        result = _write_all(c, out, names, png, figure_dir)
+        _forget_stale(out, names)
+    return result
 
+
+def _locked(out: Path) -> contextlib.AbstractContextManager[None]:
+    """Hold the build lock of ``out`` (``.argmap-build.lock``): a second build into the same
+    folder waits until the first has finished, so their files never mix."""
+    return _Lock(out / LOCK)
+
+
+class _Lock:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.fd = -1
+
+    def __enter__(self) -> None:
+        try:
+            self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o666)
+        except OSError as exc:
+            raise RenderError(
+                f"cannot create the build lock: {exc.strerror or exc}", Location(str(self.path))
+            ) from exc
+        try:
+            import fcntl
+        except ImportError:  # no advisory locks on this platform
+            return
+        try:
+            fcntl.flock(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            sys.stderr.write(f"waiting for another build into {self.path.parent}\u2026\n")
+            fcntl.flock(self.fd, fcntl.LOCK_EX)
+
+    def __exit__(self, *exc: object) -> None:
+        os.close(self.fd)  # closing releases the lock
+
+
+def _forget_stale(out: Path, names: tuple[str, ...]) -> None:
+    """Remove what the previous build into ``out`` wrote and this one did not (the names
+    are kept in ``.argmap-build.json``), and temporary files left by a killed build."""
+    manifest = out / MANIFEST
+    try:
+        before = json.loads(manifest.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        before = []
+    keep = set(names)
+    for name in before if isinstance(before, list) else []:
+        if (
+            isinstance(name, str)
+            and name not in keep
+            and name == Path(name).name
+            and not name.startswith(".")
+        ):
+            (out / name).unlink(missing_ok=True)
+    for leftover in out.glob(".*.tmp"):
+        if leftover.is_file() and not leftover.is_symlink():
+            leftover.unlink(missing_ok=True)
+    write_text(manifest, json.dumps(sorted(names), indent=0) + "\n")
+
+
+def _write_all(
+    c: Comparison, out: Path, names: tuple[str, ...], png: bool, figure_dir: str | Path | None
+) -> BuildResult:
     jobs = _drawing_jobs(c, out, png)
 
     images = report.Images.of(c, png=png)
@@ -235,7 +308,9 @@ def build(
 
     ``figure_dir``: see :func:`build_comparison`.
     """
-    return build_comparison(_load(comparison_path), out_dir, png=png, figure_dir=figure_dir)
+    with rooted(Path(comparison_path).parent):
+        c = _load(comparison_path)
+    return build_comparison(c, out_dir, png=png, figure_dir=figure_dir)
 
 
 def _load(path: str | Path) -> Comparison:

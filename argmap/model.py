@@ -565,6 +565,8 @@ class ArgumentMap:
         found = {node_id}
         frontier = {node_id}
         for _ in range(depth):
+            if not frontier:  # nothing left to reach: a huge depth costs nothing more
+                break
             step: set[str] = set()
             for current in frontier:
                 for k in touching.get(current, ()):

@@ -21,6 +21,8 @@ original characters it came from, so a match maps back to the exact original pas
 
 from __future__ import annotations
 
+import array
+import bisect
 import enum
 import functools
 import re
@@ -136,22 +138,69 @@ class Match:
 
 @attrs.frozen
 class _Index:
-    """A normalised text with, per character, the original offsets it covers."""
+    """A normalised text and where each of its characters came from in the original.
+
+    Memory is proportional to the text, not one entry per character: the map from
+    normalised positions to original offsets is piecewise linear, and only the points where
+    it changes course (a run of white space collapsed, a character dropped, a hyphen
+    joined, a ligature expanded) are stored, in two arrays of 8-byte integers.
+    """
 
     text: str
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
+    breaks: array.array[int]  # normalised positions where a linear piece starts
+    origins: array.array[int]  # the original offset at each of those positions
     joins: frozenset[int]  # normalised positions right after a dropped in-line hyphen
+
+    def start(self, pos: int) -> int:
+        """The original offset of the normalised character at ``pos`` (not a space)."""
+        k = bisect.bisect_right(self.breaks, pos) - 1
+        return self.origins[k] + pos - self.breaks[k]
+
+
+# Translations of one character into one other that is not a hyphen (quotes, apostrophes):
+# they keep offsets one for one and cannot join words, so runs may hold them.
+_ONE_FOR_ONE = {k: v for k, v in _TRANSLATE.items() if len(v) == 1 and v != "-"}
+_ONE_FOR_ONE_TABLE = str.maketrans(_ONE_FOR_ONE)
+_SPECIAL_CHARS = re.escape("".join(k for k in _TRANSLATE if k not in _ONE_FOR_ONE) + "".join(_DROP))
+# A run the slow path would copy one for one: characters that are neither white space, nor
+# a hyphen, nor dropped or translated into something longer or into a hyphen, with single
+# white-space characters between them (each becomes one space, at the same offset).
+_PLAIN = re.compile(rf"[^\s\-{_SPECIAL_CHARS}]+(?:\s[^\s\-{_SPECIAL_CHARS}]+)*")
+_OTHER_SPACE = re.compile(r"[^\S ]")
 
 
 def _build(text: str) -> _Index:
-    out: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
+    parts: list[str] = []
+    breaks: array.array[int] = array.array("q")
+    origins: array.array[int] = array.array("q")
     joins: set[int] = set()
+    size = 0  # length of the normalised text so far
+    last = ""  # its last character
+
+    def emit(piece: str, origin: int) -> None:
+        # ``piece`` is copied one for one from ``origin`` on.
+        nonlocal size, last
+        if not breaks or origins[-1] + size - breaks[-1] != origin:
+            breaks.append(size)
+            origins.append(origin)
+        parts.append(piece)
+        size += len(piece)
+        last = piece[-1]
+
     n = len(text)
+    plain = _PLAIN.match
     i = 0
     while i < n:
+        mo = plain(text, i)
+        if mo is not None:
+            run = mo.group()
+            if not run.isascii():
+                run = run.translate(_ONE_FOR_ONE_TABLE)
+            if not run.isalnum():
+                run = _OTHER_SPACE.sub(" ", run)
+            emit(run, i)
+            i = mo.end()
+            continue
         raw = text[i]
         if raw in _DROP:
             i += 1
@@ -161,13 +210,11 @@ def _build(text: str) -> _Index:
             j = i + 1
             while j < n and (text[j].isspace() or text[j] in _DROP):
                 j += 1
-            if out and out[-1] != " ":
-                out.append(" ")
-                starts.append(i)
-                ends.append(j)
+            if last and last != " ":
+                emit(" ", i)
             i = j
             continue
-        if ch == "-" and out and out[-1].isalnum():
+        if ch == "-" and last.isalnum():
             j = i + 1
             while j < n and (text[j].isspace() or text[j] in _DROP):
                 j += 1
@@ -175,22 +222,19 @@ def _build(text: str) -> _Index:
                 if j == i + 1:
                     # An in-line hyphen joins two words: a quote may start or end there.
                     # At a line end it may be a split word, so no boundary is assumed.
-                    joins.add(len(out))
+                    joins.add(size)
                 i = j
                 continue
         for c in ch:
-            out.append(c)
-            starts.append(i)
-            ends.append(i + 1)
+            emit(c, i)
         i += 1
-    if out and out[-1] == " ":
-        out.pop()
-        starts.pop()
-        ends.pop()
-    return _Index("".join(out), tuple(starts), tuple(ends), frozenset(joins))
+    if last == " ":
+        parts.pop()
+        size -= 1
+    return _Index("".join(parts), breaks, origins, frozenset(joins))
 
 
-@functools.lru_cache(maxsize=16)
+@functools.lru_cache(maxsize=4)
 def _index(text: str) -> _Index:
     return _build(text)
 
@@ -253,7 +297,7 @@ def find(source_text: str, quote: str | Quote) -> Match:
     while pos >= 0:
         stop = pos + len(needle)
         if _boundary_ok(index, pos) and _boundary_ok(index, stop):
-            places.append(Span(index.starts[pos], index.ends[stop - 1]))
+            places.append(Span(index.start(pos), index.start(stop - 1) + 1))
         pos = hay.find(needle, pos + 1)
     if not places:
         return Match(MatchStatus.NOT_FOUND)

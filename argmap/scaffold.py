@@ -31,8 +31,9 @@ import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from argmap.errors import ArgmapError, SourceError
+from argmap.errors import ArgmapError
 from argmap.formats.comparison_writer import PLACEHOLDER_MARK
+from argmap.formats.files import decode, read_bytes
 from argmap.model import Location
 
 __all__ = [
@@ -123,8 +124,11 @@ def _one_line(name: str, value: str, where: Location) -> str:
     value = value.strip()
     if not value:
         raise ArgmapError(f"the {name} must not be empty", where)
-    if "\n" in value or "\r" in value:
+    if len(value.splitlines()) > 1 or any(c in value for c in "\n\r\x85\u2028\u2029"):
+        # Every Unicode line separator (splitlines: \v, \f, \x1c-\x1e, NEL, U+2028/9).
         raise ArgmapError(f"the {name} must be one line, got {value!r}", where)
+    if any(not c.isprintable() for c in value):
+        raise ArgmapError(f"the {name} must not contain control characters, got {value!r}", where)
     if "{" in value or "}" in value:
         # The Argdown CLI 1.7.5 ends a data block at a '}' even inside a quoted string.
         raise ArgmapError(f"the {name} must not contain braces, got {value!r}", where)
@@ -234,17 +238,8 @@ def new_map(
         raise ArgmapError("refusing to overwrite an existing file", where)
     if target.suffix != ".argdown":
         raise ArgmapError("a map file name must end in .argdown", where)
-    try:
-        data = source.read_bytes()
-    except OSError as exc:
-        raise SourceError(f"cannot read the source: {exc.strerror}", Location(str(source))) from exc
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise ArgmapError(
-            f"the source is not UTF-8 text (byte {exc.start} cannot be decoded)",
-            Location(str(source)),
-        ) from exc
+    data = read_bytes(source, what="source")
+    decode(data, source)  # the source must read as every command reads it
     relative = Path(os.path.relpath(source.resolve(), target.resolve().parent)).as_posix()
     text = scaffold_text(
         map_id=map_id,

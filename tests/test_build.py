@@ -53,7 +53,9 @@ def check_files(result: BuildResult, expected: set[str]) -> None:
     names = [p.name for p in result.files]
     assert len(names) == len(set(names)) == len(expected)
     assert set(names) == expected
-    assert sorted(p.name for p in result.out_dir.iterdir()) == sorted(expected)
+    # Besides the outputs, only the build's hidden lock and list of files written.
+    listed = sorted(p.name for p in result.out_dir.iterdir())
+    assert listed == sorted([*expected, ".argmap-build.json", ".argmap-build.lock"])
     for path in result.files:
         assert path.parent == result.out_dir
         data = path.read_bytes()

@@ -60,7 +60,7 @@ def test_missing_file_is_exit_2_without_traceback(
     missing = tmp_path / "nope.txt"
     assert main(["quote", str(missing), "x"]) == 2
     err = capsys.readouterr().err
-    assert err == f"argmap: {missing}: No such file or directory\n"
+    assert err == f"argmap: {missing}:1:1: cannot read source: No such file or directory\n"
 
 
 def test_argdown_error_is_exit_2_with_location(

@@ -72,7 +72,9 @@ def test_convert_real_aif_reports_what_is_not_mapped(
     # A corpus text beside the AIF becomes the map's source; its quotes check out.
     micro = shared_dir("aif-samples") / "microtexts" / "nodeset6455.json"
     assert main(["convert", str(micro), str(tmp_path / "m.argdown")]) == 0
-    assert main(["check", str(tmp_path / "m.argdown")]) == 0
+    # Its source stays in the shared corpus, outside the map's folder: allowed explicitly.
+    allow = ["--allow-outside", str(shared_dir("aif-samples"))]
+    assert main(["check", *allow, str(tmp_path / "m.argdown")]) == 0
 
 
 def test_convert_microtexts_then_compare(
@@ -86,7 +88,8 @@ def test_convert_microtexts_then_compare(
     m = argdown.load(tmp_path / "micro_b006.argdown")
     assert m.thesis.id == "b006: a1"
     # The converted maps find their texts (sources rebased) and every quote stands there.
-    assert main(["check", str(tmp_path / "micro_b006.argdown")]) == 0
+    allow = ["--allow-outside", str(folder)]  # the texts stay in the shared corpus
+    assert main(["check", *allow, str(tmp_path / "micro_b006.argdown")]) == 0
     cmp = tmp_path / "cp.argdown"
     maps = [str(tmp_path / f"{n}.argdown") for n in ("micro_b006", "micro_k009")]
     assert main(["new-comparison", *maps, "-o", str(cmp), "--title", "Two texts"]) == 0

@@ -12,11 +12,11 @@ from argmap.check.comparison import check_comparison_text
 from argmap.check.findings import Finding, Report, _error, _loc, _warning
 from argmap.check.quotes import check_quotes
 from argmap.check.structure import check_structure
-from argmap.errors import ArgmapError, ConventionError, SourceError
+from argmap.errors import ArgmapError, ConventionError
 from argmap.formats import argdown
 from argmap.formats._argdown_map import Problem, document_to_map
 from argmap.formats.comparison import is_comparison
-from argmap.formats.files import check_inside
+from argmap.formats.files import check_inside, current_root, read_text, rooted
 from argmap.model import ArgumentMap, Location
 
 
@@ -145,14 +145,15 @@ class _Run:
         return m, problems
 
     def file(self, path: Path) -> list[Finding]:
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            self.files.append(str(path))
-            return [_error("read", f"cannot read {path}: {exc}", Location(str(path)))]
-        if is_comparison(text):
-            return self.comparison(path, text)
-        return self.load(path, text)[1]
+        with rooted(path.parent):
+            try:
+                text = read_text(path)
+            except ArgmapError as exc:
+                self.files.append(str(path))
+                return [_error("read", exc.message, exc.location or Location(str(path)))]
+            if is_comparison(text):
+                return self.comparison(path, text)
+            return self.load(path, text)[1]
 
     def comparison(self, path: Path, text: str | None) -> list[Finding]:
         if path.resolve() in self.maps:
@@ -160,16 +161,21 @@ class _Run:
         self.maps[path.resolve()] = None
         self.files.append(str(path))
         if text is None:
-            text = path.read_text(encoding="utf-8")
+            try:
+                text = read_text(path)
+            except ArgmapError as exc:
+                return [_error("read", exc.message, exc.location or Location(str(path)))]
         plain = _blank_comments(text)
         out: list[Finding] = []
         known: dict[str, str] = {}  # statement id -> map id
         readable = True  # every included map could be read (it may still have findings)
         for included, where in _includes(path, text):
-            try:  # the reader's rule: an include stays inside the comparison's folder
-                check_inside(included, root=path.parent, location=where, what="include")
-            except SourceError as e:
-                out.append(_error("include-outside", e.message, where))
+            try:
+                check_inside(
+                    included, root=current_root() or path.parent, location=where, what="include"
+                )
+            except ArgmapError as exc:
+                out.append(_error("include-outside", exc.message, where))
                 readable = False
                 continue
             if not included.is_file():
@@ -310,12 +316,13 @@ def _check_paths(paths: Iterable[str | Path], keep: list[_Run] | None = None) ->
             texts: dict[Path, str | None] = {}
             for f in files:
                 try:
-                    texts[f] = f.read_text(encoding="utf-8")
-                except (OSError, UnicodeDecodeError):
+                    texts[f] = read_text(f)
+                except ArgmapError:
                     texts[f] = None
             comparisons = [f for f in files if is_comparison(texts[f] or "")]
             for f in comparisons:
-                findings += run.comparison(f, texts[f])
+                with rooted(f.parent):
+                    findings += run.comparison(f, texts[f])
             for f in files:
                 if f not in comparisons:
                     findings += run.file(f)

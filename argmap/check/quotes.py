@@ -6,6 +6,8 @@ import hashlib
 from pathlib import Path
 
 from argmap.check.findings import Finding, _error, _loc
+from argmap.errors import ArgmapError
+from argmap.formats.files import current_root, decode, read_bytes
 from argmap.model import ArgumentMap, Location
 from argmap.quotes import MatchStatus, find, misplaced
 
@@ -22,17 +24,19 @@ def _short(text: str, width: int = 60) -> str:
 def check_quotes(m: ArgumentMap, path: str | Path) -> list[Finding]:
     """Findings about the source file and every quote's anchor in it.
 
-    ``path`` is the map file: the source path in the map is relative to its folder.
+    ``path`` is the map file: the source path in the map is relative to its folder. The
+    source must lie under the root folder (:func:`argmap.formats.files.current_root`, else
+    the map's folder) or a folder allowed with ``--allow-outside``.
     """
     here = _loc(m, Location(str(path)))
     if m.source is None:
         return [_error("source", f"map {m.id!r} names no source", here)]
     source_path = Path(path).parent / m.source.path
+    root = current_root() or Path(path).parent
     try:
-        data = source_path.read_bytes()
-    except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
-        return [_error("source-missing", f"source {source_path}: {reason}", here)]
+        data = read_bytes(source_path, root=root, location=here, what="source")
+    except ArgmapError as exc:
+        return [_error("source-missing", exc.message, here)]
     out: list[Finding] = []
     actual = _sha256(data)
     if not m.source.sha256:
@@ -46,9 +50,9 @@ def check_quotes(m: ArgumentMap, path: str | Path) -> list[Finding]:
             )
         )
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        out.append(_error("source-encoding", f"source {source_path} is not UTF-8: {exc}", here))
+        text = decode(data, source_path)
+    except ArgmapError as exc:
+        out.append(_error("source-encoding", f"source {exc}", here))
         return out
     # A quote that stands at its offsets is what find() reports first, and nothing is wrong
     # with it: only the others are looked for.

@@ -15,6 +15,7 @@ from argmap.model import (
     Role,
     Statement,
 )
+from argmap.text import bad_id_char
 
 
 def check_structure(m: ArgumentMap, path: str = "<map>") -> list[Finding]:
@@ -22,6 +23,16 @@ def check_structure(m: ArgumentMap, path: str = "<map>") -> list[Finding]:
     here = _loc(m, Location(path))
     links = _Links(m, here)
     out = _thesis(m, here)
+    bad = bad_id_char(m.id)
+    if bad is not None:
+        out.append(
+            _error(
+                "bad-id",
+                f"map id {m.id!r} contains {bad}; ids name output files: use letters, digits "
+                "and hyphens",
+                here,
+            )
+        )
     if links.duplicates:
         out += _duplicates(m, here)
     out += links.findings

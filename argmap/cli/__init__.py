@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from argmap.cli._common import Subparsers
 from argmap.cli.check import _add_anchor, _add_check, _add_quote
@@ -69,6 +70,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     run: Callable[[argparse.Namespace], int] = args.run
     try:
+        allowed: list[Path] = getattr(args, "allow_outside", [])
+        if allowed:
+            from argmap.formats.files import allowing
+
+            with allowing(allowed):
+                return run(args)
         return run(args)
     except BrokenPipeError:
         # The reader went away (e.g. `argmap ... | head`): stop quietly.
@@ -77,7 +84,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
     except ArgmapError as exc:
-        sys.stderr.write(f"argmap: {exc}\n")
+        from argmap.text import terminal
+
+        sys.stderr.write(f"argmap: {terminal(str(exc))}\n")
     except UnicodeDecodeError as exc:
         sys.stderr.write(f"argmap: input is not UTF-8: {exc}\n")
     except OSError as exc:

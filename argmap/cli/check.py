@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
 
-from argmap.cli._common import Subparsers, _exit, _out
+from argmap.cli._common import Subparsers, _allow_outside, _exit, _out
 
 # -- check -------------------------------------------------------------------------------
 
@@ -28,6 +28,7 @@ def _add_check(sub: Subparsers) -> None:
         action="store_true",
         help="treat warnings as errors (a statement that does not reach the thesis, ...)",
     )
+    _allow_outside(p)
     p.set_defaults(run=_run_check)
 
 
@@ -96,10 +97,11 @@ def _context(path: str, text: str, start: int, end: int) -> list[str]:
 
 
 def _run_quote(args: argparse.Namespace) -> int:
+    from argmap.formats.files import read_text
     from argmap.formats.nearest import Near, nearest, quote_data
     from argmap.quotes import MatchStatus, find
 
-    text = args.source.read_text(encoding="utf-8")
+    text = read_text(args.source, what="source")
     match = find(text, args.words)
     path = str(args.source)
     if match.status is MatchStatus.NOT_FOUND:
@@ -146,20 +148,31 @@ def _add_anchor(sub: Subparsers) -> None:
         help="accept a changed source: write its new sha256, then find every quote again and "
         "write the offsets (implies --write); reports the quotes that moved or vanished",
     )
+    _allow_outside(p)
     p.set_defaults(run=_run_anchor)
 
 
 def _run_anchor(args: argparse.Namespace) -> int:
+    from argmap.formats import files
+
+    status = 0
+    for given in args.files:
+        with files.rooted(given.parent):
+            status = max(status, _anchor_file(given, args))
+    return status
+
+
+def _anchor_file(given: Path, args: argparse.Namespace) -> int:
     from argmap.anchor import apply, plan
     from argmap.check import check_quotes, map_files
     from argmap.errors import ArgmapError
-    from argmap.formats import argdown
+    from argmap.formats import argdown, files
     from argmap.model import Location
 
     status = 0
     write = args.write or args.rehash
-    for path in [f for given in args.files for f in map_files(given)]:
-        m: ArgumentMap = argdown.load(path)
+    for path in map_files(given):
+        m: ArgumentMap = argdown.loads(files.read_text(path), str(path))
         if args.rehash:
             m = _rehash(path, m)
         fixes = plan(m, path)
@@ -167,9 +180,11 @@ def _run_anchor(args: argparse.Namespace) -> int:
         for fix in fixes:
             _out(f"{where[fix.statement]}: {fix}")
         if fixes and write:
-            text = path.read_text(encoding="utf-8")
+            data = files.read_bytes(path)
+            codec, bom = files.encoding_of(data)
+            text = files.decode(data, path, keep_line_ends=True)
             new = apply(text, fixes, str(path))
-            check = argdown.loads(new, str(path))
+            check = argdown.loads(files.decode(new.encode("utf-8"), path), str(path))
             written = {(s.id, i): q for s in check.statements for i, q in enumerate(s.quotes)}
             for fix in fixes:
                 q = written.get((fix.statement, fix.index))
@@ -179,7 +194,7 @@ def _run_anchor(args: argparse.Namespace) -> int:
                         f"{fix.index + 1}; the file is unchanged",
                         where[fix.statement],
                     )
-            path.write_bytes(new.encode("utf-8"))
+            files.write_bytes(path, bom + new.encode(codec))
             _out(f"{path}: wrote offsets for {len(fixes)} quote{'s' * (len(fixes) != 1)}")
             if args.rehash:
                 _out(f"{path}: {len(fixes)} quote{'s' * (len(fixes) != 1)} moved")
@@ -207,14 +222,21 @@ def _rehash(path: Path, m: ArgumentMap) -> ArgumentMap:
     import re
 
     from argmap.errors import ArgmapError
-    from argmap.formats import argdown
+    from argmap.formats import argdown, files
     from argmap.model import Location
 
     if m.source is None:
         raise ArgmapError("the map names no source to re-hash", Location(str(path)))
-    data = (path.parent / m.source.path).read_bytes()
+    data = files.read_bytes(
+        path.parent / m.source.path,
+        root=files.current_root() or path.parent,
+        location=m.location,
+        what="source",
+    )
     new = hashlib.sha256(data).hexdigest()
-    text = path.read_text(encoding="utf-8")
+    raw = files.read_bytes(path)
+    codec, bom = files.encoding_of(raw)
+    text = files.decode(raw, path, keep_line_ends=True)
     old = m.source.sha256
     if old == new:
         _out(f"{path}: the source's sha256 is unchanged")
@@ -226,9 +248,9 @@ def _rehash(path: Path, m: ArgumentMap) -> ArgumentMap:
             m.location or Location(str(path)),
         )
     text = pattern.sub(lambda mo: mo.group(1) + new, text)
-    path.write_bytes(text.encode("utf-8"))
+    files.write_bytes(path, bom + text.encode(codec))
     _out(f"{path}: source sha256 is now {new}")
-    return argdown.loads(text, str(path))
+    return argdown.loads(files.decode(text.encode("utf-8"), path), str(path))
 
 
 def _nearest_for_vanished(path: Path, m: ArgumentMap) -> None:
@@ -237,7 +259,11 @@ def _nearest_for_vanished(path: Path, m: ArgumentMap) -> None:
     from argmap.quotes import MatchStatus, find
 
     assert m.source is not None
-    text = (path.parent / m.source.path).read_text(encoding="utf-8")
+    from argmap.formats import files
+
+    text = files.read_text(
+        path.parent / m.source.path, root=files.current_root() or path.parent, what="source"
+    )
     for s in m.statements:
         for q in s.quotes:
             if find(text, q).status is MatchStatus.NOT_FOUND:

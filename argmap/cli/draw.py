@@ -4,13 +4,14 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    pass
+    from argmap.model import ArgumentMap
 
-from argmap.cli._common import Subparsers, _out
+from argmap.cli._common import Subparsers, _allow_outside, _guard_output, _out
 
 # -- build -------------------------------------------------------------------------------
 
@@ -40,6 +41,7 @@ def _add_build(sub: Subparsers) -> None:
         metavar="DIR",
         help="also copy comparison-summary.svg and .dot into DIR (the README figure)",
     )
+    _allow_outside(p)
     p.set_defaults(run=_run_build)
 
 
@@ -99,6 +101,7 @@ def _add_render(sub: Subparsers) -> None:
     p.add_argument("--focus", metavar="ID", help="maps: only the neighbourhood of statement ID")
     p.add_argument("--depth", type=int, default=1, help="with --focus: relation steps (default 1)")
     p.add_argument("--issue", metavar="ID", help="comparisons: only this issue")
+    _allow_outside(p)
     p.set_defaults(run=_run_render)
 
 
@@ -117,15 +120,22 @@ def _run_render(args: argparse.Namespace) -> int:
             f"cannot tell the format from {args.output.name!r}: use --format",
             Location(str(args.output)),
         )
-    loaded = load(args.file)
+    from argmap.formats import files
+
+    with files.rooted(args.file.parent):
+        loaded = load(args.file)
+    maps: Sequence[ArgumentMap]
     if isinstance(loaded, Comparison):
         if args.focus:
             raise ArgmapError("--focus is for maps; use --issue", Location(str(args.file)))
+        maps = loaded.maps
         graph = comparison_graph(loaded, view=args.view, issue=args.issue, detail=args.detail)
     else:
         if args.issue:
             raise ArgmapError("--issue is for comparison files", Location(str(args.file)))
+        maps = [loaded]
         graph = map_graph(loaded, detail=args.detail, focus=args.focus, depth=args.depth)
+    _guard_output(args.output, [args.file], maps)
     _out(str(render(graph, args.output, fmt)))
     return 0
 

@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from argmap.comparison import Comparison
     from argmap.model import ArgumentMap
 
-from argmap.cli._common import Subparsers, _out
+from argmap.cli._common import Subparsers, _allow_outside, _guard_output, _out
 
 # -- export ------------------------------------------------------------------------------
 
@@ -28,6 +28,7 @@ def _add_export(sub: Subparsers) -> None:
         "--to", choices=EXPORT_FORMATS, required=True, help="output format (see docs/formats.md)"
     )
     p.add_argument("-o", "--output", type=Path, metavar="OUT", help="output file (default: stdout)")
+    _allow_outside(p)
     p.set_defaults(run=_run_export)
 
 
@@ -75,24 +76,30 @@ def _export_text(fmt: str, obj: ArgumentMap | Comparison | list[ArgumentMap]) ->
 
 
 def _run_export(args: argparse.Namespace) -> int:
-    from argmap.formats import argdown
+    from argmap.formats import argdown, files
     from argmap.formats.comparison import is_comparison, map_files
 
     # A single comparison file exports its maps and the comparison itself; otherwise a
     # comparison file contributes the maps it includes.
-    if len(args.files) == 1 and is_comparison(args.files[0].read_text(encoding="utf-8")):
+    first = args.files[0]
+    if len(args.files) == 1 and is_comparison(files.read_text(first)):
         from argmap import compare
 
-        c = compare.load(args.files[0])
+        with files.rooted(first.parent):
+            c = compare.load(first)
+        maps: list[ArgumentMap] = list(c.maps)
         text = _export_text(args.to, c)
     else:
-        paths = [f for given in args.files for f in map_files(given)]
-        maps: list[ArgumentMap] = [argdown.load(path) for path in paths]
-        text = _export_text(args.to, maps)
+        maps = []
+        for given in args.files:
+            with files.rooted(given.parent):
+                maps += [argdown.loads(files.read_text(p), str(p)) for p in map_files(given)]
+        text = _export_text(args.to, list(maps))
     if args.output is None:
         sys.stdout.write(text)
     else:
-        args.output.write_text(text, encoding="utf-8")
+        _guard_output(args.output, args.files, maps)
+        files.write_text(args.output, text)
     return 0
 
 
@@ -148,7 +155,10 @@ def _run_convert(args: argparse.Namespace) -> int:
         obj = argmap.load(args.input, format=source)
     obj = _rebase_sources(obj, args.input.parent, args.output.parent)
     text = _export_text(args.to or _convert_target(args.output), obj)
-    args.output.write_text(text, encoding="utf-8")
+    from argmap.formats.files import write_text
+
+    _guard_output(args.output, [args.input], [])
+    write_text(args.output, text)
     return 0
 
 

@@ -24,11 +24,10 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from argmap.compare import Comparison
-from argmap.errors import RenderError
 from argmap.explorer.data import explorer_data
 from argmap.explorer.diagrams import diagrams
 from argmap.explorer.page import page
-from argmap.model import ArgumentMap, Location
+from argmap.model import ArgumentMap
 
 __all__ = ["EXPLORER_HTML", "explorer_html", "load", "write"]
 
@@ -69,8 +68,7 @@ def write(
     """Write the explorer page of ``obj`` to ``path`` and return the path."""
     target = Path(path)
     text = explorer_html(obj, texts=texts)
-    try:
-        target.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise RenderError(f"cannot write: {exc.strerror or exc}", Location(str(target))) from exc
+    from argmap.formats.files import write_text
+
+    write_text(target, text)  # atomic: a temporary file renamed into place
     return target

@@ -24,6 +24,7 @@ from argmap.comparison import (
 from argmap.errors import ConventionError, FormatError
 from argmap.formats import argdown
 from argmap.formats._argdown_map import clean_text, document_to_map, slug
+from argmap.formats.files import read_text
 from argmap.model import ArgumentMap, Location
 
 __all__ = [
@@ -77,7 +78,7 @@ def map_files(path: str | os.PathLike[str]) -> tuple[Path, ...]:
     p = Path(path)
     if p.suffix != ".argdown" or not p.is_file():
         return (p,)
-    found = argdown.includes(p.read_text(encoding="utf-8", errors="replace"))
+    found = argdown.includes(read_text(p))
     if not found:
         return (p,)
     return tuple(Path(os.path.normpath(p.parent / target)) for target, _ in found)

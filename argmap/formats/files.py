@@ -27,10 +27,13 @@ Errors never quote a file's content, so a refused or foreign file is not echoed.
 from __future__ import annotations
 
 import codecs
+import contextlib
+import contextvars
 import errno
 import os
 import stat
-from collections.abc import Sequence
+import tempfile
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from argmap.errors import LimitError, SourceError
@@ -38,11 +41,19 @@ from argmap.model import Location
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
+    "allowed_outside",
+    "allowing",
+    "atomic_target",
     "check_inside",
+    "current_root",
     "decode",
     "default_max_bytes",
+    "encoding_of",
     "read_bytes",
     "read_text",
+    "rooted",
+    "write_bytes",
+    "write_text",
 ]
 
 #: The largest file argmap reads unless told otherwise: 256 MiB. Set the environment variable
@@ -57,6 +68,51 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+
+
+_ALLOWED: contextvars.ContextVar[tuple[Path, ...]] = contextvars.ContextVar(
+    "argmap_allowed_outside", default=()
+)
+
+
+@contextlib.contextmanager
+def allowing(paths: Sequence[str | os.PathLike[str]]) -> Iterator[None]:
+    """Within the block, every read also accepts files under ``paths`` (the CLI's
+    ``--allow-outside``, the Sphinx setting ``argmap_allow_outside``, the API's
+    ``allow_outside=``), as if each call passed them in ``allow_outside``."""
+    token = _ALLOWED.set(_ALLOWED.get() + tuple(Path(os.fspath(p)) for p in paths))
+    try:
+        yield
+    finally:
+        _ALLOWED.reset(token)
+
+
+_ROOT: contextvars.ContextVar[Path | None] = contextvars.ContextVar("argmap_root", default=None)
+
+
+@contextlib.contextmanager
+def rooted(folder: str | os.PathLike[str]) -> Iterator[Path]:
+    """Within the block, :func:`current_root` is ``folder``, unless an enclosing block set
+    one already (the outermost top-level file decides: a comparison's folder stays the root
+    while the maps it includes are read). Yields the root in force."""
+    if _ROOT.get() is not None:
+        yield _ROOT.get() or Path(folder)
+        return
+    token = _ROOT.set(Path(os.fspath(folder)))
+    try:
+        yield Path(os.fspath(folder))
+    finally:
+        _ROOT.reset(token)
+
+
+def current_root() -> Path | None:
+    """The folder of the top-level file being processed (see :func:`rooted`), if any."""
+    return _ROOT.get()
+
+
+def allowed_outside() -> tuple[Path, ...]:
+    """The folders :func:`allowing` added in the current context."""
+    return _ALLOWED.get()
 
 
 def default_max_bytes() -> int:
@@ -90,7 +146,7 @@ def check_inside(
     """``path`` with symlinks resolved, if it lies inside ``root`` or one of the
     ``allow_outside`` folders (or ``root`` is None); else :class:`SourceError` at ``location``.
 
-    >>> check_inside("/etc/passwd", root=Path("/tmp")).as_posix()
+    >>> check_inside("/etc/passwd", root=Path("/tmp"))  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
     argmap.errors.SourceError: file /etc/passwd is outside /tmp; ...
@@ -104,7 +160,8 @@ def check_inside(
         raise SourceError(f"cannot resolve {what} {raw}: {_reason(exc)}", location) from None
     if root is None:
         return real
-    folders = [Path(root).resolve(), *(Path(os.fspath(a)).resolve() for a in allow_outside)]
+    extra = (*allow_outside, *_ALLOWED.get())
+    folders = [Path(root).resolve(), *(Path(os.fspath(a)).resolve() for a in extra)]
     if any(_inside(real, folder) for folder in folders):
         return real
     raise SourceError(
@@ -137,7 +194,7 @@ def read_bytes(
     try:
         info = os.stat(raw)
     except (OSError, ValueError) as exc:
-        raise SourceError(f"cannot read {what} {raw}: {_reason(exc)}", location) from None
+        raise _unreadable(raw, what, _reason(exc), location) from None
     _require_regular(info, raw, what, location)
     if info.st_size > limit:
         raise _too_big(raw, what, info.st_size, limit, location)
@@ -145,7 +202,7 @@ def read_bytes(
         # O_NONBLOCK: a FIFO swapped in after the test above does not block the open.
         fd = os.open(raw, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except OSError as exc:
-        raise SourceError(f"cannot read {what} {raw}: {_reason(exc)}", location) from None
+        raise _unreadable(raw, what, _reason(exc), location) from None
     try:
         _require_regular(os.fstat(fd), raw, what, location)
         chunks: list[bytes] = []
@@ -160,11 +217,19 @@ def read_bytes(
                 raise _too_big(raw, what, total, limit, location)
     except OSError as exc:
         if exc.errno == errno.EAGAIN:
-            raise SourceError(f"cannot read {what} {raw}: not a regular file", location) from None
-        raise SourceError(f"cannot read {what} {raw}: {_reason(exc)}", location) from None
+            raise _unreadable(raw, what, "not a regular file", location) from None
+        raise _unreadable(raw, what, _reason(exc), location) from None
     finally:
         os.close(fd)
     return b"".join(chunks)
+
+
+def _unreadable(raw: str, what: str, reason: str, where: Location | None) -> SourceError:
+    """The error for a file that cannot be read: at ``where`` (the place that names the
+    file) with the file's name in the message, or at the file itself."""
+    if where is None:
+        return SourceError(f"cannot read {what}: {reason}", Location(raw))
+    return SourceError(f"cannot read {what} {raw}: {reason}", where)
 
 
 def _require_regular(info: os.stat_result, raw: str, what: str, where: Location | None) -> None:
@@ -182,7 +247,7 @@ def _require_regular(info: os.stat_result, raw: str, what: str, where: Location 
         if stat.S_ISSOCK(mode)
         else "not a regular file"
     )
-    raise SourceError(f"cannot read {what} {raw}: it is {kind}, not a file", where)
+    raise _unreadable(raw, what, f"it is {kind}, not a file", where)
 
 
 def _too_big(raw: str, what: str, size: int, limit: int, where: Location | None) -> LimitError:
@@ -207,24 +272,36 @@ def _location(path: str, text: str) -> Location:
     return Location(path, line, column)
 
 
-def decode(data: bytes, path: str | os.PathLike[str] = "<bytes>") -> str:
+def encoding_of(data: bytes) -> tuple[str, bytes]:
+    """The codec :func:`decode` uses for ``data`` and the byte order mark it skips.
+
+    >>> encoding_of("x".encode("utf-16-le")), encoding_of(codecs.BOM_UTF8 + b"x")
+    (('utf-8', b''), ('utf-8', b'\\xef\\xbb\\xbf'))
+    """
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return codec, bom
+    return "utf-8", b""
+
+
+def decode(
+    data: bytes, path: str | os.PathLike[str] = "<bytes>", *, keep_line_ends: bool = False
+) -> str:
     """``data`` as text: UTF-8 (a leading byte order mark dropped), or UTF-16/UTF-32 when it
-    starts with their byte order mark; CRLF and lone CR become ``\\n``. Invalid bytes and
-    NUL characters are a :class:`SourceError` at the ``file:line:col`` where they stand.
+    starts with their byte order mark; CRLF and lone CR become ``\\n`` (unless
+    ``keep_line_ends``: for rewriting a file in place). Invalid bytes and NUL characters are
+    a :class:`SourceError` at the ``file:line:col`` where they stand.
 
     >>> decode("a\\r\\nb".encode("utf-16"))
     'a\\nb'
-    >>> decode(b"ok\\r\\nbad \\xff here", "s.txt")
+    >>> decode(b"ok\\r\\nbad \\xff here", "s.txt")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
     argmap.errors.SourceError: s.txt:2:5: not UTF-8: byte 0xff cannot be decoded; ...
     """
     name = os.fspath(path)
-    encoding, skip = "utf-8", 0
-    for bom, codec in _BOMS:
-        if data.startswith(bom):
-            encoding, skip = codec, len(bom)
-            break
+    encoding, bom = encoding_of(data)
+    skip = len(bom)
     try:
         text = data[skip:].decode(encoding)
     except UnicodeDecodeError as exc:
@@ -242,7 +319,7 @@ def decode(data: bytes, path: str | os.PathLike[str] = "<bytes>") -> str:
             "NUL character in text: a binary file, or UTF-16/UTF-32 without a byte order mark?",
             _location(name, text[:nul]),
         )
-    return _newlines(text)
+    return text if keep_line_ends else _newlines(text)
 
 
 def read_text(
@@ -271,3 +348,75 @@ def read_text(
         what=what,
     )
     return decode(data, path)
+
+
+# -- writing -------------------------------------------------------------------------------
+
+
+def _write_error(target: Path, exc: BaseException) -> SourceError:
+    return SourceError(f"cannot write: {_reason(exc)}", Location(str(target)))
+
+
+def _check_target(target: Path) -> None:
+    """A target that is a folder, a device or a FIFO is refused; a symlink is fine (it is
+    replaced, never followed)."""
+    try:
+        info = target.lstat()
+    except FileNotFoundError:
+        return
+    except (OSError, ValueError) as exc:
+        raise _write_error(target, exc) from None
+    if stat.S_ISREG(info.st_mode) or stat.S_ISLNK(info.st_mode):
+        return
+    kind = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
+    raise SourceError(f"cannot write: it is {kind}; not replaced", Location(str(target)))
+
+
+@contextlib.contextmanager
+def atomic_target(path: str | os.PathLike[str]) -> Iterator[Path]:
+    """A temporary path in ``path``'s folder to write to; when the block ends without an
+    exception it is renamed onto ``path`` in one step (a symlink at ``path`` is replaced,
+    not followed), otherwise removed. Readers never see a half-written ``path``.
+
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     with atomic_target(Path(d) / "x.txt") as tmp:
+    ...         _ = tmp.write_text("done")
+    ...     sorted(p.name for p in Path(d).iterdir())
+    ['x.txt']
+    """
+    target = Path(os.fspath(path))
+    if "\0" in os.fspath(path):
+        raise SourceError("cannot write: the file name contains a NUL character", None)
+    _check_target(target)
+    try:
+        fd, name = tempfile.mkstemp(
+            dir=target.parent, prefix=f".{target.name[:64]}.", suffix=".tmp"
+        )
+    except OSError as exc:
+        raise _write_error(target, exc) from None
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        yield tmp
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(tmp, 0o666 & ~mask)
+        os.replace(tmp, target)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise _write_error(target, exc) from None
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def write_bytes(path: str | os.PathLike[str], data: bytes) -> Path:
+    """Write ``data`` to ``path`` atomically (see :func:`atomic_target`); return the path."""
+    with atomic_target(path) as tmp:
+        tmp.write_bytes(data)
+    return Path(os.fspath(path))
+
+
+def write_text(path: str | os.PathLike[str], text: str) -> Path:
+    """Write ``text`` as UTF-8 to ``path`` atomically, line ends as given."""
+    return write_bytes(path, text.encode("utf-8"))

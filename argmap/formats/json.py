@@ -44,6 +44,7 @@ from argmap.model import (
     Statement,
     View,
 )
+from argmap.text import clean
 
 __all__ = [
     "KEY_ORDER",
@@ -210,7 +211,8 @@ def dumps(maps: Iterable[ArgumentMap], comparison: ComparisonData | None = None)
     }
     if comparison is not None:
         doc["comparison"] = _comparison_data(comparison)
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    # Bidi and zero-width controls are left out, as in every output (argmap.text.clean).
+    return clean(json.dumps(doc, ensure_ascii=False, indent=2)) + "\n"
 
 
 def _error(message: str, path: str, line: int = 1, column: int = 1) -> FormatError:

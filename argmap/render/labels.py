@@ -18,6 +18,7 @@ import graphviz  # type: ignore[import-untyped]
 from argmap.errors import ArgmapError
 from argmap.model import ArgumentMap, Stance, Statement
 from argmap.render.style import Theme
+from argmap.text import is_blank
 
 __all__ = [
     "ComparisonView",
@@ -33,6 +34,10 @@ ComparisonView = Literal["summary", "full"]
 
 DETAILS = ("summary", "full", "quotes")
 VIEWS = ("summary", "full")
+
+
+#: The longest text a label shows (characters); longer texts are cut with an ellipsis.
+MAX_LABEL = 4000
 
 
 def _clean(text: str) -> str:
@@ -51,6 +56,9 @@ def wrap(text: str, width: int) -> list[str]:
     >>> wrap("  ", 10)
     ['']
     """
+    if len(text) > MAX_LABEL:
+        # textwrap takes quadratic time on a long unbroken word; no drawing shows more.
+        text = text[:MAX_LABEL] + "\u2026"
     lines = textwrap.wrap(_clean(text), width, break_long_words=True, break_on_hyphens=True)
     return lines or [""]
 
@@ -165,7 +173,7 @@ def statement_label(s: Statement, detail: Detail, theme: Theme) -> str:
             0, "<I>" + "<BR/>".join(html_text(x) for x in wrap(whose, theme.wrap)) + "</I>"
         )
     parts.extend(html_text(line) for line in wrap(text, theme.wrap))
-    if s.citation:
+    if s.citation and not is_blank(s.citation):  # an empty <I></I> breaks Graphviz
         cited = "<BR/>".join(html_text(x) for x in wrap(s.citation, theme.wrap + 6))
         parts.append(small + "<I>" + cited + "</I></FONT>")
     if detail == "quotes":

@@ -8,9 +8,13 @@ PNG but no PDF. Without either, :class:`~argmap.errors.ArgmapError` says what to
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
 import shutil
 import subprocess
+import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Literal
@@ -18,10 +22,23 @@ from typing import Literal
 import attrs
 import graphviz  # type: ignore[import-untyped]
 
-from argmap.errors import RenderError
+from argmap.errors import LimitError, RenderError
+from argmap.formats.files import atomic_target, write_bytes
 from argmap.model import Location
 
-__all__ = ["FORMATS", "PNG_DPI", "Format", "Layout", "find_layout", "render", "render_all", "svg"]
+__all__ = [
+    "FORMATS",
+    "PNG_DPI",
+    "PROGRESS_NODES",
+    "TIMEOUT",
+    "Format",
+    "Layout",
+    "find_layout",
+    "render",
+    "render_all",
+    "svg",
+    "timeout",
+]
 
 Format = Literal["svg", "png", "pdf", "dot"]
 FORMATS: tuple[str, ...] = ("svg", "png", "pdf", "dot")
@@ -29,6 +46,15 @@ FORMATS: tuple[str, ...] = ("svg", "png", "pdf", "dot")
 #: Resolution of the PNGs :func:`render_all` writes: one pixel per point, so a drawing is as
 #: many pixels wide as its SVG is points wide (Graphviz's default, 96, costs twice the time).
 PNG_DPI = 72
+
+#: Seconds Graphviz may take for one drawing before it is stopped with a
+#: :class:`~argmap.errors.LimitError`; the environment variable ``ARGMAP_GRAPHVIZ_TIMEOUT``
+#: (seconds) overrides it.
+TIMEOUT = 300.0
+
+#: Drawings with at least this many nodes print a progress line on stderr before Graphviz
+#: lays them out (a large drawing takes from seconds to minutes).
+PROGRESS_NODES = 150
 
 _INSTALL = (
     "no Graphviz layout program found: install Graphviz "
@@ -64,6 +90,70 @@ def _engine(graph: graphviz.Digraph) -> str:
     return f"-K{engine if engine in ('dot', 'neato') else 'dot'}"
 
 
+def timeout() -> float:
+    """The Graphviz time limit in force: ``ARGMAP_GRAPHVIZ_TIMEOUT`` or :data:`TIMEOUT`."""
+    raw = os.environ.get("ARGMAP_GRAPHVIZ_TIMEOUT", "")
+    try:
+        value = float(raw)
+    except ValueError:
+        return TIMEOUT
+    return value if value > 0 else TIMEOUT
+
+
+_NODE = re.compile(r"^\t+(?!(?:node|edge|graph)\b)(?:\w+|\"(?:[^\"\\]|\\.)*\") \[", re.MULTILINE)
+
+
+def _progress(graph: graphviz.Digraph, name: str) -> int:
+    """The number of nodes of ``graph``; a line on stderr when there are many."""
+    nodes = len(_NODE.findall(graph.source))
+    if nodes >= PROGRESS_NODES:
+        sys.stderr.write(f"rendering {name} ({nodes} nodes)\u2026\n")
+        sys.stderr.flush()
+    return nodes
+
+
+def _run_graphviz(
+    command: list[str], graph: graphviz.Digraph, where: Location, name: str
+) -> subprocess.CompletedProcess[bytes]:
+    """Run a layout ``command`` on ``graph`` with the time limit; errors are located."""
+    nodes = _progress(graph, Path(where.path).stem)
+    limit = timeout()
+    started = time.monotonic()
+    try:
+        return subprocess.run(
+            command,
+            input=graph.source.encode("utf-8"),
+            capture_output=True,
+            check=False,
+            timeout=limit,
+        )
+    except subprocess.TimeoutExpired:
+        raise LimitError(
+            f"{name} took longer than {limit:g} s to lay out {graph.name or 'the drawing'} "
+            f"({nodes} nodes) and was stopped after {time.monotonic() - started:.0f} s; "
+            "draw a smaller view (--focus, --issue) or raise the limit with the environment "
+            "variable ARGMAP_GRAPHVIZ_TIMEOUT (seconds)",
+            where,
+        ) from None
+    except OSError as exc:
+        raise RenderError(f"cannot run {command[0]}: {exc}", where) from exc
+
+
+_PDF_DATE = re.compile(rb"/CreationDate \(D:\d{14}Z\)")
+
+
+def _reproducible(data: bytes, fmt: str) -> bytes:
+    """PDFs with a fixed creation date (``SOURCE_DATE_EPOCH`` if set, else 1970-01-01), so
+    the same drawing gives the same bytes. The date keeps its length, so the PDF's table of
+    byte offsets stays valid."""
+    if fmt != "pdf":
+        return data
+    raw = os.environ.get("SOURCE_DATE_EPOCH", "0")
+    seconds = int(raw) if raw.isdigit() and len(raw) < 12 else 0
+    stamp = time.strftime("%Y%m%d%H%M%S", time.gmtime(seconds)).encode("ascii")
+    return _PDF_DATE.sub(b"/CreationDate (D:" + stamp + b"Z)", data)
+
+
 def _layout(graph: graphviz.Digraph, fmt: str, where: Location) -> bytes:
     layout = find_layout()
     if fmt not in layout.formats:
@@ -72,20 +162,17 @@ def _layout(graph: graphviz.Digraph, fmt: str, where: Location) -> bytes:
             "(apt-get install graphviz), or write svg or png",
             where,
         )
-    try:
-        done = subprocess.run(
-            [layout.executable, _engine(graph), f"-T{fmt}"],
-            input=graph.source.encode("utf-8"),
-            capture_output=True,
-            check=False,
-        )
-    except OSError as exc:
-        raise RenderError(f"cannot run {layout.executable}: {exc}", where) from exc
+    done = _run_graphviz([layout.executable, _engine(graph), f"-T{fmt}"], graph, where, layout.name)
     if done.returncode != 0:
-        message = done.stderr.decode("utf-8", "replace").strip()
-        raise RenderError(f"{layout.name} failed (exit {done.returncode}): {message}", where)
-    out: bytes = done.stdout
-    return out
+        raise RenderError(_failure(layout.name, done), where)
+    return _reproducible(done.stdout, fmt)
+
+
+def _failure(name: str, done: subprocess.CompletedProcess[bytes]) -> str:
+    message = done.stderr.decode("utf-8", "replace").strip()
+    # Graphviz's messages quote the input; keep them short and free of control characters.
+    message = "".join(c if c.isprintable() else " " for c in message[:2000])
+    return f"{name} failed (exit {done.returncode}): {message}"
 
 
 def render(graph: graphviz.Digraph, path: str | os.PathLike[str], format: Format = "svg") -> Path:
@@ -108,10 +195,7 @@ def render(graph: graphviz.Digraph, path: str | os.PathLike[str], format: Format
             f"unknown output format {format!r}; expected one of: {', '.join(FORMATS)}", where
         )
     data = graph.source.encode("utf-8") if format == "dot" else _layout(graph, format, where)
-    try:
-        target.write_bytes(data)
-    except OSError as exc:
-        raise RenderError(f"cannot write: {exc.strerror or exc}", where) from exc
+    write_bytes(target, data)
     return target
 
 
@@ -149,17 +233,18 @@ def render_all(
             render(graph, target, fmt)
         return tuple(t for _, t in targets)
     command = [layout.executable, _engine(graph), f"-Gdpi={dpi}"]
-    for fmt, target in images:
-        command += [f"-T{fmt}", f"-o{target}"]
-    try:
-        done = subprocess.run(
-            command, input=graph.source.encode("utf-8"), capture_output=True, check=False
-        )
-    except OSError as exc:
-        raise RenderError(f"cannot run {layout.executable}: {exc}", where) from exc
-    if done.returncode != 0:
-        message = done.stderr.decode("utf-8", "replace").strip()
-        raise RenderError(f"{layout.name} failed (exit {done.returncode}): {message}", where)
+    with contextlib.ExitStack() as stack:
+        # dot writes each image into a temporary file beside it; all are renamed into place
+        # once dot has succeeded, so no reader sees a half-written image.
+        temps = [(fmt, stack.enter_context(atomic_target(target))) for fmt, target in images]
+        for fmt, tmp in temps:
+            command += [f"-T{fmt}", f"-o{tmp}"]
+        done = _run_graphviz(command, graph, where, layout.name)
+        if done.returncode != 0:
+            raise RenderError(_failure(layout.name, done), where)
+        for fmt, tmp in temps:
+            if fmt == "pdf":
+                tmp.write_bytes(_reproducible(tmp.read_bytes(), fmt))
     return tuple(t for _, t in targets)
 
 

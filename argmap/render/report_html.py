@@ -33,6 +33,7 @@ from argmap.render.report_model import (
     _totals,
     author_label,
 )
+from argmap.text import clean
 
 __all__ = ["html"]
 
@@ -342,4 +343,4 @@ def html(c: Comparison, diagram_svg: str | None = None, figures: Figures | None 
     )
     out += _h_table(["Comparison", "count"], ([k, str(v)] for k, v in _totals(c)), numeric=True)
     out += ["</section>", "</main>", "</body>", "</html>", ""]
-    return "\n".join(out)
+    return clean("\n".join(out))  # bidi and zero-width out (argmap.text)

@@ -30,6 +30,7 @@ from argmap.render.report_model import (
     _totals,
     author_label,
 )
+from argmap.text import clean
 
 __all__ = ["markdown", "md_escape", "md_table_cell"]
 
@@ -229,4 +230,4 @@ def markdown(c: Comparison, images: Images | None = None) -> str:
     lines.append("")
     lines += _md_table(["Comparison", "count"], ([k, str(v)] for k, v in _totals(c)))
     lines.append("")
-    return "\n".join(lines)
+    return clean("\n".join(lines))  # bidi and zero-width out (argmap.text)

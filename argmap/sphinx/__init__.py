@@ -32,6 +32,10 @@ to the source folder), in reStructuredText or MyST Markdown::
 Every file read (the map or comparison, the maps it includes, their source texts) becomes a
 dependency of the page, so editing a map rebuilds the pages that show it. A map that does
 not load is a warning at the map's file and line, so ``sphinx-build -W`` fails on it.
+
+A map may include and quote only files inside the folder of the file a directive names;
+``argmap_allow_outside = ["../maps"]`` in ``conf.py`` (paths relative to the source folder)
+allows more.
 """
 
 from __future__ import annotations
@@ -90,6 +94,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         text=(text_visit_graphviz, None),
         man=(man_visit_graphviz, None),
     )
+    # Folders (relative to the source folder) whose files maps may include or quote from,
+    # although they lie outside the folder of the map or comparison a directive names.
+    app.add_config_value("argmap_allow_outside", [], "env", types=[list, tuple])
     app.add_directive("argmap", ArgmapDirective)
     app.add_directive("argmap-comparison", ArgmapComparisonDirective)
     app.add_directive("argmap-table", ArgmapTableDirective)

@@ -2,20 +2,36 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from pathlib import Path
 
+from docutils import nodes
+from docutils.nodes import Node
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from argmap import compare
 from argmap.compare import Comparison
 from argmap.errors import ArgmapError
-from argmap.formats import registry
+from argmap.formats import files, registry
 from argmap.model import ArgumentMap, Location
+from argmap.text import clean
 
-__all__ = ["load_comparison", "load_map", "warn"]
+__all__ = ["clean_nodes", "load_comparison", "load_map", "warn"]
 
 logger = logging.getLogger(__name__)
+
+
+def clean_nodes(out: list[Node]) -> list[Node]:
+    """``out`` with bidi and zero-width controls removed from every text node
+    (:func:`argmap.text.clean`, as in every other output)."""
+    for root in out:
+        for text in list(root.findall(nodes.Text)):
+            cleaned = clean(str(text))
+            if cleaned != str(text):
+                text.parent.replace(text, nodes.Text(cleaned))
+    return out
 
 
 def warn(directive: SphinxDirective, message: str, location: Location | None = None) -> None:
@@ -66,13 +82,24 @@ def _failed(directive: SphinxDirective, err: ArgmapError) -> None:
     warn(directive, err.message, err.location)
 
 
+@contextlib.contextmanager
+def _reading(directive: SphinxDirective, path: Path) -> Iterator[None]:
+    """Reads rooted at ``path``'s folder, also allowing the ``argmap_allow_outside`` folders
+    (relative to the source folder, where ``conf.py`` usually is)."""
+    srcdir = Path(directive.env.srcdir)
+    allowed = [srcdir / p for p in directive.env.config.argmap_allow_outside]
+    with files.rooted(path.parent), files.allowing(allowed):
+        yield
+
+
 def load_map(directive: SphinxDirective) -> tuple[ArgumentMap, Path] | None:
     """The map named by the directive's argument, or ``None`` after a warning."""
     path = _resolve(directive)
     if path is None:
         return None
     try:
-        m = registry.load(path)
+        with _reading(directive, path):
+            m = registry.load(path)
     except ArgmapError as err:
         _failed(directive, err)
         return None
@@ -89,7 +116,8 @@ def load_comparison(directive: SphinxDirective) -> tuple[Comparison, Path] | Non
     if path is None:
         return None
     try:
-        c = compare.load(path) if path.suffix == ".argdown" else registry.load(path)
+        with _reading(directive, path):
+            c = compare.load(path) if path.suffix == ".argdown" else registry.load(path)
     except ArgmapError as err:
         _failed(directive, err)
         return None

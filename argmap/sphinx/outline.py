@@ -16,7 +16,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.typing import OptionSpec
 
 from argmap.model import ArgumentMap, Role, Statement
-from argmap.sphinx._load import load_map
+from argmap.sphinx._load import clean_nodes, load_map
 
 __all__ = ["ArgmapOutlineDirective", "outline"]
 
@@ -115,4 +115,4 @@ class ArgmapOutlineDirective(SphinxDirective):
         container = nodes.container(classes=["argmap-outline"])
         container.extend(outline(m, quotes="quotes" in self.options))
         self.set_source_info(container)
-        return [container]
+        return clean_nodes([container])

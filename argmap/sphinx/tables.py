@@ -19,7 +19,7 @@ from sphinx.util.typing import OptionSpec
 
 from argmap.compare import Comparison, Correspondence, CorrespondenceType, Issue, Ref
 from argmap.model import ArgumentMap
-from argmap.sphinx._load import load_comparison, warn
+from argmap.sphinx._load import clean_nodes, load_comparison, warn
 
 __all__ = ["ArgmapTableDirective", "correspondence_table", "issue_table", "map_label"]
 
@@ -185,7 +185,7 @@ class ArgmapTableDirective(SphinxDirective):
             table.insert(0, nodes.title(caption, "", *title_nodes))
             self.set_source_info(table)
             self.add_name(table)
-            return [table, *messages]
+            return clean_nodes([table, *messages])
         self.set_source_info(table)
         self.add_name(table)
-        return [table]
+        return clean_nodes([table])
