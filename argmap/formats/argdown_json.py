@@ -97,15 +97,17 @@ class _Reader:
         data = raw.get("data") or {}
         if not isinstance(data, dict):
             raise self.error("a statement's data must be an object", f"{at}/data")
+        canonical = _canonical(members)
         return StatementNode(
             title,
-            raw.get("text"),
+            canonical.text if canonical else raw.get("text"),
             tuple(str(t) for t in raw.get("tags") or ()),
             data,
             members,
             raw.get("section"),
             location=first.location if first else Location(self.path),
             defined=None if first is None else order,
+            plain=canonical.plain if canonical else None,
         )
 
     def argument(self, title: str, raw: Any) -> ArgumentNode:
@@ -129,9 +131,10 @@ class _Reader:
                 rules = tuple(str(r) for r in inf.get("inferenceRules") or ())
                 inferences.append(Inference(i, rules, inf.get("data")))
         where = next((m.location for m in members if not m.is_reference), None)
+        canonical = _canonical(members)
         return ArgumentNode(
             title,
-            raw.get("text"),
+            canonical.text if canonical else raw.get("text"),
             tuple(str(t) for t in raw.get("tags") or ()),
             raw.get("data") or {},
             members,
@@ -183,6 +186,15 @@ class _Reader:
 
 def _int(value: Any, default: int) -> int:
     return value if isinstance(value, int) and not isinstance(value, bool) else default
+
+
+def _canonical(members: tuple[Member, ...]) -> Member | None:
+    """The member whose text a node takes, by the reader's rule (argdown-core's): the last
+    definition whose data has a true ``isCanonical``, else the last definition."""
+    defining = [m for m in members if not m.is_reference]
+    pinned = [m for m in defining if isinstance(m.data, dict) and m.data.get("isCanonical") is True]
+    chosen = pinned or defining
+    return chosen[-1] if chosen else None
 
 
 def loads(text: str | bytes, path: str = "<argdown-json>") -> ArgumentMap:
