@@ -354,3 +354,18 @@ def test_pdf_output_is_reproducible(project: Path, capsys: pytest.CaptureFixture
     assert _run(capsys, "render", project / "m.argdown", "-o", second)[0] == 0
     assert first.read_bytes() == second.read_bytes()
     assert b"/CreationDate (D:19700101000000Z)" in first.read_bytes()
+
+
+@pytest.mark.skipif(shutil.which("dot") is None, reason="needs Graphviz's dot")
+@pytest.mark.parametrize("citation", ["\\u200b", "\\ue000"])
+def test_invisible_citation_renders(
+    project: Path, capsys: pytest.CaptureFixture[str], citation: str
+) -> None:
+    """L7: a citation of only invisible characters gave <I></I>, which Graphviz rejects."""
+    text = _map(SOURCE).replace("]}\n", f'], citation: "{citation}"}}\n', 1)
+    assert "citation" in text
+    (project / "m.argdown").write_text(text, encoding="utf-8")
+    svg = project.parent / "full.svg"
+    code, out = _run(capsys, "render", project / "m.argdown", "-o", svg, "--detail", "full")
+    assert code == 0, out
+    assert "<svg" in svg.read_text(encoding="utf-8")
