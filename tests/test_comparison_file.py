@@ -132,7 +132,7 @@ def test_the_essays_comparison() -> None:
     c = compare.load(MAPS / "comparison.argdown")
     assert c.map_ids == ("valiyev-2011", "aslanli-2010")
     s = c.summary()
-    assert s.issues >= 6 and s.agreements >= 5 and s.conflicts >= 3
+    assert s.issues >= 6 and s.agreements >= 5 and s.conflicts >= 2 and s.partial >= 5
     # every issue is answered by both essays, and every correspondence has an issue
     for issue in c.issues:
         assert all(p.addressed for p in c.positions(issue.id)), issue.id
@@ -144,6 +144,8 @@ def test_the_essays_comparison() -> None:
     # the real disagreement the design card names: independence of Baku's policy
     conflicts = {(x.left.statement_id, x.right.statement_id) for x in c.conflicts()}
     assert ("V: Independent course preserved", "A: Small state balancing") in conflicts
+    # and the closing tilts, towards the West (2011) and towards Russia (2010)
+    assert ("V: Russian policy pushes Baku West", "A: Move towards Russia") in conflicts
     v_thesis = Ref("valiyev-2011", c.map("valiyev-2011").thesis.id)
     assert c.about(v_thesis, by="aslanli-2010")
 
