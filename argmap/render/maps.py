@@ -165,14 +165,22 @@ def add_body(
         parent = sec.parent if sec.parent in known else None
         children.setdefault(parent, []).append(sec)
 
-    def nonempty(sec: Section) -> bool:
+    # A section id reused by one of its own subsections would make the nesting a cycle; such
+    # a child is drawn at most once per path, so the walks below always end.
+    def nonempty(sec: Section, path: frozenset[str] = frozenset()) -> bool:
         return (
             any(x.section == sec.id for x in statements)
             or any(x.section == sec.id for x in arguments)
-            or any(nonempty(c) for c in children.get(sec.id, []))
+            or any(
+                nonempty(c, path | {sec.id})
+                for c in children.get(sec.id, [])
+                if c.id not in path and c.id != sec.id
+            )
         )
 
-    def cluster(container: graphviz.Digraph, sec: Section) -> None:
+    def cluster(
+        container: graphviz.Digraph, sec: Section, path: frozenset[str] = frozenset()
+    ) -> None:
         name = "cluster_" + node_id(*key, "section", sec.id)
         with container.subgraph(name=name) as sub:
             sub.attr(
@@ -190,9 +198,10 @@ def add_body(
                 },
             )
             place(sub, sec.id)
+            inner = path | {sec.id}
             for child in children.get(sec.id, []):
-                if nonempty(child):
-                    cluster(sub, child)
+                if child.id not in inner and nonempty(child, inner):
+                    cluster(sub, child, inner)
 
     place(g, None)
     if sections:
