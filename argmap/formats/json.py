@@ -23,6 +23,7 @@ True
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -44,7 +45,9 @@ from argmap.model import (
     Statement,
     View,
 )
-from argmap.text import clean
+from argmap.text import INVISIBLE
+
+_INVISIBLE = re.compile("[" + "".join(sorted(INVISIBLE)) + "]")
 
 __all__ = [
     "KEY_ORDER",
@@ -211,8 +214,19 @@ def dumps(maps: Iterable[ArgumentMap], comparison: ComparisonData | None = None)
     }
     if comparison is not None:
         doc["comparison"] = _comparison_data(comparison)
-    # Bidi and zero-width controls are left out, as in every output (argmap.text.clean).
-    return clean(json.dumps(doc, ensure_ascii=False, indent=2)) + "\n"
+    # Bidi and zero-width controls never stand raw in the file (as in every output), but JSON
+    # is data: they are written as \\uXXXX escapes, so the text reads back exactly (a quote is
+    # the author's words) and no viewer of the file can be misled by them.
+    return _visible(json.dumps(doc, ensure_ascii=False, indent=2)) + "\n"
+
+
+def _visible(text: str) -> str:
+    """``text`` (JSON) with every bidi or zero-width character written as a ``\\uXXXX`` escape.
+
+    >>> _visible(chr(34) + "a" + chr(0x202E) + "b" + chr(34))
+    '"a\\\\u202eb"'
+    """
+    return _INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def _error(message: str, path: str, line: int = 1, column: int = 1) -> FormatError:
