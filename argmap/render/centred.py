@@ -13,13 +13,12 @@ of their author's cluster, and the in-map relations are drawn without shaping th
 
 from __future__ import annotations
 
-import attrs
 import graphviz  # type: ignore[import-untyped]
 
 from argmap.analysis.authors import short_labels
 from argmap.compare import Comparison, CorrespondenceType, Ref
 from argmap.model import RelationType, Role
-from argmap.render.columns import Columns, corr_id, corr_label, select
+from argmap.render.columns import Columns, corr_id, corr_label, map_cluster, select
 from argmap.render.labels import (
     ComparisonView,
     Counter,
@@ -31,7 +30,7 @@ from argmap.render.labels import (
     wrap,
 )
 from argmap.render.legend import corr_edge_style, legend_columns
-from argmap.render.maps import add_body, edge, new_graph
+from argmap.render.maps import edge, new_graph
 from argmap.render.style import Theme, node_attrs
 
 __all__ = ["centred_graph"]
@@ -89,43 +88,21 @@ def centred_graph(
     rels: set[RelationType] = set()
     has_args = False
     for m in c.maps:
-        name = "cluster_map_" + slug(m.id)
-        shown = attrs.evolve(
-            m, statements=sorted(m.statements, key=lambda s: s.role is not Role.THESIS)
+        shown, r, t, a = map_cluster(
+            g,
+            m,
+            plain_label([labels[m.id]]),
+            node_id,
+            edge_id,
+            keep=keep[m.id],
+            detail=detail,
+            theme=theme,
+            relations=full,
+            tooltip=plain_label([map_heading(m)]),
         )
-        with g.subgraph(name=name) as sub:
-            sub.attr(
-                "graph",
-                _attributes={
-                    "id": name,
-                    "class": "cluster-map",
-                    "label": plain_label([labels[m.id]]),
-                    "tooltip": plain_label([map_heading(m)]),
-                    "labelloc": "t",
-                    "style": "rounded,filled",
-                    "color": theme.cluster_color,
-                    "fillcolor": theme.cluster_fill,
-                    "fontname": theme.fontname,
-                    "fontsize": f"{theme.cluster_fontsize:g}",
-                    "penwidth": "1.5",
-                },
-            )
-            r, t, a = add_body(
-                sub,
-                shown,
-                node_id,
-                edge_id,
-                keep=keep[m.id],
-                detail=detail,
-                sections=False,
-                theme=theme,
-                key=(m.id,),
-                constrain=False,
-                relations=full,
-            )
-            roles.update(r)
-            rels.update(t)
-            has_args = has_args or a
+        roles.update(r)
+        rels.update(t)
+        has_args = has_args or a
         s_ = side[m.id]
         nth = 0
         for s in shown.statements:

@@ -8,10 +8,12 @@ import graphviz  # type: ignore[import-untyped]
 
 from argmap.compare import Comparison, CorrespondenceType, Issue, Ref
 from argmap.errors import ArgmapError
-from argmap.model import Role
-from argmap.render.labels import ComparisonView, slug, wrap
+from argmap.model import ArgumentMap, RelationType, Role
+from argmap.render.labels import ComparisonView, Counter, Detail, Ids, slug, wrap
+from argmap.render.maps import add_body
+from argmap.render.style import Theme
 
-__all__ = ["Columns", "Selection", "corr_id", "corr_label", "select"]
+__all__ = ["Columns", "Selection", "corr_id", "corr_label", "map_cluster", "select"]
 
 
 @attrs.frozen
@@ -100,3 +102,55 @@ class Columns:
 
 def corr_id(ident: str, index: int) -> str:
     return f"c_{slug(ident)}_{index + 1}"
+
+
+def map_cluster(
+    g: graphviz.Digraph,
+    m: ArgumentMap,
+    label: str,
+    node_id: Ids,
+    edge_id: Counter,
+    *,
+    keep: frozenset[str] | None,
+    detail: Detail,
+    theme: Theme,
+    relations: bool,
+    tooltip: str | None = None,
+) -> tuple[ArgumentMap, set[Role], set[RelationType], bool]:
+    """One author's cluster of a comparison drawing (``label`` already escaped), its theses
+    first so that they are drawn on top of its column; returns the map as drawn, and the
+    roles, relation types and whether arguments were drawn (for the legend)."""
+    name = "cluster_map_" + slug(m.id)
+    shown = attrs.evolve(
+        m, statements=sorted(m.statements, key=lambda s: s.role is not Role.THESIS)
+    )
+    attributes = {"id": name, "class": "cluster-map", "label": label}
+    if tooltip is not None:
+        attributes["tooltip"] = tooltip
+    attributes.update(
+        {
+            "labelloc": "t",
+            "style": "rounded,filled",
+            "color": theme.cluster_color,
+            "fillcolor": theme.cluster_fill,
+            "fontname": theme.fontname,
+            "fontsize": f"{theme.cluster_fontsize:g}",
+            "penwidth": "1.5",
+        }
+    )
+    with g.subgraph(name=name) as sub:
+        sub.attr("graph", _attributes=attributes)
+        roles, rels, has_args = add_body(
+            sub,
+            shown,
+            node_id,
+            edge_id,
+            keep=keep,
+            detail=detail,
+            sections=False,
+            theme=theme,
+            key=(m.id,),
+            constrain=False,
+            relations=relations,
+        )
+    return shown, roles, rels, has_args

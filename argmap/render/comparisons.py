@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import attrs
 import graphviz  # type: ignore[import-untyped]
 
 from argmap.compare import Comparison, CorrespondenceType, Ref
 from argmap.model import ArgumentMap, RelationType, Role
 from argmap.render.centred import centred_graph
-from argmap.render.columns import Columns, corr_id, corr_label, select
+from argmap.render.columns import Columns, corr_id, corr_label, map_cluster, select
 from argmap.render.labels import (
     DETAILS,
     VIEWS,
@@ -23,7 +22,7 @@ from argmap.render.labels import (
     wrap,
 )
 from argmap.render.legend import corr_edge_style, legend_columns
-from argmap.render.maps import add_body, edge, new_graph
+from argmap.render.maps import edge, new_graph
 from argmap.render.style import DEFAULT_THEME, Theme, node_attrs
 
 __all__ = ["comparison_graph"]
@@ -140,43 +139,20 @@ def comparison_graph(
         return outer[nth % len(outer)], (2, nth)
 
     for m in c.maps:
-        name = "cluster_map_" + slug(m.id)
-        # theses first, so that they are drawn first (on top) in their column
-        shown = attrs.evolve(
-            m, statements=sorted(m.statements, key=lambda s: s.role is not Role.THESIS)
+        shown, r, t, a = map_cluster(
+            g,
+            m,
+            plain_label(wrap(map_heading(m), 44)),
+            node_id,
+            edge_id,
+            keep=keep[m.id],
+            detail=detail,
+            theme=theme,
+            relations=full,
         )
-        with g.subgraph(name=name) as sub:
-            sub.attr(
-                "graph",
-                _attributes={
-                    "id": name,
-                    "class": "cluster-map",
-                    "label": plain_label(wrap(map_heading(m), 44)),
-                    "labelloc": "t",
-                    "style": "rounded,filled",
-                    "color": theme.cluster_color,
-                    "fillcolor": theme.cluster_fill,
-                    "fontname": theme.fontname,
-                    "fontsize": f"{theme.cluster_fontsize:g}",
-                    "penwidth": "1.5",
-                },
-            )
-            r, t, a = add_body(
-                sub,
-                shown,
-                node_id,
-                edge_id,
-                keep=keep[m.id],
-                detail=detail,
-                sections=False,
-                theme=theme,
-                key=(m.id,),
-                constrain=False,
-                relations=full,
-            )
-            roles.update(r)
-            rels.update(t)
-            has_args = has_args or a
+        roles.update(r)
+        rels.update(t)
+        has_args = has_args or a
         nth = 0
         for s in shown.statements:
             ident = node_id.get(m.id, s.id)
