@@ -307,11 +307,10 @@ class _Reader:
             scheme = str(g.node(node_id).get("scheme") or g.label[node_id]).strip()
             named = scheme not in _GENERIC_INFERENCES
             to_i = [e for e in outs if g.kind[g.edges[e][2]] == "I"]
-            if not ins or len(outs) != 1 or not to_i:
-                if node_id in targeted and len(to_i) == len(outs) <= 1:
-                    pass  # an argued-about inference without full structure: still a node
-                else:
-                    continue
+            partial = not ins or len(outs) != 1 or not to_i
+            # An inference without full structure is kept only as a node that is argued about.
+            if partial and not (node_id in targeted and len(to_i) == len(outs) <= 1):
+                continue
             if node_id in targeted or len(ins) > 1 or named:
                 arg = Argument(
                     f"ra{node_id}",

@@ -211,8 +211,8 @@ def load_yaml(text: str) -> Any:
         if converted is not None:
             try:
                 return json.loads(converted)
-            except ValueError:
-                pass  # not well-formed: YAML reads it below and reports the problem
+            except ValueError:  # not well-formed: YAML reads it below and reports the problem
+                converted = None
     try:
         return _safe_load(text)
     except _yaml().YAMLError as e:

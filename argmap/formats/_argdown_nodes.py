@@ -22,6 +22,7 @@ straight away, keeping only what a map needs.
 
 from __future__ import annotations
 
+import abc
 from collections.abc import Callable
 from typing import Any
 
@@ -143,9 +144,9 @@ class Equivalence:
         return self.section if self.has_section else self.first_section
 
 
-class Sink:
+class Sink(abc.ABC):
     """What the parser reports to, with the rules of the module docstring; subclasses keep
-    what they build (``new_node``, ``member``, ``add_relation``)."""
+    what they build (``new_node``, and the abstract ``member`` and ``add_relation``)."""
 
     def __init__(self, locate: Callable[[int], Location]) -> None:
         self.locate = locate
@@ -168,6 +169,7 @@ class Sink:
         """A new node (a hook for sinks that keep more per node)."""
         return Equivalence(title, kind)
 
+    @abc.abstractmethod
     def member(
         self,
         node: Equivalence,
@@ -182,7 +184,6 @@ class Sink:
     ) -> None:
         """One member of ``node``: its text and text without tags (None: none), its own tags
         (each once), the span of its ``{...}`` data, and where it starts."""
-        raise NotImplementedError
 
     def relate(self, src: Equivalence, dst: Equivalence, rel: str, start: int) -> None:
         """A relation of type ``rel`` ("support", "attack", "contradictory", "undercut")
@@ -204,6 +205,6 @@ class Sink:
             incoming.add((dst, rel))
         self.add_relation(src, dst, rel, start)
 
+    @abc.abstractmethod
     def add_relation(self, src: Equivalence, dst: Equivalence, rel: str, start: int) -> None:
         """Keep a relation that relate() let through."""
-        raise NotImplementedError

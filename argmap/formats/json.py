@@ -215,13 +215,13 @@ def dumps(maps: Iterable[ArgumentMap], comparison: ComparisonData | None = None)
     if comparison is not None:
         doc["comparison"] = _comparison_data(comparison)
     # Bidi and zero-width controls never stand raw in the file (as in every output), but JSON
-    # is data: they are written as \\uXXXX escapes, so the text reads back exactly (a quote is
-    # the author's words) and no viewer of the file can be misled by them.
+    # is data: they are written as escapes (U+202E as backslash-u202e), so the text reads back
+    # exactly (a quote is the author's words) and no viewer of the file can be misled by them.
     return _visible(json.dumps(doc, ensure_ascii=False, indent=2)) + "\n"
 
 
 def _visible(text: str) -> str:
-    """``text`` (JSON) with every bidi or zero-width character written as a ``\\uXXXX`` escape.
+    """``text`` (JSON) with every bidi or zero-width character written as a JSON escape.
 
     >>> _visible(chr(34) + "a" + chr(0x202E) + "b" + chr(34))
     '"a\\\\u202eb"'
