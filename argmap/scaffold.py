@@ -15,7 +15,7 @@ template, not a map: ``argmap check`` rejects it until the placeholder is replac
 >>> "sha256: 51f6adf6aee011485043fb9e77c92b8358cf3cb4f1b8b726296873ec54de06e7" in text
 True
 >>> text.splitlines()[-1]
-"[D: Thesis]: REPLACE ME: the essay's thesis in one sentence of your own. #thesis"
+'[D: Thesis]: REPLACE ME with the thesis of the essay in one sentence of your own #thesis'
 >>> new_map(d / "essay.txt", p, map_id="demo-2026", title="T", author="A", year=2026)
 ... # doctest: +ELLIPSIS
 Traceback (most recent call last):
@@ -25,23 +25,27 @@ argmap.errors.ArgmapError: .../demo-2026.argdown:1:1: refusing to overwrite an e
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+import attrs
+
 from argmap.errors import ArgmapError
+from argmap.formats import argdown
 from argmap.formats.comparison_writer import PLACEHOLDER_MARK
-from argmap.formats.files import decode, read_bytes
-from argmap.model import Location
+from argmap.formats.files import decode, read_bytes, read_text
+from argmap.model import ArgumentMap, Location, MapBuilder, Role, Source
 
 __all__ = [
     "MAP_ID_PATTERN",
     "PLACEHOLDER_MARK",
+    "PLACEHOLDER_THESIS",
     "PREFIX_PATTERN",
     "new_map",
     "prefix_candidates",
+    "scaffold_map",
     "scaffold_text",
     "unique_prefix",
     "used_prefixes",
@@ -87,8 +91,8 @@ def used_prefixes(paths: Iterable[Path]) -> dict[str, Path]:
     found: dict[str, Path] = {}
     for path in paths:
         try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
+            text = read_text(path, what="map")
+        except ArgmapError:
             continue
         for match in _TITLE_PREFIX.finditer(text):
             found.setdefault(match.group(1), path)
@@ -107,19 +111,6 @@ def unique_prefix(map_id: str, taken: Mapping[str, object]) -> str:
     return f"{candidates[-1]}{n}"
 
 
-# Characters Argdown reads as markup in heading text; a backslash makes them literal.
-_ARGDOWN_SPECIAL = re.compile(r"([\\#\[\]<>{}*_@`/])")
-
-
-def _escape_heading(text: str) -> str:
-    return _ARGDOWN_SPECIAL.sub(r"\\\1", text)
-
-
-def _yaml_string(text: str) -> str:
-    # A JSON string is a valid YAML double-quoted scalar.
-    return json.dumps(text, ensure_ascii=False)
-
-
 def _one_line(name: str, value: str, where: Location) -> str:
     value = value.strip()
     if not value:
@@ -135,7 +126,30 @@ def _one_line(name: str, value: str, where: Location) -> str:
     return value
 
 
-def scaffold_text(
+def _guide(source_path: str, short: str) -> str:
+    """What the comment block at the top of a scaffold says."""
+    return f"""\
+Source: {source_path} (its sha256 below was computed by `argmap new` from the file's bytes).
+
+NEW MAP SCAFFOLD written by `argmap new`. It is a template, not yet a map:
+`argmap check` rejects it until step 1 is done, because the thesis has no quote.
+  1. Replace the placeholder thesis with the essay's thesis in one sentence of your own,
+     and add the author's words to its data:  {{quotes: ["the author's exact words"]}}
+  2. Add the essay's sections as `##` headings and its claims, evidence and counterclaims
+     as statements `[{short}: Short title]: text. #claim` (#evidence, #counterclaim), each
+     with at least one quote, connected by relations (`+` support, `-` attack) to what they
+     bear on. Start every statement title with `{short}: ` so titles stay unique when maps
+     are compared.
+  3. Run `argmap anchor --write` on this file to write the quote offsets, then
+     `argmap check` on it until it reports no problems.
+See docs/conventions.md for every convention. Delete this comment when you are done."""
+
+
+#: The placeholder thesis's text (no Argdown markup in it, so it is written as it reads).
+PLACEHOLDER_THESIS = f"{PLACEHOLDER_MARK} with the thesis of the essay in one sentence of your own"
+
+
+def scaffold_map(
     *,
     map_id: str,
     title: str,
@@ -147,49 +161,40 @@ def scaffold_text(
     attributed_author: str | None = None,
     prefix: str | None = None,
     label: str | None = None,
-) -> str:
-    """The scaffold as text; ``source_path`` is written as given (relative to the map).
+) -> ArgumentMap:
+    """The scaffold as a map: the source's metadata, one section and a placeholder thesis
+    without quotes (see :func:`scaffold_text`).
 
-    ``author`` and ``year`` may be None (an anonymous text, no date): they are left out."""
+    >>> m = scaffold_map(map_id="m", title="T", source_path="e.txt", sha256="ab",
+    ...                  author=None, year=None, prefix="M")
+    >>> [(s.id, s.role.value, s.section) for s in m.statements]
+    [('M: Thesis', 'thesis', 'introduction')]
+    """
     short = prefix or map_id[:1].upper()
-    fields = [
-        f"path: {_yaml_string(source_path)}",
-        f"sha256: {sha256}",
-        f"title: {_yaml_string(title)}",
-    ]
-    if author is not None:
-        fields.append(f"author: {_yaml_string(author)}")
-    if attributed_author is not None:
-        fields.append(f"attributed_author: {_yaml_string(attributed_author)}")
-    if year is not None:
-        fields.append(f"year: {year}")
-    if venue is not None:
-        fields.append(f"venue: {_yaml_string(venue)}")
-    # One line: the Argdown CLI miscounts braces inside strings of multi-line data.
-    source = ", ".join(fields)
-    label_field = f"label: {_yaml_string(label)}, " if label is not None else ""
-    return f"""\
-// Source: {source_path} (its sha256 below was computed by `argmap new` from the file's bytes).
-//
-// NEW MAP SCAFFOLD written by `argmap new`. It is a template, not yet a map:
-// `argmap check` rejects it until step 1 is done, because the thesis has no quote.
-//   1. Replace the placeholder thesis with the essay's thesis in one sentence of your own,
-//      and add the author's words to its data:  {{quotes: ["the author's exact words"]}}
-//   2. Add the essay's sections as `##` headings and its claims, evidence and counterclaims
-//      as statements `[{short}: Short title]: text. #claim` (#evidence, #counterclaim), each
-//      with at least one quote, connected by relations (`+` support, `-` attack) to what they
-//      bear on. Start every statement title with `{short}: ` so titles stay unique when maps
-//      are compared.
-//   3. Run `argmap anchor --write` on this file to write the quote offsets, then
-//      `argmap check` on it until it reports no problems.
-// See docs/conventions.md for every convention. Delete this comment when you are done.
+    source = Source(
+        source_path,
+        sha256,
+        title,
+        author or "",
+        attributed_author=attributed_author,
+        year=year,
+        venue=venue,
+    )
+    m = (
+        MapBuilder(map_id, title, source)
+        .section("introduction", "Introduction")
+        .statement(f"{short}: Thesis", PLACEHOLDER_THESIS, Role.THESIS)
+        .build()
+    )
+    return attrs.evolve(m, label=label or "")
 
-# {_escape_heading(title)} {{map: {map_id}, {label_field}source: {{{source}}}}}
 
-## Introduction {{id: introduction}}
-
-[{short}: Thesis]: {PLACEHOLDER_MARK}: the essay's thesis in one sentence of your own. #thesis
-"""
+def scaffold_text(m: ArgumentMap) -> str:
+    """The scaffold :func:`scaffold_map` made, as text: a comment block saying what to do,
+    then the map written by the Argdown writer (:func:`argmap.formats.argdown.dumps`)."""
+    source = m.source.path if m.source is not None else ""
+    short = m.statements[0].id.split(":")[0] if m.statements else m.id[:1].upper()
+    return argdown.comment(_guide(source, short)) + "\n" + argdown.dumps(m)
 
 
 def new_map(
@@ -241,7 +246,7 @@ def new_map(
     data = read_bytes(source, what="source")
     decode(data, source)  # the source must read as every command reads it
     relative = Path(os.path.relpath(source.resolve(), target.resolve().parent)).as_posix()
-    text = scaffold_text(
+    m = scaffold_map(
         map_id=map_id,
         title=title,
         source_path=relative,
@@ -253,6 +258,7 @@ def new_map(
         prefix=prefix,
         label=label,
     )
+    text = scaffold_text(m)
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
         with target.open("x", encoding="utf-8", newline="\n") as out:

@@ -13,7 +13,7 @@ import yaml
 from argmap.errors import ArgmapError
 from argmap.model import Argument, ArgumentMap, RelationType, Statement
 
-__all__ = ["dump", "dumps", "escape"]
+__all__ = ["comment", "dump", "dumps", "escape"]
 
 _SPECIAL = set("\\@#*_[],.:;</>-(){}=+~^'\"`!?|$%&")
 _ROLE_NAMES = {"thesis", "claim", "evidence", "counterclaim"}
@@ -32,6 +32,20 @@ def escape(text: str) -> str:
     '1\\\\. \\\\[A\\\\] \\\\#x'
     """
     return "".join("\\" + c if c in _SPECIAL else c for c in text)
+
+
+def comment(text: str) -> str:
+    """``text`` as Argdown line comments: ``// `` before each of its lines, each ending in
+    ``\\n``. Every Unicode line separator starts a new comment line, so no text (a file name
+    with a line break in it) can end the comment and be read as Argdown.
+
+    >>> print(comment("Written by a tool.\\n\\nsee x\\u2028[A]: not a statement"), end="")
+    // Written by a tool.
+    //
+    // see x
+    // [A]: not a statement
+    """
+    return "".join(f"// {line}".rstrip() + "\n" for line in text.splitlines() or [""])
 
 
 def _check_title(title: str, close: str) -> None:

@@ -47,6 +47,7 @@ __all__ = [
     "RelationNode",
     "SectionNode",
     "StatementNode",
+    "comment",
     "data_spans",
     "dump",
     "dumps",
@@ -210,6 +211,18 @@ def escape(text: str) -> str:
     from argmap.formats._argdown_writer import escape as _escape  # not needed to read maps
 
     return _escape(text)
+
+
+def comment(text: str) -> str:
+    """``text`` as Argdown line comments (``// `` before each line; every line separator
+    starts a new one, so nothing in ``text`` can end the comment).
+
+    >>> comment("a\\nb")
+    '// a\\n// b\\n'
+    """
+    from argmap.formats._argdown_writer import comment as _comment
+
+    return _comment(text)
 
 
 def dumps(m: ArgumentMap) -> str:
