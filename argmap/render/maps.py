@@ -37,7 +37,13 @@ __all__ = ["TIER_THRESHOLD", "add_body", "map_graph", "new_graph"]
 
 
 def new_graph(
-    name: str, css_class: str, title: Sequence[str], theme: Theme, *, columns: bool = False
+    name: str,
+    css_class: str,
+    title: Sequence[str],
+    theme: Theme,
+    *,
+    columns: bool = False,
+    ranksep: str | None = None,
 ) -> graphviz.Digraph:
     """An empty graph with the title on top.
 
@@ -59,7 +65,7 @@ def new_graph(
             "rankdir": layout["rankdir"],
             "newrank": "true",
             "nodesep": f"{theme.nodesep:g}",
-            "ranksep": layout.get("ranksep", f"{theme.ranksep:g}"),
+            "ranksep": ranksep or layout.get("ranksep", f"{theme.ranksep:g}"),
             "splines": theme.splines,
             "bgcolor": theme.background,
             "outputorder": "edgesfirst",
