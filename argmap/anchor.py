@@ -23,6 +23,8 @@ import attrs
 
 from argmap.errors import SourceError
 from argmap.formats import argdown
+from argmap.formats._argdown_include import locate_in
+from argmap.formats.argdown import DataNode
 from argmap.formats.files import current_root, read_text
 from argmap.model import ArgumentMap, Location
 from argmap.quotes import find
@@ -72,121 +74,14 @@ def plan(m: ArgumentMap, map_path: str | Path) -> tuple[Fix, ...]:
     return tuple(out)
 
 
-# -- inside one {...} data block (YAML flow style): where each value is --------------------
-
-
-@attrs.frozen
-class _Node:
-    start: int
-    end: int
-    kind: str  # "map" | "list" | "scalar"
-    value: str = ""  # a scalar's value
-    items: tuple[_Node, ...] = ()  # list items
-    keys: tuple[tuple[str, _Node], ...] = ()  # mapping entries
-
-
-class _Flow:
-    def __init__(self, text: str, path: str) -> None:
-        self.text = text
-        self.path = path
-
-    def fail(self, pos: int, message: str) -> SourceError:
-        line = self.text.count("\n", 0, pos) + 1
-        col = pos - (self.text.rfind("\n", 0, pos) + 1) + 1
-        return SourceError(message, Location(self.path, line, col))
-
-    def skip(self, pos: int) -> int:
-        while pos < len(self.text) and self.text[pos] in " \t\r\n":
-            pos += 1
-        return pos
-
-    def node(self, pos: int) -> _Node:
-        pos = self.skip(pos)
-        if pos >= len(self.text):
-            raise self.fail(pos, "unexpected end of data")
-        c = self.text[pos]
-        if c == "{":
-            return self.mapping(pos)
-        if c == "[":
-            return self.sequence(pos)
-        if c in "\"'":
-            return self.quoted(pos)
-        return self.plain(pos, ",]}")
-
-    def mapping(self, pos: int) -> _Node:
-        start = pos
-        pos = self.skip(pos + 1)
-        keys: list[tuple[str, _Node]] = []
-        while self.text[pos : pos + 1] != "}":
-            key = self.node(pos) if self.text[pos] in "\"'" else self.plain(pos, ":,}")
-            pos = self.skip(key.end)
-            if self.text[pos : pos + 1] != ":":
-                raise self.fail(pos, "expected ':' in data")
-            value = self.node(pos + 1)
-            keys.append((key.value, value))
-            pos = self.skip(value.end)
-            if self.text[pos : pos + 1] == ",":
-                pos = self.skip(pos + 1)
-            elif self.text[pos : pos + 1] != "}":
-                raise self.fail(pos, "expected ',' or '}' in data")
-        return _Node(start, pos + 1, "map", keys=tuple(keys))
-
-    def sequence(self, pos: int) -> _Node:
-        start = pos
-        pos = self.skip(pos + 1)
-        items: list[_Node] = []
-        while self.text[pos : pos + 1] != "]":
-            item = self.node(pos)
-            items.append(item)
-            pos = self.skip(item.end)
-            if self.text[pos : pos + 1] == ",":
-                pos = self.skip(pos + 1)
-            elif self.text[pos : pos + 1] != "]":
-                raise self.fail(pos, "expected ',' or ']' in data")
-        return _Node(start, pos + 1, "list", items=tuple(items))
-
-    def quoted(self, pos: int) -> _Node:
-        q = self.text[pos]
-        i = pos + 1
-        out: list[str] = []
-        while i < len(self.text):
-            c = self.text[i]
-            if q == '"' and c == "\\" and i + 1 < len(self.text):
-                nxt = self.text[i + 1]
-                out.append({"n": "\n", "t": "\t"}.get(nxt, nxt))
-                i += 2
-                continue
-            if c == q:
-                if q == "'" and self.text[i + 1 : i + 2] == "'":
-                    out.append("'")
-                    i += 2
-                    continue
-                return _Node(pos, i + 1, "scalar", "".join(out))
-            out.append(c)
-            i += 1
-        raise self.fail(pos, "unclosed quoted string in data")
-
-    def plain(self, pos: int, stops: str) -> _Node:
-        i = pos
-        while i < len(self.text) and self.text[i] not in stops:
-            if self.text[i] == ":" and self.text[i + 1 : i + 2] in (" ", "\n", ""):
-                break
-            i += 1
-        end = i
-        while end > pos and self.text[end - 1] in " \t\r\n":
-            end -= 1
-        return _Node(pos, end, "scalar", " ".join(self.text[pos:end].split()))
-
-
-def _quotes_list(flow: _Flow, spans: dict[str, list[tuple[int, int]]], title: str) -> _Node:
-    """The ``quotes: [...]`` list in the data of the definition of ``[title]``; the data
-    blocks are where the Argdown reader's lexer finds them (:func:`argdown.data_spans`)."""
-    for start, _end in spans.get(title, ()):
-        data = flow.mapping(start)
+def _quotes_list(nodes: dict[str, list[argdown.DataNode]], title: str, path: str) -> DataNode:
+    """The ``quotes: [...]`` list in the data of the definition of ``[title]``, with the
+    positions the Argdown reader reports (:func:`argdown.data_nodes`)."""
+    for data in nodes.get(title, ()):
         for key, value in data.keys:
             if key == "quotes" and value.kind == "list":
                 return value
-    raise SourceError(f"no quotes data found for [{title}]", Location(flow.path))
+    raise SourceError(f"no quotes data found for [{title}]", Location(path))
 
 
 def apply(text: str, fixes: Iterable[Fix], path: str = "<argdown>") -> str:
@@ -229,27 +124,51 @@ def _apply(text: str, edits: list[tuple[int, int, str]]) -> str:
 def _edits(text: str, fixes: Iterable[Fix], path: str) -> list[tuple[int, int, str]]:
     """The replacements (start, end, new text) that write ``fixes`` into ``text``; none
     spans a line end, so they carry over to the same text with other line ends."""
-    flow = _Flow(text, path)
-    spans = argdown.data_spans(text, path)
+    nodes = argdown.data_nodes(text, path)
+
+    def locate(offset: int) -> Location:
+        return locate_in(path, text, offset)
+
     edits: list[tuple[int, int, str]] = []
     for fix in fixes:
-        items = _quotes_list(flow, spans, fix.statement).items
+        quotes = _quotes_list(nodes, fix.statement, path)
+        items = quotes.items
         if fix.index >= len(items):
             raise SourceError(f"[{fix.statement}] has no quote {fix.index + 1}", Location(path))
         item = items[fix.index]
         offsets = f"start: {fix.start}, end: {fix.end}"
-        if item.kind == "scalar":
+        what = f"quote {fix.index + 1} of [{fix.statement}]"
+        if item.kind == "scalar" and item.style not in ("|", ">") and quotes.flow:
             # Two insertions around the quoted text, which is kept as it is.
             edits.append((item.start, item.start, "{text: "))
             edits.append((item.end, item.end, f", {offsets}}}"))
             continue
+        if not quotes.flow and item.kind == "scalar":
+            # Block YAML: Argdown ends the data at the first '}', so no {...} can go in.
+            raise SourceError(
+                f"{what} is in block-style data: make it a mapping with the lines text, "
+                f"start: {fix.start} and end: {fix.end}",
+                locate(item.start),
+            )
         if item.kind != "map" or not item.keys:
-            raise flow.fail(item.start, f"quote {fix.index + 1} of [{fix.statement}] is not text")
+            raise SourceError(
+                f"{what} is not text or a {{text: ...}} mapping: write {offsets} by hand",
+                locate(item.start),
+            )
         entries = dict(item.keys)
         if "start" in entries and "end" in entries:
             for key, value in (("start", fix.start), ("end", fix.end)):
-                edits.append((entries[key].start, entries[key].end, str(value)))
-        else:
+                node = entries[key]
+                if node.kind != "scalar":
+                    raise SourceError(f"{what}: its {key} is not a number", locate(node.start))
+                edits.append((node.start, node.end, str(value)))
+        elif item.flow:
             last = item.keys[-1][1]
             edits.append((last.end, last.end, f", {offsets}"))
+        else:
+            raise SourceError(
+                f"{what} is a block mapping without offsets: add the lines start: "
+                f"{fix.start} and end: {fix.end} to it",
+                locate(item.start),
+            )
     return edits

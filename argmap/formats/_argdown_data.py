@@ -11,6 +11,7 @@ is built. :func:`merge_data` is Argdown's merge of the data of members with one 
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from collections.abc import Callable
@@ -24,6 +25,8 @@ __all__ = [
     "MAX_INT_DIGITS",
     "MAX_NODES",
     "DataLimitError",
+    "compose_yaml",
+    "data_body",
     "data_error",
     "load_yaml",
     "merge_data",
@@ -261,6 +264,56 @@ def data_error(e: Exception, what: str, where: Location, raw: str = "") -> Argma
     return ArgdownSyntaxError(message, where)
 
 
+def data_body(raw: str) -> tuple[int, str]:
+    """The YAML of a ``{...}`` data token and where it starts in the token: the token itself
+    (a flow mapping), or, when a line break follows the opening brace, the block of YAML
+    lines between the braces.
+
+    >>> data_body("{quotes: [a]}"), data_body("{\\n  quotes:\\n    - a\\n}")
+    ((0, '{quotes: [a]}'), (2, '  quotes:\\n    - a\\n'))
+    """
+    if raw.startswith("{") and raw[1:2] in (" ", "\t", "\n"):
+        head = raw[1:].lstrip(" \t")
+        if head.startswith("\n"):  # a block of YAML lines between the braces
+            body = head[1:].rstrip()
+            return len(raw) - len(head) + 1, body[:-1] if body.endswith("}") else body
+    return 0, raw
+
+
+def compose_yaml(text: str) -> tuple[Any, Callable[[int], int]]:
+    """The YAML node graph of ``text`` (positions, not values: PyYAML's own composer, whose
+    marks are code point offsets), under this module's limits, and a function taking the
+    offsets of its marks to offsets in ``text`` (they differ where a key's colon before a
+    list or mapping was spaced, as :func:`load_yaml` spaces it). Raises what
+    :func:`load_yaml` raises."""
+    yaml = _yaml()
+
+    def compose(body: str) -> Any:
+        loader = yaml.SafeLoader(body)
+        try:
+            node = loader.get_single_node()
+        finally:
+            loader.dispose()
+        if node is not None:
+            _check_graph(node)
+        return node
+
+    try:
+        return compose(text), lambda offset: offset
+    except yaml.YAMLError as e:
+        if getattr(e, "problem", None) != "found unexpected ':'":
+            raise
+        spaced = _space_colons(text)
+        if spaced == text:
+            raise
+    # Each spaced colon put one character into the text: offsets after it move back.
+    added: list[int] = []
+    for m in _ADJACENT_COLON.finditer(text):
+        if m.group() == ":":
+            added.append(m.start() + 1 + len(added))  # where the space stands in ``spaced``
+    return compose(spaced), lambda offset: offset - bisect.bisect_right(added, offset)
+
+
 def read_data(text: str, start: int, end: int, locate: Callable[[int], Location]) -> dict[str, Any]:
     """The mapping of the ``{...}`` data token at ``text[start:end]``; located errors."""
     one = _ONE_QUOTE.fullmatch(text, start, end)
@@ -268,12 +321,7 @@ def read_data(text: str, start: int, end: int, locate: Callable[[int], Location]
         quote, begin, stop = one.groups()
         return {"quotes": [{"text": quote, "start": int(begin), "end": int(stop)}]}
     raw = text[start:end]
-    body = raw
-    if raw.startswith("{") and raw[1:2] in (" ", "\t", "\n"):
-        head = raw[1:].lstrip(" \t")
-        if head.startswith("\n"):  # a block of YAML lines between the braces
-            body = head[1:].rstrip()
-            body = body[:-1] if body.endswith("}") else body
+    body = data_body(raw)[1]
     try:
         value = load_yaml(body)
     except yaml_error_types() as e:  # evaluated only when something is raised

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO
 
+import attrs
 from attrs import evolve
 
 from argmap.errors import SourceError
+from argmap.formats._argdown_data import compose_yaml, data_body, data_error, yaml_error_types
 from argmap.formats._argdown_include import (
     directives,
     expand,
@@ -40,6 +42,7 @@ from argmap.model import ArgumentMap, Location
 
 __all__ = [
     "ArgumentNode",
+    "DataNode",
     "Document",
     "Inference",
     "Member",
@@ -48,6 +51,7 @@ __all__ = [
     "SectionNode",
     "StatementNode",
     "comment",
+    "data_nodes",
     "data_spans",
     "dump",
     "dumps",
@@ -198,6 +202,76 @@ def data_spans(text: str, path: str = "<string>") -> dict[str, list[tuple[int, i
                 owner = None
         elif kind in _ELEMENT_TOKENS:
             owner = None
+    return out
+
+
+@attrs.frozen
+class DataNode:
+    """A value in a ``{...}`` data block and where it stands in the text (``start``/``end``:
+    offsets, end exclusive). ``kind`` is ``"map"`` (``keys``: its entries), ``"list"``
+    (``items``), ``"scalar"`` (``value``: the string as YAML reads it; ``style``: PyYAML's
+    ``'"'``, ``"'"``, ``"|"``, ``">"`` or ``""`` for plain) or ``"alias"`` (a value written
+    once and used again: it has no place of its own). ``flow``: written in flow style."""
+
+    start: int
+    end: int
+    kind: str
+    value: str = ""
+    style: str = ""
+    flow: bool = True
+    items: tuple[DataNode, ...] = ()
+    keys: tuple[tuple[str, DataNode], ...] = ()
+
+
+def _data_tree(root: object, shift: int, back: Callable[[int], int]) -> DataNode:
+    """The :class:`DataNode` of a YAML node (``shift``: where its text starts; ``back``:
+    its marks to offsets in that text). Data is at most MAX_DEPTH deep (checked before)."""
+    import yaml
+
+    seen: set[int] = set()
+
+    def tree(node: yaml.Node) -> DataNode:
+        start = shift + back(node.start_mark.index)
+        end = shift + back(node.end_mark.index)
+        if id(node) in seen:
+            return DataNode(start, end, "alias")
+        seen.add(id(node))
+        flow = bool(getattr(node, "flow_style", True))
+        if isinstance(node, yaml.MappingNode):
+            keys = tuple((str(k.value), tree(v)) for k, v in node.value)
+            return DataNode(start, end, "map", flow=flow, keys=keys)
+        if isinstance(node, yaml.SequenceNode):
+            return DataNode(start, end, "list", flow=flow, items=tuple(map(tree, node.value)))
+        return DataNode(start, end, "scalar", str(node.value), getattr(node, "style", "") or "")
+
+    return tree(root)  # type: ignore[arg-type]
+
+
+def data_nodes(text: str, path: str = "<string>") -> dict[str, list[DataNode]]:
+    """The data of each statement definition with where each value stands: title -> one
+    :class:`DataNode` tree per definition's data block, in the order of the text.
+
+    The blocks are where :func:`data_spans` finds them and their YAML is read as the reader
+    reads it, so a tool that edits data in place (``argmap anchor``) edits what the reader
+    will see. Data the reader refuses raises the reader's located error.
+
+    >>> text = '[T]: Tax. #thesis\\n    {quotes: ["tax", {text: rose, start: 1, end: 2}]}\\n'
+    >>> quotes = dict(data_nodes(text)["T"][0].keys)["quotes"]
+    >>> [text[q.start : q.end] for q in quotes.items]
+    ['"tax"', '{text: rose, start: 1, end: 2}']
+    """
+    out: dict[str, list[DataNode]] = {}
+    locate = locator(path, line_starts(text))
+    for title, spans in data_spans(text, path).items():
+        for start, end in spans:
+            raw = text[start:end]
+            at, body = data_body(raw)
+            try:
+                root, back = compose_yaml(body)
+            except yaml_error_types() as e:
+                raise data_error(e, "data", locate(start), raw) from None
+            if root is not None:
+                out.setdefault(title, []).append(_data_tree(root, start + at, back))
     return out
 
 
