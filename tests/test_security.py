@@ -168,6 +168,24 @@ def test_hostile_map_id_is_refused_by_check_and_cannot_escape_build(
     assert set(Path("/tmp").glob("argmap-audit-pwn*")) == before
 
 
+@pytest.mark.parametrize("issue_id", ["../../x", "a/b", "x\\u0000y", "a\\u001bb", "a..b"])
+def test_hostile_issue_id_is_a_located_check_error(
+    project: Path, capsys: pytest.CaptureFixture[str], issue_id: str
+) -> None:
+    c = _comparison(project, "m-one")
+    c.write_text(
+        c.read_text(encoding="utf-8")
+        + f'\n## Q {{issue: "{issue_id}"}}\n\n[Q: one]: What? #issue\n'
+        + '    {positions: {m-one: {answer: "Land.", statements: ["T"]}}}\n',
+        encoding="utf-8",
+    )
+    code, out = _run(capsys, "check", c)
+    bad = [line for line in out.splitlines() if "(bad-id)" in line]
+    assert code == 1 and len(bad) == 1, out
+    assert bad[0].startswith(f"{c}:5:1: error: issue id ")
+    assert "\x1b" not in out and "\x00" not in out
+
+
 def test_build_replaces_symlinks_in_the_output_folder(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

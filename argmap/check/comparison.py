@@ -13,7 +13,9 @@ and then checked for what the reader accepts but the conventions do not:
   ``+``/``-`` for ``#conflict``);
 * ``correspondence-side`` (error): a left side from a map included after the right side's;
 * ``reported-side`` (warning): a side that is a view its author reports, when the rationale
-  names neither the view's holder nor the word "report".
+  names neither the view's holder nor the word "report";
+* ``bad-id`` (error): an issue id with a ``/`` or ``\\``, ``..``, NUL or another control
+  character (issue ids name output files, as map ids do).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from argmap.errors import ArgmapError, ConventionError
 from argmap.formats import argdown
 from argmap.formats import comparison as comparison_file
 from argmap.model import Location, Stance, View
+from argmap.text import bad_id_char
 
 __all__ = ["check_comparison_text"]
 
@@ -73,8 +76,33 @@ def check_comparison_text(text: str, path: str, reported: set[str]) -> list[Find
         for e in problems
         if e.message not in reported
     ]
+    out += _issue_ids(doc, c, path)
     out += _issue_headings(doc, path)
     out += _correspondences(doc, c, here)
+    return out
+
+
+def _issue_ids(doc: argdown.Document, c: Comparison, path: str) -> list[Finding]:
+    """An error for each issue id that cannot name a file, at the heading that gives it
+    (``{issue: ID}``), else at the issue's question."""
+    heading = {
+        str(s.data["issue"]): s.location
+        for s in doc.sections
+        if _own(s.location, path) and s.data and s.data.get("issue") is not None
+    }
+    out: list[Finding] = []
+    for issue in c.issues:
+        bad = bad_id_char(issue.id)
+        if bad is not None:
+            where = heading.get(issue.id) or issue.location or Location(path)
+            out.append(
+                _error(
+                    "bad-id",
+                    f"issue id {issue.id!r} contains {bad}; issue ids name output files: "
+                    "use letters, digits and hyphens",
+                    where,
+                )
+            )
     return out
 
 
