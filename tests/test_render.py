@@ -510,3 +510,29 @@ def test_model_does_not_import_the_render_layer() -> None:
     code = "import argmap.model, argmap.compare, sys; print('argmap.render' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, check=True, text=True)
     assert done.stdout.strip() == "False"
+
+
+def test_wrap_gives_the_standard_lines() -> None:
+    """The linear wrapper breaks lines exactly where :func:`textwrap.wrap` does, on texts
+    made of words, spaces, hyphens, dashes and long words (a fixed random sample)."""
+    import random
+    import textwrap
+
+    from argmap.render.labels import wrap
+
+    rng = random.Random(11)
+    for _ in range(3000):
+        text = "".join(rng.choice("ab-- c.\u2014x") for _ in range(rng.randint(0, 50)))
+        width = rng.randint(1, 10)
+        expected = textwrap.wrap(" ".join(text.split()), width, break_on_hyphens=True)
+        assert wrap(text, width) == (expected or [""]), (text, width)
+
+
+def test_a_long_label_is_drawn_whole() -> None:
+    """No cut: every character of a 50,000-character statement is in the drawing's DOT."""
+    word = "x" * 25_000
+    b = MapBuilder("long", "Long")
+    b.statement("T", f"{word} {word}y", Role.THESIS)
+    source = map_graph(b.build()).source
+    assert "\u2026" not in source
+    assert source.count("x") >= 50_000 and "xy" in source

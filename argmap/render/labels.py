@@ -36,10 +36,6 @@ DETAILS = ("summary", "full", "quotes")
 VIEWS = ("summary", "full")
 
 
-#: The longest text a label shows (characters); longer texts are cut with an ellipsis.
-MAX_LABEL = 4000
-
-
 def _clean(text: str) -> str:
     """One line of printable text: whitespace runs (newlines too) become one space."""
     line = " ".join(text.split())
@@ -48,19 +44,67 @@ def _clean(text: str) -> str:
     return "".join(ch for ch in line if ch.isprintable())
 
 
+class _Wrapper(textwrap.TextWrapper):
+    """:class:`textwrap.TextWrapper` with its line filling rewritten to take linear time.
+
+    The standard filling cuts a word longer than a line by slicing the rest of the word off
+    again for every line, so a word of n characters costs n²/width. Here the word is cut at
+    offsets, each character copied once; the lines are the standard ones (the same hyphen
+    rule for long words, whitespace dropped at line ends). Splitting into chunks is the
+    standard's (one regular-expression pass).
+    """
+
+    def _wrap_chunks(self, chunks: list[str]) -> list[str]:
+        width = self.width
+        lines: list[str] = []
+        i = 0  # the next chunk
+        cut = 0  # how much of chunk i earlier lines took (a long word being cut)
+        while i < len(chunks):
+            line: list[str] = []
+            size = 0
+            if lines and cut == 0 and chunks[i].strip() == "":
+                i += 1  # a line does not start with the space the previous one ended at
+                continue
+            while i < len(chunks):
+                rest = len(chunks[i]) - cut
+                if size + rest > width:
+                    break
+                line.append(chunks[i][cut:] if cut else chunks[i])
+                size += rest
+                i, cut = i + 1, 0
+            if i < len(chunks) and len(chunks[i]) - cut > width:
+                # a word longer than a line: as much as fits, or up to a hyphen in it
+                room = width - size  # may be 0: the line is full, the word starts the next
+                word = chunks[i]
+                end = cut + room
+                hyphen = word.rfind("-", cut, end)
+                if hyphen > cut and word[cut:hyphen].strip("-"):
+                    end = hyphen + 1
+                line.append(word[cut:end])
+                size += end - cut
+                cut = end
+            if line and line[-1].strip() == "":
+                size -= len(line.pop())
+            if line:
+                lines.append("".join(line))
+        return lines
+
+
 def wrap(text: str, width: int) -> list[str]:
     """``text`` on lines of at most ``width`` characters (long words are broken).
+
+    The lines are those of :func:`textwrap.wrap`, in time linear in the text's length, so a
+    label of any length is drawn whole (no cut).
 
     >>> wrap("Baku pursues a pragmatic silent diplomacy.", 16)
     ['Baku pursues a', 'pragmatic silent', 'diplomacy.']
     >>> wrap("  ", 10)
     ['']
+    >>> wrap("see abcdefghijklmnopq", 8)
+    ['see abcd', 'efghijkl', 'mnopq']
     """
-    if len(text) > MAX_LABEL:
-        # textwrap takes quadratic time on a long unbroken word; no drawing shows more.
-        text = text[:MAX_LABEL] + "\u2026"
-    lines = textwrap.wrap(_clean(text), width, break_long_words=True, break_on_hyphens=True)
-    return lines or [""]
+    wrapper = _Wrapper(width, break_long_words=True, break_on_hyphens=True)
+    return wrapper.wrap(_clean(text)) or [""]
 
 
 def plain_label(lines: Iterable[str]) -> str:
