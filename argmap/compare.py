@@ -11,6 +11,7 @@ format); :func:`load` reads a comparison file with :mod:`argmap.formats.comparis
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from argmap.comparison import (
@@ -40,9 +41,15 @@ __all__ = [
 ]
 
 
-def load(path: str | os.PathLike[str]) -> Comparison:
-    """Read a comparison file (Argdown) and the maps it includes with ``@include``."""
-    return _comparison_file.load(path)
+def load(
+    path: str | os.PathLike[str], *, allow_outside: Sequence[str | os.PathLike[str]] = ()
+) -> Comparison:
+    """Read a comparison file (Argdown) and the maps it includes with ``@include``.
+
+    Files are read by :func:`argmap.formats.files.read_text`: the maps must lie in the
+    comparison's folder (or in one of the ``allow_outside`` folders); invalid UTF-8 is a
+    located :class:`~argmap.errors.SourceError`."""
+    return _comparison_file.load(path, allow_outside=allow_outside)
 
 
 def suggest(

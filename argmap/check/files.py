@@ -12,8 +12,9 @@ from argmap.check.comparison import check_comparison_text
 from argmap.check.findings import Finding, Report, _error, _loc, _warning
 from argmap.check.quotes import check_quotes
 from argmap.check.structure import check_structure
-from argmap.errors import ArgmapError, ConventionError
-from argmap.formats import argdown
+from argmap.comparison import Comparison
+from argmap.errors import ArgmapError, ConventionError, FormatError
+from argmap.formats import argdown, registry
 from argmap.formats._argdown_map import Problem, document_to_map
 from argmap.formats.comparison import is_comparison
 from argmap.formats.files import check_inside, current_root, read_text, rooted
@@ -145,6 +146,9 @@ class _Run:
         return m, problems
 
     def file(self, path: Path) -> list[Finding]:
+        fmt = _format(path)
+        if fmt is not None and fmt.name != "argdown":
+            return self.exported(path, fmt)
         with rooted(path.parent):
             try:
                 text = read_text(path)
@@ -154,6 +158,18 @@ class _Run:
             if is_comparison(text):
                 return self.comparison(path, text)
             return self.load(path, text)[1]
+
+    def exported(self, path: Path, fmt: registry.Format) -> list[Finding]:
+        """A file of another registered format (JSON, AIF, ...): read by its reader through
+        the registry, then each of its maps checked as a map read from ``path``."""
+        self.files.append(str(path))
+        with rooted(path.parent):
+            try:
+                found = fmt.load(path, {})
+            except ArgmapError as exc:
+                return [_error("read", exc.message, exc.location or Location(str(path)))]
+            maps = found.maps if isinstance(found, Comparison) else (found,)
+            return [f for m in maps for f in check_map(m, path)]
 
     def comparison(self, path: Path, text: str | None) -> list[Finding]:
         if path.resolve() in self.maps:
@@ -280,6 +296,15 @@ def _comparison_refs(plain: str) -> Iterator[tuple[str, int]]:
         for q in _QUOTED.finditer(mo.group(1)):
             title = q.group(1) if q.group(1) is not None else q.group(2)
             yield title, mo.start(1) + q.start()
+
+
+def _format(path: Path) -> registry.Format | None:
+    """The registered format of ``path``; None when no format claims its suffix (such a
+    file is read as Argdown, as ``check`` always has)."""
+    try:
+        return registry.for_path(path)
+    except FormatError:
+        return None
 
 
 def _argdown_files(folder: Path) -> list[Path]:

@@ -142,6 +142,7 @@ def _run_new_comparison(args: argparse.Namespace) -> int:
     from argmap.errors import ArgmapError
     from argmap.formats import argdown
     from argmap.formats.comparison_writer import add_map, comparison_text
+    from argmap.formats.files import read_text
     from argmap.model import Location
     from argmap.scaffold import MAP_ID_PATTERN
 
@@ -149,7 +150,7 @@ def _run_new_comparison(args: argparse.Namespace) -> int:
     where = Location(str(out))
     loaded = [(p, argdown.load(p)) for p in args.maps]
     if args.add:
-        text = out.read_text(encoding="utf-8")
+        text = read_text(out, what="comparison")
         for p, m in loaded:
             text = add_map(text, str(out), _include_path(out, p), m)
         _write_new(out, text, replace=True)
@@ -214,6 +215,7 @@ def _run_suggest(args: argparse.Namespace) -> int:
     from argmap.analysis.suggest import fresh_title
     from argmap.errors import ArgmapError
     from argmap.formats.comparison_writer import insert_correspondence
+    from argmap.formats.files import read_text
     from argmap.model import Location
 
     where = Location(str(args.comparison))
@@ -241,7 +243,7 @@ def _run_suggest(args: argparse.Namespace) -> int:
     block = chosen.argdown(type=args.kind, rationale=args.rationale, id=title)
     issue = c.issue(chosen.issue) if chosen.issue else None
     line = _issue_heading_line(args.comparison, chosen.issue) if issue else None
-    text = args.comparison.read_text(encoding="utf-8")
+    text = read_text(args.comparison, what="comparison")
     _write_new(args.comparison, insert_correspondence(text, block, line), replace=True)
     _out(
         f"added <{title}> to {args.comparison}" + (f" under issue {chosen.issue}" if issue else "")

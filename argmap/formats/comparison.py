@@ -9,7 +9,7 @@ child relation is the left statement and whose second is the right one.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -42,15 +42,20 @@ _ISSUE_TAG = "issue"
 _POSITION_KEYS = ("answer", "statements")
 
 
-def load(path: str | os.PathLike[str]) -> Comparison:
-    """Read a comparison file and the maps it includes."""
+_Paths = Sequence[str | os.PathLike[str]]
+
+
+def load(path: str | os.PathLike[str], *, allow_outside: _Paths = ()) -> Comparison:
+    """Read a comparison file and the maps it includes (read as
+    :func:`argmap.formats.argdown.parse_file` reads them: the maps must lie in the file's
+    folder or in one of the ``allow_outside`` folders)."""
     p = os.fspath(path)
-    return from_document(argdown.parse_file(p), p)
+    return from_document(argdown.parse_file(p, allow_outside=allow_outside), p)
 
 
-def loads(text: str, path: str = "<string>") -> Comparison:
+def loads(text: str, path: str = "<string>", *, allow_outside: _Paths = ()) -> Comparison:
     """Read a comparison from text; ``@include`` paths are relative to ``path``."""
-    return from_document(argdown.parse(text, path), path)
+    return from_document(argdown.parse(text, path, allow_outside=allow_outside), path)
 
 
 def is_comparison(text: str) -> bool:
@@ -85,17 +90,23 @@ def map_files(path: str | os.PathLike[str]) -> tuple[Path, ...]:
 
 
 def read_argdown(path: Path, options: Mapping[str, Any]) -> ArgumentMap | Comparison:
-    """The registry's Argdown reader: a comparison when the file includes maps, else a map."""
-    if options:
+    """The registry's Argdown reader: a comparison when the file includes maps, else a map.
+
+    The file is read once, by :func:`argmap.formats.files.read_text` (the one reading);
+    the one option is ``allow_outside``: folders outside the file's own that includes may
+    name."""
+    unknown = sorted(set(options) - {"allow_outside"})
+    if unknown:
         raise FormatError(
-            f"the argdown format takes no options (got {', '.join(sorted(options))})",
+            f"the argdown format takes only allow_outside= (got {', '.join(unknown)})",
             Location(str(path)),
         )
-    try:
-        head = path.read_bytes().decode("utf-8", errors="replace")
-    except OSError:
-        head = ""  # the reader reports it, located
-    return load(path) if is_comparison(head) else argdown.load(path)
+    allow: _Paths = options.get("allow_outside", ())
+    p = str(path)
+    text = read_text(p, what="Argdown file")
+    if is_comparison(text):
+        return loads(text, p, allow_outside=allow)
+    return argdown.loads(text, p, allow_outside=allow)
 
 
 def write_argdown(obj: object, path: Path) -> None:

@@ -50,6 +50,7 @@ __all__ = [
     "default_max_bytes",
     "encoding_of",
     "read_bytes",
+    "read_head",
     "read_text",
     "rooted",
     "write_bytes",
@@ -222,6 +223,30 @@ def read_bytes(
     finally:
         os.close(fd)
     return b"".join(chunks)
+
+
+def read_head(path: str | os.PathLike[str], size: int = 4096) -> bytes:
+    """The first ``size`` bytes of ``path`` for telling its format, or ``b""`` when it is not
+    a regular file or cannot be read (the reader then reports it, located). Like
+    :func:`read_bytes` it never blocks on a FIFO nor reads a device; it applies no
+    containment (the file was named by the user).
+
+    >>> read_head("/dev/zero"), read_head("/no/such/file")
+    (b'', b'')
+    """
+    raw = os.fspath(path)
+    try:
+        if not stat.S_ISREG(os.stat(raw).st_mode):
+            return b""
+        fd = os.open(raw, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except (OSError, ValueError):
+        return b""
+    try:
+        return os.read(fd, size) if stat.S_ISREG(os.fstat(fd).st_mode) else b""
+    except OSError:
+        return b""
+    finally:
+        os.close(fd)
 
 
 def _unreadable(raw: str, what: str, reason: str, where: Location | None) -> SourceError:

@@ -34,6 +34,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from argmap.comparison import Comparison, Correspondence, CorrespondenceType, Issue, Position, Ref
 from argmap.errors import FormatError
+from argmap.formats.files import read_text
 from argmap.model import (
     Argument,
     ArgumentMap,
@@ -275,9 +276,15 @@ def dump(
     Path(path).write_text(dumps(maps, comparison), encoding="utf-8")
 
 
+def _read(path: str | Path) -> str:
+    """The text of a JSON file, by :func:`argmap.formats.files.read_text` (the one reading:
+    regular files only, a size cap, located decoding errors)."""
+    return read_text(path, what="JSON file")
+
+
 def load(path: str | Path) -> tuple[ArgumentMap, ...]:
     """Read a file written by :func:`dump`."""
-    return loads(Path(path).read_text(encoding="utf-8"), str(path))
+    return loads(_read(path), str(path))
 
 
 def loads_comparison(text: str, path: str = "<json>") -> Comparison | None:
@@ -337,7 +344,7 @@ def _comparison(raw: dict[str, Any], maps: tuple[ArgumentMap, ...]) -> Compariso
 
 def load_comparison(path: str | Path) -> Comparison | None:
     """Read the comparison of a file written by :func:`dump` (``None`` if it has none)."""
-    return loads_comparison(Path(path).read_text(encoding="utf-8"), str(path))
+    return loads_comparison(_read(path), str(path))
 
 
 def sniff(head: bytes) -> bool:
@@ -352,7 +359,7 @@ def read(path: Path, options: Mapping[str, Any]) -> ArgumentMap | Comparison:
             f"the json format takes no options (got {', '.join(sorted(options))})",
             Location(str(path)),
         )
-    text = path.read_text(encoding="utf-8")
+    text = _read(path)
     found = loads_comparison(text, str(path))
     if found is not None:
         return found

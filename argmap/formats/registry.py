@@ -100,11 +100,9 @@ def by_name(name: str) -> Format:
 
 
 def _head(path: Path) -> bytes:
-    try:
-        with path.open("rb") as f:
-            return f.read(SNIFF_BYTES)
-    except OSError:
-        return b""
+    from argmap.formats.files import read_head
+
+    return read_head(path, SNIFF_BYTES)
 
 
 def for_path(path: str | os.PathLike[str]) -> Format:

@@ -51,12 +51,13 @@ class ArgmapExplorerDirective(SphinxDirective):
     def run(self) -> list[Node]:
         from argmap import explorer
         from argmap.formats.comparison import is_comparison
+        from argmap.formats.files import read_text
 
         _relative, absolute = self.env.relfn2path(self.arguments[0], self.env.docname)
         try:
-            text = Path(absolute).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            text = ""
+            text = read_text(absolute, what="Argdown file")
+        except ArgmapError:
+            text = ""  # the loader below reports it, located
         loaded = load_comparison(self) if is_comparison(text) else load_map(self)
         if loaded is None:
             return []
