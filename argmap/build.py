@@ -203,29 +203,34 @@ def _locked(out: Path) -> contextlib.AbstractContextManager[None]:
 
 
 class _Lock:
+    """The build lock: an OS file lock taken through ``filelock`` (``flock`` on POSIX,
+    ``msvcrt.locking`` on Windows). The operating system drops it when the holder exits,
+    however it exits (a killed build leaves no stale lock); the file itself stays. A symlink
+    at the lock's name is refused, never followed."""
+
     def __init__(self, path: Path) -> None:
+        import filelock
+
         self.path = path
-        self.fd = -1
+        self.lock = filelock.FileLock(path, is_singleton=False)
 
     def __enter__(self) -> None:
+        import filelock
+
         try:
-            self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o666)
+            try:
+                self.lock.acquire(timeout=0)
+            except filelock.Timeout:
+                sys.stderr.write(f"waiting for another build into {self.path.parent}\u2026\n")
+                sys.stderr.flush()
+                self.lock.acquire()
         except OSError as exc:
             raise RenderError(
-                f"cannot create the build lock: {exc.strerror or exc}", Location(str(self.path))
+                f"cannot take the build lock: {exc.strerror or exc}", Location(str(self.path))
             ) from exc
-        try:
-            import fcntl
-        except ImportError:  # no advisory locks on this platform
-            return
-        try:
-            fcntl.flock(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            sys.stderr.write(f"waiting for another build into {self.path.parent}\u2026\n")
-            fcntl.flock(self.fd, fcntl.LOCK_EX)
 
     def __exit__(self, *exc: object) -> None:
-        os.close(self.fd)  # closing releases the lock
+        self.lock.release()
 
 
 def _forget_stale(out: Path, names: tuple[str, ...]) -> None:
