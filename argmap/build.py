@@ -16,22 +16,28 @@ under fixed names:
 * the explorer (diagrams beside the source texts, one offline page): ``explorer.html``.
 
 Graphviz lays each drawing out once and writes its SVG and PNG from that layout; those calls
-run in a small thread pool, so a build of two maps takes about a second.
+run in a small thread pool. A drawing whose DOT source is the same as at the last build into
+the folder, with its images still as that build wrote them (checked by their SHA-256), is not
+laid out again: ``.argmap-build.json`` records, per drawing, a digest of its DOT source and
+the Graphviz that drew it, and the digests of the files written. The files are the same
+bytes either way.
 :func:`format_summary` gives the three-line headline a command prints after building.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from pathlib import Path
 
 import attrs
+import graphviz  # type: ignore[import-untyped]
 
 from argmap import compare
 from argmap.analysis.matrix import issue_matrix
@@ -48,7 +54,7 @@ from argmap.text import slug
 __all__ = ["BuildResult", "build", "build_comparison", "format_summary", "output_names"]
 
 #: Threads that run Graphviz: one per core (at least two, at most four); each call is a
-#: subprocess, so the threads run in parallel.
+#: subprocess, so the threads run in parallel (and beside the thread building the graphs).
 WORKERS = max(2, min(4, os.cpu_count() or 2))
 
 REPORT_MD = "report.md"
@@ -94,32 +100,65 @@ def _stem(map_id: str) -> str:
 _ALL: tuple[output.Format, ...] = ("svg", "png", "dot")
 
 
-def _drawing_jobs(c: Comparison, out: Path, png: bool) -> list[Callable[[], object]]:
-    """One job per drawing: the graphs are built here, Graphviz runs when a job runs.
+#: Per drawing (file stem): the digest of what it was drawn from, and of each file written.
+Drawn = dict[str, dict[str, object]]
 
-    Each job lays its graph out once and writes all its formats from that one ``dot`` call
-    (:func:`~argmap.render.output.render_all`). The biggest graphs come first, so the pool
-    finishes the long ones while the short ones fill the gaps.
-    """
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _draw(
+    graph: graphviz.Digraph,
+    stem: Path,
+    formats: tuple[output.Format, ...],
+    identity: str,
+    before: Drawn,
+    now: Drawn,
+) -> None:
+    """Write one drawing, unless the last build drew the same source with the same Graphviz
+    and its files are still the ones it wrote (then they are kept as they are)."""
+    source = _digest(f"{identity}\n{','.join(formats)}\n{graph.source}".encode())
+    names = [f"{stem.name}.{fmt}" for fmt in formats]
+    old = before.get(stem.name, {})
+    files = old.get("files") if old.get("source") == source else None
+    if (
+        isinstance(files, dict)
+        and sorted(files) == sorted(names)
+        and all(_same(stem.parent / name, files[name]) for name in names)
+    ):
+        now[stem.name] = old
+        return
+    output.render_all(graph, stem, formats)
+    written = {name: _digest((stem.parent / name).read_bytes()) for name in names}
+    now[stem.name] = {"source": source, "files": written}
+
+
+def _same(path: Path, digest: object) -> bool:
+    """Whether ``path`` is a regular file (not a link) with the SHA-256 ``digest``."""
+    try:
+        return not path.is_symlink() and path.is_file() and _digest(path.read_bytes()) == digest
+    except OSError:
+        return False
+
+
+def _drawings(
+    c: Comparison, png: bool
+) -> Iterator[tuple[str, Callable[[], graphviz.Digraph], tuple[output.Format, ...]]]:
+    """Every drawing of a build (file stem, how to build its graph, its formats), the ones
+    Graphviz takes longest over first (the essay maps, then the comparison summary), so the
+    pool starts on them while the rest are still being built."""
     formats = _ALL if png else tuple(f for f in _ALL if f != "png")
-    drawings = [(_stem(m.id), dot.map_graph(m), formats) for m in c.maps]
-    drawings.append((MATRIX_STEM, figures.matrix_graph(c), formats))
-    drawings.append((NETWORK_STEM, figures.network_graph(c), formats))
-    drawings.append((SUMMARY_STEM, dot.comparison_graph(c), formats))
     no_png = tuple(f for f in formats if f != "png")  # the full view is for zooming: SVG
-    drawings.append((FULL_STEM, dot.comparison_graph(c, view="full"), no_png))
+    for m in c.maps:
+        yield _stem(m.id), partial(dot.map_graph, m), formats
+    yield SUMMARY_STEM, partial(dot.comparison_graph, c), formats
+    yield MATRIX_STEM, partial(figures.matrix_graph, c), formats
+    yield NETWORK_STEM, partial(figures.network_graph, c), formats
+    yield FULL_STEM, partial(dot.comparison_graph, c, view="full"), no_png
     for issue in c.issues:
-        drawings.append(
-            (issue_stem(issue.id), dot.comparison_graph(c, issue=issue.id), no_png_dot(formats))
-        )
-    jobs = sorted(
-        (
-            (-len(graph.source), i, stem, graph, fmts)
-            for i, (stem, graph, fmts) in enumerate(drawings)
-        ),
-        key=lambda j: j[:2],
-    )
-    return [partial(output.render_all, g, out / stem, fmts) for *_, stem, g, fmts in jobs]
+        graph = partial(dot.comparison_graph, c, issue=issue.id)
+        yield issue_stem(issue.id), graph, no_png_dot(formats)
 
 
 def no_png_dot(formats: tuple[output.Format, ...]) -> tuple[output.Format, ...]:
@@ -147,14 +186,6 @@ def output_names(c: Comparison, *, png: bool = True) -> tuple[str, ...]:
             raise ArgmapError(f"two outputs of the build would be named {name!r}", c.location)
         seen.add(name)
     return tuple(names)
-
-
-def _run(jobs: list[Callable[[], object]]) -> None:
-    """Run ``jobs`` in the thread pool; the first failure (in job order) is raised."""
-    with ThreadPoolExecutor(max_workers=WORKERS) as pool:
-        futures = [pool.submit(job) for job in jobs]
-    for future in futures:
-        future.result()
 
 
 def _write(path: Path, text: str) -> None:
@@ -191,8 +222,10 @@ def build_comparison(
     except OSError as exc:
         raise RenderError(f"cannot create: {exc.strerror or exc}", Location(str(out))) from exc
     with _locked(out):
-        result = _write_all(c, out, names, png, figure_dir)
-        _forget_stale(out, names)
+        before_names, before = _manifest(out)
+        now: Drawn = {}
+        result = _write_all(c, out, names, png, figure_dir, before, now)
+        _forget_stale(out, names, before_names, now)
     return result
 
 
@@ -233,16 +266,30 @@ class _Lock:
         self.lock.release()
 
 
-def _forget_stale(out: Path, names: tuple[str, ...]) -> None:
-    """Remove what the previous build into ``out`` wrote and this one did not (the names
-    are kept in ``.argmap-build.json``), and temporary files left by a killed build."""
-    manifest = out / MANIFEST
+def _manifest(out: Path) -> tuple[list[object], Drawn]:
+    """The file names the last build into ``out`` wrote and what its drawings were made
+    from (``.argmap-build.json``; an older build's plain list of names is read too)."""
     try:
-        before = json.loads(manifest.read_text(encoding="utf-8"))
+        raw = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        before = []
+        return [], {}
+    if isinstance(raw, list):
+        return raw, {}
+    if not isinstance(raw, dict):
+        return [], {}
+    names, drawn = raw.get("files"), raw.get("drawings")
+    drawings = (
+        {k: v for k, v in drawn.items() if isinstance(v, dict)} if isinstance(drawn, dict) else {}
+    )
+    return (names if isinstance(names, list) else []), drawings
+
+
+def _forget_stale(out: Path, names: tuple[str, ...], before: list[object], drawn: Drawn) -> None:
+    """Remove what the previous build into ``out`` wrote and this one did not (``before``,
+    from ``.argmap-build.json``), and temporary files left by a killed build; record this
+    build's names and drawings."""
     keep = set(names)
-    for name in before if isinstance(before, list) else []:
+    for name in before:
         if (
             isinstance(name, str)
             and name not in keep
@@ -253,23 +300,36 @@ def _forget_stale(out: Path, names: tuple[str, ...]) -> None:
     for leftover in out.glob(".*.tmp"):
         if leftover.is_file() and not leftover.is_symlink():
             leftover.unlink(missing_ok=True)
-    write_text(manifest, json.dumps(sorted(names), indent=0) + "\n")
+    manifest = {"files": sorted(names), "drawings": drawn}
+    write_text(out / MANIFEST, json.dumps(manifest, indent=0, sort_keys=True) + "\n")
 
 
 def _write_all(
-    c: Comparison, out: Path, names: tuple[str, ...], png: bool, figure_dir: str | Path | None
+    c: Comparison,
+    out: Path,
+    names: tuple[str, ...],
+    png: bool,
+    figure_dir: str | Path | None,
+    before: Drawn,
+    now: Drawn,
 ) -> BuildResult:
-    jobs = _drawing_jobs(c, out, png)
-
-    images = report.Images.of(c, png=png)
-    jobs.append(lambda: _write(out / REPORT_MD, report.markdown(c, images)))
-    jobs.append(lambda: _write(out / MATRIX_CSV, issue_matrix(c).csv()))
-    net = author_network(c)
-    jobs.append(lambda: _write(out / NETWORK_GRAPHML, net.graphml()))
-    for kind, name in NETWORK_CSVS:
-        jobs.append(partial(_write, out / name, net.adjacency_csv(kind)))
-    jobs.append(lambda: _write(out / JSON_EXPORT, json_format.dumps(c.maps, comparison=c)))
-    _run(jobs)
+    identity = output.layout_identity(_ALL if png else ("svg",))
+    futures = []
+    with ThreadPoolExecutor(max_workers=WORKERS) as pool:
+        # each graph goes to the pool (Graphviz in a subprocess) as soon as it is built;
+        # this thread meanwhile builds the next ones and writes the text outputs
+        for stem, graph, fmts in _drawings(c, png):
+            job = partial(_draw, graph(), out / stem, fmts, identity, before, now)
+            futures.append(pool.submit(job))
+        _write(out / REPORT_MD, report.markdown(c, report.Images.of(c, png=png)))
+        _write(out / MATRIX_CSV, issue_matrix(c).csv())
+        net = author_network(c)
+        _write(out / NETWORK_GRAPHML, net.graphml())
+        for kind, name in NETWORK_CSVS:
+            _write(out / name, net.adjacency_csv(kind))
+        _write(out / JSON_EXPORT, json_format.dumps(c.maps, comparison=c))
+    for future in futures:  # the first failure, in the order of the drawings
+        future.result()
 
     # The HTML report embeds the summary diagram, so it comes after the drawings.
     def read(stem: str) -> str:

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import csv
 import io
-from xml.sax.saxutils import escape, quoteattr
 
 import attrs
 
@@ -148,6 +147,27 @@ class AuthorNetwork:
             lines.append("    </edge>")
         lines += ["  </graph>", "</graphml>", ""]
         return "\n".join(lines)
+
+
+def escape(text: str) -> str:
+    """``&``, ``<`` and ``>`` as XML entities (what :func:`xml.sax.saxutils.escape` does,
+    without importing ``urllib.request`` as that module does: a tenth of a build's start).
+
+    >>> escape("a < b & c")
+    'a &lt; b &amp; c'
+    """
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def quoteattr(text: str) -> str:
+    r"""An XML attribute value in double quotes, with line ends and tabs as character
+    references so they survive attribute normalisation.
+
+    >>> quoteattr('say "hi"\n')
+    '"say &quot;hi&quot;&#10;"'
+    """
+    value = escape(text).replace('"', "&quot;")
+    return '"' + value.replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;") + '"'
 
 
 def _xml_text(text: str) -> str:

@@ -1,0 +1,87 @@
+"""Time ``argmap build`` of the two essays (maps/comparison.argdown) as whole processes.
+
+Run: ``python benchmarks/bench_build.py [--runs N]``. Three cases, each best of N runs:
+
+* **cold**: into a new, empty folder (every drawing laid out by Graphviz);
+* **warm**: again into the same folder (drawings whose DOT source is unchanged are kept,
+  :mod:`argmap.build`), which is what a second ``make demo`` does;
+* **demo**: the two-essay half of ``make demo``: ``argmap check --strict maps/`` and the warm
+  build, one after the other.
+
+For each: wall time and CPU time (the process and its Graphviz children, from
+``resource.getrusage(RUSAGE_CHILDREN)``). The machine's load average is printed: on a shared
+machine wall times are inflated, CPU times much less. The goal (issue 11): ``make demo`` for
+the two essays in about 1.5 s once installed. To compare with another checkout, run with
+``PYTHONPATH=that/checkout`` (its maps are the ones of this checkout).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+__all__ = ["main"]
+
+ROOT = Path(__file__).resolve().parent.parent
+ARGMAP = [sys.executable, "-m", "argmap"]  # the argmap on PYTHONPATH, else the installed one
+GOAL = 1.5
+
+
+def _run(cwd: Path, *commands: list[str]) -> tuple[float, float]:
+    """Wall and CPU seconds of ``commands`` run one after the other in ``cwd`` (not this
+    checkout: ``python -m`` would import the argmap of its working folder)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    for command in commands:
+        subprocess.run(command, check=True, cwd=cwd, capture_output=True)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args(argv)
+    build = [*ARGMAP, "build", str(ROOT / "maps" / "comparison.argdown"), "-o"]
+    check = [*ARGMAP, "check", "--strict", str(ROOT / "maps")]
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    results: dict[str, tuple[float, float]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        warm_dir = Path(tmp) / "warm"
+        _run(Path(tmp), [*build, str(warm_dir)])
+        for case in ("cold", "warm", "demo"):
+            best = (float("inf"), float("inf"))
+            for n in range(args.runs):
+                if case == "cold":
+                    out = Path(tmp) / f"cold{n}"
+                    shutil.rmtree(out, ignore_errors=True)
+                    figures = _run(Path(tmp), [*build, str(out)])
+                elif case == "warm":
+                    figures = _run(Path(tmp), [*build, str(warm_dir)])
+                else:
+                    figures = _run(Path(tmp), check, [*build, str(warm_dir)])
+                best = min(best, figures)
+            results[case] = best
+            print(f"{case:5} wall {best[0]:5.2f} s   CPU {best[1]:5.2f} s   (best of {args.runs})")
+        files = sorted(p.name for p in warm_dir.iterdir() if not p.name.startswith("."))
+        print(f"{len(files)} files per build")
+    wall = results["demo"][0]
+    verdict = "goal met" if wall <= GOAL else "NOT met"
+    print(
+        f"make demo (two essays, installed, second run): {wall:.2f} s wall: {verdict} "
+        f"(goal about {GOAL} s); a first build: {results['cold'][0]:.2f} s"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
