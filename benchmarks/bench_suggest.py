@@ -1,22 +1,26 @@
 """Measure ``argmap suggest``: recall on our comparisons, mAP on ArgKP, speed at 10,000 statements.
 
-Run: ``python benchmarks/bench_suggest.py [--skip-argkp] [--skip-speed]``. Three parts:
+Run: ``python benchmarks/bench_suggest.py [--skip-recall] [--skip-argkp] [--skip-speed]``.
 
-1. **Our comparisons** (``maps/comparison.argdown``, ``maps/tutorial/comparison-three.argdown``):
-   each existing correspondence is hidden in turn (removed from the comparison) and the
-   suggestions are computed again. Reported: recall@3 and recall@10 of the hidden pair in the
-   whole comparison's list (what ``argmap suggest --top K`` prints) and in the list for one of
-   its two statements (``argmap suggest --statement ID``, the left one), for argmap's score
-   and for plain TF-IDF cosine.
-2. **ArgKP** (``../shared/argkp``, or ``$ARGMAP_SHARED/argkp``): mean average precision,
-   strict and relaxed, on the dev split, scored exactly as that folder's README defines it,
-   for plain TF-IDF cosine (scikit-learn, default settings, fitted on each topic's
-   arguments and key points), the WordLlama cosine alone, and argmap's score. The semantic
-   weight is chosen on the *train* split (grid 0.0-1.0 in steps of 0.1, best strict mAP) and
-   the script says whether the choice equals the shipped ``SEMANTIC_WEIGHT``.
+1. **Our comparisons** (``maps/comparison.argdown``, ``maps/comparison-three.argdown``): each
+   existing correspondence is hidden in turn (removed from the comparison) and the list is
+   computed again. Reported: recall@3, recall@10 and the median rank of the hidden pair in the
+   whole comparison's list (``argmap suggest --top K``) and in the list for its left statement
+   (``--statement``), for the shipped ranking (the real code path,
+   :func:`argmap.analysis.suggest.ranked_pairs`), the same without putting pairs that share an
+   issue first ("text only"), round 3's ranking (similarity alone) and plain TF-IDF cosine.
+   The choice of ``NEIGHBOURS`` is recomputed over 1, 2, 3, 5 (best recall@3 + recall@10 of
+   the whole list, both comparisons pooled) and compared with the shipped value.
+2. **ArgKP** (``../shared/argkp``, or ``$ARGMAP_SHARED/argkp``): mean average precision, strict
+   and relaxed, scored exactly as that folder's README defines it, for plain TF-IDF cosine
+   (scikit-learn defaults; the baseline), the WordLlama cosine alone, argmap's similarity, and
+   argmap's relative (list) score. The semantic weight is chosen on the *train* split (grid
+   0.0-1.0 in steps of 0.1, best strict mAP); dev figures are reported as dev, never tuned on.
 3. **Speed**: 10,000 statements across 100 maps (ArgKP's arguments, and shuffled copies of
-   them to reach the count; generated text without the data), top 10 suggestions for the
-   whole comparison, timed after the model is loaded, and the load itself.
+   them to reach the count; generated text without the data), top 10 for the whole
+   comparison. Each run is a fresh process: the model load (reading WordLlama's files), the
+   libraries' import and the ``suggest`` call are timed apart, wall and CPU; best of 3.
+   Goal: model load + ``suggest`` <= 2 s wall (the issue asks for <= 3 s on 2 cores).
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ from sklearn.metrics import average_precision_score
 
 from argmap import compare
 from argmap.analysis import suggest as sg
+from argmap.analysis.ranking import NEIGHBOURS
 from argmap.compare import Comparison, Ref
 from argmap.model import ArgumentMap, MapBuilder, Role
 
@@ -82,36 +87,69 @@ def _rank_by(c: Comparison, scorer: Scorer, hidden: tuple[Ref, Ref], row: Ref | 
     return next(n for n, p in enumerate(pairs, 1) if p[3] == target)
 
 
+def _rank_shipped(
+    c: Comparison, hidden: tuple[Ref, Ref], row: Ref | None, **options: object
+) -> int:
+    """The rank of the hidden pair in the list ``argmap suggest`` makes (the whole list)."""
+    size = sum(len(m.statements) for m in c.maps) ** 2
+    pairs = sg.ranked_pairs(c, top=size, statement=row, **options)  # type: ignore[arg-type]
+    target = set(hidden)
+    return next(n for n, p in enumerate(pairs, 1) if set(p) == target)
+
+
+Ranker = Callable[[Comparison, tuple[Ref, Ref], "Ref | None"], int]
+
+
+def _ranks(c: Comparison, ranker: Ranker, one_statement: bool) -> list[int]:
+    ranks = []
+    for x in c.correspondences:
+        rest = tuple(y for y in c.correspondences if y is not x)
+        hidden = attrs.evolve(c, correspondences=rest)
+        ranks.append(ranker(hidden, (x.left, x.right), x.left if one_statement else None))
+    return ranks
+
+
+def _recall(ranks: Sequence[int], k: int) -> float:
+    return sum(r <= k for r in ranks) / len(ranks)
+
+
+RANKERS: dict[str, Ranker] = {
+    "argmap (shipped)": lambda c, h, r: _rank_shipped(c, h, r),
+    "argmap, text only (no issue first)": lambda c, h, r: _rank_shipped(c, h, r, by_issue=False),
+    "round 3: similarity alone": lambda c, h, r: _rank_by(c, sg.similarity, h, r),
+    "TF-IDF cosine (baseline)": lambda c, h, r: _rank_by(c, _plain_tfidf, h, r),
+}
+
+
 def recall_on_comparisons() -> None:
     print("## Hidden correspondences in our comparisons\n")
-    print("| comparison | pairs hidden | list | scorer | recall@3 | recall@10 | median rank |")
+    print("| comparison | pairs hidden | list | ranking | recall@3 | recall@10 | median rank |")
     print("|---|---|---|---|---|---|---|")
-    ours: Scorer = lambda a, b: sg.similarity(a, b)  # noqa: E731
-    for path in COMPARISONS:
-        c = compare.load(path)
+    loaded = [(path, compare.load(path)) for path in COMPARISONS]
+    for path, c in loaded:
         for list_name in ("whole comparison", "one statement"):
-            for name, scorer in (("argmap", ours), ("TF-IDF", _plain_tfidf)):
-                ranks = []
-                for x in c.correspondences:
-                    rest = tuple(y for y in c.correspondences if y is not x)
-                    hidden = attrs.evolve(c, correspondences=rest)
-                    row = x.left if list_name == "one statement" else None
-                    ranks.append(_rank_by(hidden, scorer, (x.left, x.right), row))
-                r3 = sum(r <= 3 for r in ranks) / len(ranks)
-                r10 = sum(r <= 10 for r in ranks) / len(ranks)
+            for name, ranker in RANKERS.items():
+                ranks = _ranks(c, ranker, list_name == "one statement")
                 print(
                     f"| {path.relative_to(REPO)} | {len(ranks)} | {list_name} | {name} | "
-                    f"{r3:.2f} | {r10:.2f} | {statistics.median(ranks):g} |"
+                    f"{_recall(ranks, 3):.2f} | {_recall(ranks, 10):.2f} | "
+                    f"{statistics.median(ranks):g} |"
                 )
-    # The shipped code path (argmap suggest) agrees with the ranking above.
-    c = compare.load(COMPARISONS[0])
-    x = c.correspondences[0]
-    hidden = attrs.evolve(c, correspondences=c.correspondences[1:])
-    got = sg.suggest(hidden, top=10, statement=x.left)
-    assert any({s.left, s.right} == {x.left, x.right} for s in got) == (
-        _rank_by(hidden, ours, (x.left, x.right), x.left) <= 10
-    )
-    print()
+    # The choice of NEIGHBOURS: best recall@3 + recall@10 of the whole list, both pooled.
+    print("\n| NEIGHBOURS | whole-list recall@3 (pooled) | recall@10 (pooled) |")
+    print("|---|---|---|")
+    score = {}
+    for k in (1, 2, 3, 5):
+        ranks = [
+            r
+            for _, c in loaded
+            for r in _ranks(c, lambda c, h, r, k=k: _rank_shipped(c, h, r, neighbours=k), False)
+        ]
+        score[k] = (_recall(ranks, 3) + _recall(ranks, 10), -k)
+        print(f"| {k} | {_recall(ranks, 3):.2f} | {_recall(ranks, 10):.2f} |")
+    chosen = max(score, key=lambda k: score[k])
+    same = "(the same)" if chosen == NEIGHBOURS else "(DIFFERENT: update it)"
+    print(f"\nNEIGHBOURS chosen: {chosen}; shipped: {NEIGHBOURS} {same}\n")
 
 
 # -- 2. ArgKP --------------------------------------------------------------------------------
@@ -182,23 +220,34 @@ def argkp() -> None:
         w: argkp_map(*train, lambda a, b, w=w: sg.similarity(a, b, weight=w))[0] for w in grid
     }
     chosen = max(grid, key=lambda w: (on_train[w], -w))
-    print("## ArgKP (dev split, 4 topics; scored as ../shared/argkp/README.md defines it)\n")
+    print("## ArgKP (train and dev splits; scored as ../shared/argkp/README.md defines it)\n")
     print(
         f"Semantic weight chosen on train: {chosen} (train strict mAP "
         f"{on_train[chosen]:.3f}); shipped SEMANTIC_WEIGHT = {sg.SEMANTIC_WEIGHT}"
         f"{' (the same)' if chosen == sg.SEMANTIC_WEIGHT else ' (DIFFERENT: update it)'}\n"
     )
-    print("| scorer | dev mAP strict | dev mAP relaxed |")
-    print("|---|---|---|")
+    print("| scorer | train strict | train relaxed | dev strict | dev relaxed |")
+    print("|---|---|---|---|---|")
     for name, scorer in (
         ("TF-IDF cosine (scikit-learn defaults; baseline)", _plain_tfidf),
         ("WordLlama l2_supercat cosine alone", semantic),
         ("TF-IDF argmap settings alone (weight 0)", lambda a, b: sg.similarity(a, b, weight=0)),
-        (f"argmap suggest score (weight {sg.SEMANTIC_WEIGHT})", sg.similarity),
+        (f"argmap similarity (weight {sg.SEMANTIC_WEIGHT})", sg.similarity),
+        (f"argmap relative (list) score, {NEIGHBOURS} neighbours", _relative),
     ):
-        s, r = argkp_map(*dev, scorer)
-        print(f"| {name} | {s:.3f} | {r:.3f} |")
+        ts, tr = argkp_map(*train, scorer)
+        ds, dr = argkp_map(*dev, scorer)
+        print(f"| {name} | {ts:.3f} | {tr:.3f} | {ds:.3f} | {dr:.3f} |")
     print()
+
+
+def _relative(left: Sequence[str], right: Sequence[str]) -> np.ndarray:
+    """The list's score: similarity less the mean of each side's best NEIGHBOURS matches."""
+    s = sg.similarity(left, right)
+    k_left, k_right = min(NEIGHBOURS, s.shape[1]), min(NEIGHBOURS, s.shape[0])
+    level_left = -np.sort(-s, axis=1)[:, :k_left].mean(axis=1)
+    level_right = -np.sort(-s, axis=0)[:k_right].mean(axis=0)
+    return 2 * s - level_left[:, None] - level_right[None, :]
 
 
 # -- 3. speed --------------------------------------------------------------------------------
@@ -235,18 +284,43 @@ def synthetic(statements: int = 10_000, maps: int = 100) -> Comparison:
     return Comparison("speed", "Speed", tuple(built))
 
 
-def speed() -> None:
+_SPEED_RUN = """
+import json, sys, time
+sys.path.insert(0, {bench!r})
+import bench_suggest
+c = bench_suggest.synthetic()
+t0, c0 = time.perf_counter(), time.process_time()
+import numpy, scipy.sparse, sklearn.feature_extraction.text, tokenizers, safetensors
+from argmap.analysis import similarity, suggest
+t1, c1 = time.perf_counter(), time.process_time()
+similarity._model()
+t2, c2 = time.perf_counter(), time.process_time()
+found = suggest.suggest(c, top=10)
+t3, c3 = time.perf_counter(), time.process_time()
+print(json.dumps(dict(
+    imports=[t1 - t0, c1 - c0], load=[t2 - t1, c2 - c1], suggest=[t3 - t2, c3 - c2],
+    best=[str(found[0].left), str(found[0].right), round(found[0].relative, 4)],
+    listed=[[str(s.left), str(s.right)] for s in found],
+)))
+"""
+
+
+def speed(runs: int = 3) -> bool:
+    import json
+    import subprocess
+
+    code = _SPEED_RUN.format(bench=str(Path(__file__).parent))
+    results = []
+    for _ in range(runs):
+        done = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        )
+        results.append(json.loads(done.stdout))
+    listed = {json.dumps(r["listed"]) for r in results}
+    best = min(results, key=lambda r: r["load"][0] + r["suggest"][0])
+    total = best["load"][0] + best["suggest"][0]
     c = synthetic()
     n = sum(len(m.statements) for m in c.maps)
-    started = time.perf_counter()
-    sg._wordllama()
-    load = time.perf_counter() - started
-    runs, cpu = [], []
-    for _ in range(3):
-        started, started_cpu = time.perf_counter(), time.process_time()
-        result = sg.suggest(c, top=10)
-        runs.append(time.perf_counter() - started)
-        cpu.append(time.process_time() - started_cpu)
     started = time.perf_counter()
     v = TfidfVectorizer().fit_transform([s.text or "" for m in c.maps for s in m.statements])
     for i in range(0, n, 1024):
@@ -255,16 +329,30 @@ def speed() -> None:
     print(
         f"## Speed: {n:,} statements across {len(c.maps)} maps, top 10 for the whole comparison\n"
     )
-    print("| what | seconds |")
-    print("|---|---|")
-    print(f"| load the WordLlama model (once a process) | {load:.2f} |")
+    print(f"{runs} fresh processes; the run with the least load + suggest wall time:\n")
+    print("| what | wall s | CPU s (all threads) |")
+    print("|---|---|---|")
+    for key, name in (
+        ("imports", "import numpy, scipy, scikit-learn, tokenizers, argmap (once a process)"),
+        ("load", "load the WordLlama model (once a process)"),
+        ("suggest", "argmap suggest, top 10 of the whole comparison (cold: no cached vectors)"),
+    ):
+        print(f"| {name} | {best[key][0]:.2f} | {best[key][1]:.2f} |")
+    cpu = best["load"][1] + best["suggest"][1]
+    print(f"| **model load + suggest** | **{total:.2f}** | {cpu:.2f} |")
+    walls = ", ".join(f"{r['load'][0] + r['suggest'][0]:.2f}" for r in results)
+    print(f"\nload + suggest, wall, each run: {walls}")
+    print(f"plain TF-IDF all pairs, same blocks (no model, no ranking): {tfidf_only:.2f} s")
+    print(f"load average while measuring: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+    print(f"the {runs} runs listed the same pairs: {'yes' if len(listed) == 1 else 'NO'}")
+    print(f"best suggestion: {best['best'][0]} ~ {best['best'][1]} (relative {best['best'][2]})")
+    met = total <= 2.0
     print(
-        f"| argmap suggest, best of 3 ({', '.join(f'{t:.2f}' for t in runs)}) | {min(runs):.2f} |"
+        f"\ngoal (model load + suggest <= 2.0 s wall, 10,000 statements): "
+        f"{'goal met' if met else 'NOT met'} ({total:.2f} s); "
+        f"the issue's 3 s: {'met' if total <= 3.0 else 'NOT met'}\n"
     )
-    print(f"| the same, CPU seconds (both cores), best of 3 | {min(cpu):.2f} |")
-    print(f"| plain TF-IDF all pairs, same blocks (no model, no ranking) | {tfidf_only:.2f} |")
-    print(f"\nload average while measuring: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
-    print(f"\nbest suggestion: {result[0].left} ~ {result[0].right} ({result[0].score:.3f})\n")
+    return met
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -49,7 +49,8 @@ def test_suggestions_pair_different_maps_best_first_and_skip_linked_pairs() -> N
     found = suggest(c, top=20)
     assert len(found) == 6  # every cross-map pair: 2 x 3
     assert all(s.left.map_id != s.right.map_id for s in found)
-    assert [s.score for s in found] == sorted((s.score for s in found), reverse=True)
+    # Ranked by the relative score (no issue here, so no pair comes first for sharing one).
+    assert [s.relative for s in found] == sorted((s.relative for s in found), reverse=True)
     assert {Ref("a", "A: r"), Ref("b", "B: r")} in [{s.left, s.right} for s in found[:2]]
     best = found[0]
     # Accepting it links the pair: it is never suggested again, and nothing else changes.
@@ -239,3 +240,69 @@ def test_yaml_mistakes_are_explained(tmp_path: Path, data: str, words: str) -> N
         argdown.load(path)
     assert words in err.value.message and err.value.location is not None
     assert err.value.location.line == 2
+
+
+# -- the ranking: exact, whatever the blocks ------------------------------------------------
+
+
+def _brute_force(
+    texts: list[str],
+    owners: list[int],
+    rows: list[int],
+    top: int,
+    issues: list[set[int]],
+    linked: dict[int, set[int]],
+) -> list[tuple[int, int]]:
+    import numpy as np
+
+    from argmap.analysis.ranking import NEIGHBOURS
+    from argmap.analysis.similarity import SEMANTIC_WEIGHT as W
+    from argmap.analysis.similarity import tfidf
+
+    e, x = embed(texts).astype(np.float64), tfidf(texts)
+    s = W * (e @ e.T) + (1 - W) * (x @ x.T).toarray()
+    o = np.asarray(owners)
+    other = np.where(o[:, None] != o[None, :], s, -np.inf)
+    level = [float(np.mean(np.sort(r[np.isfinite(r)])[::-1][:NEIGHBOURS])) for r in other]
+    pairs = [
+        (not issues[i] & issues[j], -round(2 * s[i, j] - level[i] - level[j], 6), i, j)
+        for i in range(len(texts))
+        for j in range(i + 1, len(texts))
+        if o[i] != o[j] and (i in rows or j in rows) and j not in linked.get(i, ())
+    ]
+    return [(p[2], p[3]) for p in sorted(pairs)[:top]]
+
+
+@pytest.mark.parametrize("block", [1, 3, 512])
+def test_rank_pairs_equals_brute_force_whatever_the_tiles(
+    monkeypatch: pytest.MonkeyPatch, block: int
+) -> None:
+    import random
+
+    from argmap.analysis import ranking
+
+    monkeypatch.setattr(ranking, "_BLOCK", block)
+    rng = random.Random(7)
+    words = [
+        "land",
+        "tax",
+        "rent",
+        "tenant",
+        "city",
+        "farm",
+        "build",
+        "house",
+        "owner",
+        "price",
+        "rise",
+        "fall",
+    ]
+    texts = sorted({" ".join(rng.sample(words, k=rng.randint(2, 7))) for _ in range(30)})[:23]
+    owners = sorted(rng.randrange(4) for _ in texts)
+    issues = [{rng.randrange(3)} if rng.random() < 0.3 else set() for _ in texts]
+    linked = {0: {22}, 22: {0}, 4: {12, 19}, 12: {4}, 19: {4}}
+    for rows, top in ((list(range(23)), 5), (list(range(23)), 200), ([4], 3), ([0, 1, 2], 9)):
+        got = ranking.rank_pairs(texts, owners, rows=rows, top=top, linked=linked, issues=issues)
+        want = _brute_force(texts, owners, rows, top, issues, linked)
+        assert [(r.i, r.j) for r in got] == want
+        assert all(r.same_issue == bool(issues[r.i] & issues[r.j]) for r in got)
