@@ -10,8 +10,10 @@ the damage a PDF extraction leaves behind does not hide a passage:
   ``Russia-Georgian`` (both sides lose the hyphen);
 * soft hyphens and zero-width characters are dropped.
 
-The normalised copy of a source keeps, for each of its characters, the offsets of the
-original characters it came from, so a match maps back to the exact original passage.
+A source is normalised with whole-string operations, a slice of some 32,000 characters at
+a time cut where two letters meet (the rules never reach across such a cut). Only a slice
+that holds a match is then indexed character by character, to map the match back to the
+exact original passage: memory and time stay proportional to the source.
 
 >>> text = "Both were cau-\\ntious, said the “experts”.\\n"
 >>> m = find(text, 'cautious, said the "experts"')
@@ -73,9 +75,8 @@ _TRANSLATE: dict[str, str] = {
 _DROP = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
 # The same rules as :func:`_build`, as whole-string operations (for the text alone): drop,
 # translate, join hyphens between alphanumerics ([^\W_] is str.isalnum), collapse whitespace
-# (\s is str.isspace, as for str.split). Equivalence with _build is property-tested.
-_DROP_TABLE: dict[int, str | None] = {ord(c): None for c in _DROP}
-_TABLE = str.maketrans({**{ord(k): v for k, v in _TRANSLATE.items()}, **_DROP_TABLE})
+# (\s is str.isspace). Equivalence with _build is property-tested.
+_REPLACE: dict[str, str] = {**_TRANSLATE, **dict.fromkeys(_DROP, "")}
 _SPECIAL = re.compile("[" + re.escape("".join(_TRANSLATE) + "".join(_DROP)) + r"\-]|\s(?<! )|  ")
 _TRANSLATED = re.compile("[" + re.escape("".join(_TRANSLATE) + "".join(_DROP)) + "]")
 _JOIN = re.compile(r"-(?<=[^\W_]-)\s*(?=[^\W_])")  # "-" first: the search skips to hyphens
@@ -234,9 +235,74 @@ def _build(text: str) -> _Index:
     return _Index("".join(parts), breaks, origins, frozenset(joins))
 
 
+# Where a source may be cut into slices that normalise independently: between two
+# alphanumerics that are copied as they are (not translated, not dropped). Nothing the rules
+# do reaches across such a cut: a run of white space or a hyphen never touches it, and both
+# sides of it are copied whatever comes before or after.
+_PLAIN_WORD = rf"[^\W_{re.escape(''.join(_TRANSLATE) + ''.join(_DROP))}]"
+_CUT = re.compile(rf"{_PLAIN_WORD}(?={_PLAIN_WORD})")
+_SLICE = 1 << 15  # characters in a slice, about
+
+
+class _Source:
+    """A source text normalised for the search, slice by slice, and the slices' exact
+    indexes (:func:`_build`), made only for the slices a match lands in.
+
+    ``text`` is :func:`normalise` of the whole source (slice boundaries where
+    :data:`_CUT` allows, so the slices' normalised texts put together are the whole's);
+    ``starts`` and ``normal_starts`` are where each slice starts in the source and in
+    ``text``. The only other memory is the indexes of the slices looked at.
+    """
+
+    def __init__(self, source: str, size: int = 0) -> None:
+        size = size or _SLICE
+        self.source = source
+        self.starts: array.array[int] = array.array("q")
+        self.normal_starts: array.array[int] = array.array("q")
+        self._slices: dict[int, _Index] = {}
+        parts: list[str] = []
+        done = 0  # length of the normalised text so far
+        n = len(source)
+        i = 0
+        while i < n:
+            cut = i + size
+            if cut >= n:
+                cut = n
+            else:
+                mo = _CUT.search(source, cut)
+                cut = n if mo is None else mo.end()
+            part = normalise(source[i:cut])
+            self.starts.append(i)
+            self.normal_starts.append(done)
+            parts.append(part)
+            done += len(part)
+            i = cut
+        self.text = "".join(parts)
+
+    def _slice(self, pos: int) -> tuple[int, _Index]:
+        """The slice the normalised position ``pos`` lies in: its number and its index."""
+        k = bisect.bisect_right(self.normal_starts, pos) - 1
+        index = self._slices.get(k)
+        if index is None:
+            stop = self.starts[k + 1] if k + 1 < len(self.starts) else len(self.source)
+            index = self._slices[k] = _build(self.source[self.starts[k] : stop])
+        return k, index
+
+    def start(self, pos: int) -> int:
+        """The original offset of the normalised character at ``pos`` (not a space)."""
+        k, index = self._slice(pos)
+        return self.starts[k] + index.start(pos - self.normal_starts[k])
+
+    def joined(self, pos: int) -> bool:
+        """Whether an in-line hyphen was dropped right before the normalised ``pos``."""
+        k, index = self._slice(pos)
+        return pos - self.normal_starts[k] in index.joins
+
+
 @functools.lru_cache(maxsize=4)
-def _index(text: str) -> _Index:
-    return _build(text)
+def _index(text: str) -> _Source:
+    """The normalised source, kept for the next quotes of the same source (a check)."""
+    return _Source(text)
 
 
 def normalise(text: str) -> str:
@@ -251,19 +317,31 @@ def normalise(text: str) -> str:
         # Single spaces only, nothing to translate or join (the first test is the same for
         # ASCII text, where the only white space that is printable is the space, and faster).
         return text.strip(" ")
-    if not text.isascii() and _TRANSLATED.search(text):
-        text = text.translate(_TABLE)
+    if not text.isascii():
+        # One str.replace per distinct character to translate or drop (few in a text), not
+        # a table look-up per character.
+        mo = _TRANSLATED.search(text)
+        while mo is not None:
+            ch = mo.group()
+            text = text.replace(ch, _REPLACE[ch])
+            mo = _TRANSLATED.search(text, mo.start())
     if "-" in text:
         text = _JOIN.sub("", text)
-    return " ".join(text.split())  # each run of white space one space, none at the ends
+    # Each run of white space one space, none at the ends (line breaks are most of them).
+    text = text.replace("\n", " ")
+    if _OTHER_SPACE.search(text) is not None:
+        text = _OTHER_SPACE.sub(" ", text)
+    while "  " in text:
+        text = text.replace("  ", " ")
+    return text.strip(" ")
 
 
-def _boundary_ok(index: _Index, pos: int) -> bool:
+def _boundary_ok(index: _Source, pos: int) -> bool:
     """No word continues across ``pos`` (a dropped hyphen counts as a boundary)."""
     s = index.text
     if pos <= 0 or pos >= len(s):
         return True
-    return not (s[pos - 1].isalnum() and s[pos].isalnum()) or pos in index.joins
+    return not (s[pos - 1].isalnum() and s[pos].isalnum()) or index.joined(pos)
 
 
 def find(source_text: str, quote: str | Quote) -> Match:

@@ -8,46 +8,7 @@ from hypothesis import strategies as st
 
 from argmap.quotes import _DROP, _TRANSLATE, _build, find
 from argmap.text import bad_id_char, clean, is_blank, slug, terminal
-
-
-def _reference(text: str) -> tuple[str, list[int]]:
-    """The quote index as the per-character original built it: the normalised text and,
-    for each of its characters, the original offset it came from."""
-    out: list[str] = []
-    starts: list[int] = []
-    n = len(text)
-    i = 0
-    while i < n:
-        raw = text[i]
-        if raw in _DROP:
-            i += 1
-            continue
-        ch = _TRANSLATE.get(raw, raw)
-        if ch.isspace():
-            j = i + 1
-            while j < n and (text[j].isspace() or text[j] in _DROP):
-                j += 1
-            if out and out[-1] != " ":
-                out.append(" ")
-                starts.append(i)
-            i = j
-            continue
-        if ch == "-" and out and out[-1].isalnum():
-            j = i + 1
-            while j < n and (text[j].isspace() or text[j] in _DROP):
-                j += 1
-            if j < n and _TRANSLATE.get(text[j], text[j])[0].isalnum():
-                i = j
-                continue
-        for c in ch:
-            out.append(c)
-            starts.append(i)
-        i += 1
-    if out and out[-1] == " ":
-        out.pop()
-        starts.pop()
-    return "".join(out), starts
-
+from tests.test_quote_search import _reference
 
 _ALPHABET = st.sampled_from(
     [*"ab Z9-.\n\t", "\u00a0", "\u2028", "\r", *_DROP, *list(_TRANSLATE)[:8]]
@@ -60,7 +21,7 @@ def test_compact_quote_index_maps_like_the_per_character_one(text: str) -> None:
     """M6: the index keeps only the turning points of the offset map, and agrees with the
     per-character index at every non-space character."""
     index = _build(text)
-    expected, starts = _reference(text)
+    expected, starts, _ = _reference(text)
     assert index.text == expected
     for pos, ch in enumerate(expected):
         if ch != " ":
