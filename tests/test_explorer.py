@@ -15,7 +15,7 @@ from argmap import compare, explorer
 from argmap.cli import main
 from argmap.explorer.data import explorer_data, utf16_offsets
 from argmap.explorer.diagrams import diagrams, node_refs, tag_nodes
-from argmap.explorer.page import script_json
+from argmap.explorer.page import script_json, svg_pieces
 from argmap.model import MapBuilder, Quote, Role
 from argmap.quotes import verify
 
@@ -71,6 +71,21 @@ def test_every_statement_node_of_every_diagram_carries_its_reference() -> None:
     for m in c.maps:  # a map's own diagram draws every statement of it
         own = next(d for d in drawn if d.key == f"map:{m.id}")
         assert own.svg.count('data-ref="') == len(m.statements) + len(m.arguments)
+
+
+def test_every_drawing_is_cut_into_pieces_that_make_it_again() -> None:
+    for d in diagrams(compare.load(THREE)):
+        shell, *pieces = svg_pieces(d.svg, size=2000)
+        assert pieces, d.key
+        body = "".join(pieces)
+        assert body.startswith("<g id=")
+        at = d.svg.index(body)
+        assert shell == d.svg[:at] + d.svg[at + len(body) :]
+        nodes = [p.count('class="node') for p in pieces]
+        assert sum(nodes) == d.svg.count('class="node')
+        # a piece holds whole top-level groups: as many opened as closed
+        assert all(len(re.findall(r"<g[\s>]", p)) == p.count("</g>") for p in pieces)
+    assert svg_pieces("<svg><text>no group</text></svg>") == ["<svg><text>no group</text></svg>"]
 
 
 def test_shared_slugs_are_told_apart() -> None:

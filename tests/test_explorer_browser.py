@@ -93,8 +93,12 @@ def css(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+#: The diagram shown (the others stay in the page, hidden, so showing one again is quick).
+SHOWN = "#diagram > .sheet:not([hidden])"
+
+
 def node(chrome: Any, ref: str) -> Any:
-    return chrome.find_element("css selector", f"#diagram g.node[data-ref={css(ref)}]")
+    return chrome.find_element("css selector", f"{SHOWN} g.node[data-ref={css(ref)}]")
 
 
 def shown_node(chrome: Any, ref: str) -> Any:
@@ -170,7 +174,7 @@ def test_clicking_a_passage_selects_its_node(chrome: Any, two: Path) -> None:
     assert chrome.find_element("css selector", "#panel h2").text == "A: Small state balancing"
     # a statement the comparison diagram does not draw: its map's diagram is shown
     evidence = chrome.execute_script(
-        "const drawn = new Set([...document.querySelectorAll('#diagram [data-ref]')]"
+        f"const drawn = new Set([...document.querySelectorAll('{SHOWN} [data-ref]')]"
         ".map(e => e.getAttribute('data-ref')));"
         "return [...document.querySelectorAll('#texts mark[data-ref^=\"valiyev-2011:\"]')]"
         ".map(e => e.getAttribute('data-ref')).find(r => !drawn.has(r));"
@@ -264,7 +268,7 @@ def test_keyboard_and_zoom(chrome: Any, two: Path) -> None:
     assert selected(chrome) == []
     # the drawing's width on screen, and whether it lies inside the diagram's box
     box = (
-        "const r = document.querySelector('#diagram svg').getBoundingClientRect(),"
+        f"const r = document.querySelector('{SHOWN} svg').getBoundingClientRect(),"
         " b = document.getElementById('diagram').getBoundingClientRect();"
         "return [Math.round(r.width), r.left >= b.left - 1 && r.right <= b.right + 1"
         " && r.top >= b.top - 1 && r.bottom <= b.bottom + 1];"
@@ -371,7 +375,7 @@ def test_hostile_text_stays_inert(chrome: Any, tmp_path: Path) -> None:
     assert EVIL in panel
     passage = "".join(m.get_attribute("textContent") for m in marks(chrome, ref))
     assert passage == f"we must tax land {EVIL}"  # offsets past an emoji land right
-    svg_text = chrome.execute_script("return document.querySelector('#diagram svg').textContent")
+    svg_text = chrome.execute_script(f"return document.querySelector('{SHOWN} svg').textContent")
     assert "<script>window.__pwned=1</script>" in svg_text
     chrome.execute_script("window.argmapExplorer.select('alpha:A: plain')")
     panel = chrome.execute_script("return document.getElementById('panel').textContent")

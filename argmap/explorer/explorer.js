@@ -243,70 +243,65 @@
   }
 
   // -- diagram ----------------------------------------------------------------------------
-  const diagram = { key: null, info: null, view: null, byRef: new Map(), byCorr: new Map(), cache: new Map() };
+  const diagram = { key: null, info: null, view: null, svg: null, byRef: new Map(), byCorr: new Map() };
   const diagramInfo = new Map(DATA.diagrams.map((d, i) => [d.key, Object.assign({ n: i }, d)]));
 
-  /* A diagram's SVG text: the first is inline JSON; the others are gzip in base64, which the
-     browser's own DecompressionStream inflates when they are first shown. */
-  function plainSource(info) {
+  /* A diagram's pieces (page.py: its shell, then runs of nodes and edges, joined by NUL): the
+     first is inline JSON; the others are gzip in base64, which the browser's own
+     DecompressionStream inflates. */
+  function plainPieces(info) {
     const script = $("argmap-svg-" + info.n);
-    return script.getAttribute("data-encoding") === "gzip" ? null : JSON.parse(script.textContent);
+    return script.getAttribute("data-encoding") === "gzip" ? null : JSON.parse(script.textContent).split("\u0000");
   }
-  function inflate(info) {
-    const binary = atob(JSON.parse($("argmap-svg-" + info.n).textContent));
+  function inflate(key) {
+    const binary = atob(JSON.parse($("argmap-svg-" + diagramInfo.get(key).n).textContent));
     const bytes = new Uint8Array(binary.length);
     for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
     const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
-    return new Response(stream).text();
+    return new Response(stream).text().then((text) => text.split("\u0000"));
   }
-  function parseSvg(info, source) {
-    const parsed = new DOMParser().parseFromString(source, "image/svg+xml");
-    const root = parsed.documentElement;
-    if (!root || root.nodeName !== "svg") return null;
-    const svg = document.importNode(root, true);
-    svg.querySelectorAll("a").forEach((a) => a.removeAttribute("href"));
-    diagram.cache.set(info.key, svg);
-    return svg;
-  }
+  let then = null; // runs when the diagram asked for is shown
+  let switchFor = null; // the selection a diagram is being built for, to be shown when ready
+  const sheets = new window.ArgmapSheets($("diagram"), inflate, (sheet) => {
+    $("diagram-status").textContent = sheet ? "" : "This diagram could not be read.";
+    if (sheet) mount(sheet);
+  });
 
-  let wanted = null;
-  /* Show the diagram ``key``; ``then`` runs once it is on screen (at once, or after it has
-     been inflated and parsed). */
-  function showDiagram(key, then) {
+  /* Show the diagram ``key``; ``after`` runs once it is on screen (at once, or when it has
+     been built). */
+  function showDiagram(key, after) {
     const info = diagramInfo.get(key);
     if (!info) return;
-    wanted = key;
     $("diagram-select").value = key;
-    const status = $("diagram-status");
-    const done = (svg) => {
-      status.textContent = svg ? "" : "This diagram could not be read.";
-      if (wanted !== key || !svg) return;
-      mount(info, svg);
-      if (then) then();
-    };
-    if (diagram.cache.has(key)) { done(diagram.cache.get(key)); return; }
-    const plain = plainSource(info);
-    if (plain !== null) { done(parseSvg(info, plain)); return; }
-    status.textContent = "loading\u2026";
-    inflate(info).then((text) => done(parseSvg(info, text)), () => done(null));
+    then = after || null;
+    const sheet = sheets.want(key, sheets.sheet(key).done ? null : plainPieces(info));
+    if (sheet === null) { $("diagram-status").textContent = "loading\u2026"; return; }
+    $("diagram-status").textContent = sheet.failed ? "This diagram could not be read." : "";
+    if (!sheet.failed) mount(sheet);
   }
 
-  function mount(info, svg) {
-    const box = $("diagram");
-    box.textContent = "";
-    box.appendChild(svg);
-    diagram.key = info.key;
-    diagram.info = info;
-    diagram.byRef = new Map();
-    diagram.byCorr = new Map();
-    svg.querySelectorAll("g.node[data-ref]").forEach((g) => {
-      push(diagram.byRef, g.getAttribute("data-ref"), g);
-      g.setAttribute("role", "button");
-    });
-    svg.querySelectorAll("g.node[data-corr]").forEach((g) => push(diagram.byCorr, g.getAttribute("data-corr"), g));
-    diagram.view = View.attach(box, svg);
+  /* Keep the diagram shown: a switch still waiting for its drawing is called off (the
+     drawing goes on being built in idle time). */
+  function keepDiagram() {
+    if (switchFor === null) return;
+    switchFor = null;
+    if (!diagram.key || sheets.wanted === diagram.key) return;
+    then = null;
+    sheets.want(diagram.key);
+    $("diagram-select").value = diagram.key;
+    $("diagram-status").textContent = "";
+  }
+
+  function mount(sheet) {
+    sheets.show(sheet);
+    const info = diagramInfo.get(sheet.key);
+    Object.assign(diagram, { key: info.key, info, svg: sheet.svg, byRef: sheet.byRef, byCorr: sheet.byCorr });
+    diagram.view = View.attach($("diagram"), sheet.svg);
     applyFilters();
     markSelection();
+    const after = then;
+    then = null;
+    if (after) after();
   }
 
   function diagramFor(ref) {
@@ -347,6 +342,7 @@
   let switching = 0;
   let scrolling = 0;
   function select(ref, from) {
+    keepDiagram();
     state.corr = null;
     state.selected = ref && nodes.has(ref) ? ref : null;
     markSelection();
@@ -359,7 +355,9 @@
         const chosen = state.selected;
         requestAnimationFrame(() => setTimeout(() => {
           if (ticket !== switching || state.selected !== chosen) return;
+          switchFor = chosen;
           showDiagram(want, () => {
+            switchFor = null;
             const gs = diagram.byRef.get(chosen) || [];
             if (state.selected === chosen && gs.length) diagram.view.reveal(gs[0]);
           });
@@ -394,6 +392,7 @@
   function selectCorr(id) {
     const k = corrById.get(id);
     if (!k) return;
+    keepDiagram();
     state.selected = null;
     state.corr = id;
     markSelection();
@@ -579,10 +578,14 @@
   function applyFilters() {
     let shown = 0;
     DATA.statements.forEach((s) => { if (passes(s.ref)) shown++; });
-    diagram.byRef.forEach((gs, ref) => { const on = passes(ref); gs.forEach((g) => g.classList.toggle("dim", !on)); });
+    const found = (ref) => !!state.matches && state.matches.has(ref);
+    diagram.byRef.forEach((gs, ref) => {
+      const on = passes(ref);
+      gs.forEach((g) => { g.classList.toggle("dim", !on); g.classList.toggle("match", found(ref)); });
+    });
     allMarks.forEach((m) => m.classList.toggle("dim", !markRefs.get(m).some(passes)));
     columns.forEach((c, mapId) => { c.col.hidden = !state.authors.has(mapId); });
-    const svg = $("diagram").querySelector("svg");
+    const svg = diagram.svg;
     if (svg) RELS.concat(CORRS).forEach((t) => svg.classList.toggle("hide-" + t, !state.types.has(t)));
     $("shown-count").textContent = shown + " of " + DATA.statements.length + " statements shown";
   }
@@ -691,7 +694,6 @@
       });
       results.hidden = matchList.length === 0;
     }
-    diagram.byRef.forEach((gs, ref) => gs.forEach((g) => g.classList.toggle("match", !!state.matches && state.matches.has(ref))));
     applyFilters();
   }
 
@@ -767,6 +769,9 @@
   renderFilters();
   bind();
   showDiagram(DATA.diagrams.length ? DATA.diagrams[0].key : null);
+  // the other diagrams are built in idle time, the maps first (the largest)
+  const order = (d) => (d.kind === "map" ? 0 : 1);
+  sheets.prefetch(DATA.diagrams.slice(1).sort((x, y) => order(x) - order(y)).map((d) => d.key));
   const first = refOfHash(location.hash);
   if (first) select(first, "hash"); else renderOverview();
   window.argmapExplorer = {

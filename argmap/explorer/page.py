@@ -1,7 +1,9 @@
 """The explorer page: one HTML file with its style, script, data and diagrams inline.
 
 The data and each diagram are JSON inside ``<script type="application/json">`` elements
-(diagrams after the first as gzip in base64, inflated by the browser when first shown),
+(diagrams after the first as gzip in base64, inflated by the browser when first shown; each
+diagram cut into pieces by :func:`svg_pieces`, so the browser can draw a large one a piece at
+a time between clicks),
 with ``<``, ``>``, ``&``, U+2028 and U+2029 escaped, so no text can close the element or
 start markup; the page's script reads them with ``JSON.parse`` and builds its DOM with
 ``textContent``. A Content-Security-Policy allows only the page's own script (by its
@@ -14,12 +16,14 @@ import base64
 import gzip
 import hashlib
 import html
+import itertools
 import json
+import re
 from collections.abc import Sequence
 from importlib import resources
 from typing import Any
 
-__all__ = ["page", "script_json"]
+__all__ = ["page", "script_json", "svg_pieces"]
 
 _ESCAPES = (
     ("<", "\\u003c"),
@@ -40,6 +44,55 @@ def script_json(value: Any) -> str:
     for char, escape in _ESCAPES:
         text = text.replace(char, escape)
     return text
+
+
+#: About this many characters of drawing go into one piece (a few dozen nodes and edges,
+#: laid out by the browser in a few milliseconds).
+PIECE = 32_000
+
+_TAG = re.compile(r"<!--.*?-->|<(/?)([A-Za-z][^\s/>]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>", re.S)
+
+
+def svg_pieces(svg: str, size: int = PIECE) -> list[str]:
+    """``svg`` (one ``<svg>`` element as Graphviz writes it) cut into a shell and pieces.
+
+    The shell is the whole element without the drawing's nodes, edges and clusters (the
+    ``<g>`` elements inside its top group); each piece after it holds some of those, in
+    order, about ``size`` characters in all. Put back in the top group, they make the
+    drawing again. Anything shaped otherwise is one piece, the whole element.
+
+    >>> svg = '<svg><g id="graph0"><title>t</title><g id="a"/><!-- b --><g id="b">x</g></g></svg>'
+    >>> for piece in svg_pieces(svg, size=1):
+    ...     print(piece)
+    <svg><g id="graph0"><title>t</title></g></svg>
+    <g id="a"/><!-- b -->
+    <g id="b">x</g>
+    """
+    depth = 0
+    first = end = -1
+    cuts: list[int] = []
+    for mo in _TAG.finditer(svg):
+        if mo.group(2) is None:  # a comment
+            continue
+        closing = mo.group(1) == "/"
+        if closing:
+            depth -= 1
+            if depth == 1:  # the top group ends
+                end = mo.start()
+                break
+            continue
+        name = mo.group(2)
+        if depth < 2 and name != ("svg", "g")[depth]:
+            return [svg]  # not the shape Graphviz writes
+        if depth == 2 and name == "g" and (not cuts or mo.start() - cuts[-1] >= size):
+            first = mo.start() if first < 0 else first
+            cuts.append(mo.start())
+        if not mo.group(3).endswith("/"):
+            depth += 1
+    if first < 0 or end < 0:
+        return [svg]
+    bounds = [*cuts, end]
+    return [svg[:first] + svg[end:]] + [svg[a:b] for a, b in itertools.pairwise(bounds)]
 
 
 def _asset(name: str) -> str:
@@ -82,7 +135,7 @@ _BODY = """<header id="bar">
 def page(title: str, data: dict[str, Any], svgs: Sequence[str]) -> str:
     """The whole page: ``data`` from :func:`argmap.explorer.data.explorer_data`, and the
     diagrams' SVG in the order of ``data["diagrams"]``."""
-    script = _asset("view.js") + "\n" + _asset("explorer.js")
+    script = "\n".join(_asset(name) for name in ("view.js", "sheets.js", "explorer.js"))
     digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
     policy = (
         "default-src 'none'; "
@@ -101,10 +154,11 @@ def page(title: str, data: dict[str, Any], svgs: Sequence[str]) -> str:
         f'<script type="application/json" id="argmap-data">{script_json(data)}</script>\n',
     ]
     for n, svg in enumerate(svgs):
+        text = "\0".join(svg_pieces(svg))  # SVG holds no NUL
         if n == 0:  # shown first: parsed as the page opens
-            attrs, value = "", script_json(svg)
+            attrs, value = "", script_json(text)
         else:  # gzip (no timestamp, so the page is the same for the same input) in base64
-            packed = gzip.compress(svg.encode("utf-8"), compresslevel=9, mtime=0)
+            packed = gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)
             attrs, value = ' data-encoding="gzip"', script_json(base64.b64encode(packed).decode())
         parts.append(
             f'<script type="application/json" id="argmap-svg-{n}"{attrs}>{value}</script>\n'

@@ -13,14 +13,20 @@
     return { x: 0, y: 0, w, h };
   }
 
+  /* Size the drawing in CSS pixels and give it a transform, before it is first laid out:
+     changing either later would lay the whole drawing out again. */
+  function prepare(svg) {
+    if (svg.argmapBase) return;
+    const b = baseBox(svg);
+    svg.argmapBase = b;
+    svg.setAttribute("viewBox", [b.x, b.y, b.w, b.h].join(" "));
+    svg.setAttribute("width", String(b.w));
+    svg.setAttribute("height", String(b.h));
+    svg.style.transform = "translate(0px, 0px) scale(1)";
+  }
+
   function Controller(box, svg) {
-    if (!svg.argmapBase) {
-      const b = baseBox(svg);
-      svg.argmapBase = b;
-      svg.setAttribute("viewBox", [b.x, b.y, b.w, b.h].join(" "));
-      svg.setAttribute("width", String(b.w));
-      svg.setAttribute("height", String(b.h));
-    }
+    prepare(svg);
     this.box = box;
     this.svg = svg;
     this.base = svg.argmapBase;
@@ -120,6 +126,7 @@
   }
 
   window.ArgmapView = {
+    prepare,
     attach(box, svg) {
       bind(box);
       current = new Controller(box, svg);
