@@ -38,6 +38,7 @@ EXACT = {
     "argmap.__main__": 4,
 }
 PREFIXES = {
+    "argmap.model.": 0,
     "argmap.formats.": 1,
     "argmap.analysis.": 2,
     "argmap.check.": 2,
