@@ -87,3 +87,31 @@ def test_essay_maps_default_drawings_are_at_most_about_2000_px_wide(tmp_path: Pa
         assert width <= 2100, (name, width)  # at 72 dpi; 4,629 px before the tiers
         drawn = ET.fromstring(svg(map_graph(m)))
         assert len(nodes(drawn, "statement")) == len(m.statements)  # none dropped
+
+
+def _extent(element: ET.Element) -> tuple[float, float, float, float]:
+    """The bounding box of every path and polygon in ``element``."""
+    import re
+
+    xs: list[float] = []
+    ys: list[float] = []
+    for shape in element.iter():
+        if shape.tag in (f"{SVG}path", f"{SVG}polygon"):
+            raw = shape.get("d") or shape.get("points") or ""
+            nums = [float(x) for x in re.findall(r"-?\d+(?:\.\d+)?", raw)]
+            xs += nums[0::2]
+            ys += nums[1::2]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def test_essay_legends_are_compact_and_below_the_map() -> None:
+    """The legend of a map drawn in tiers sits below every statement, at most 250 points
+    tall (it was 844 tall when it shared the map's ranks)."""
+    root = Path(__file__).resolve().parent.parent / "maps"
+    for name in ("valiyev-2011", "aslanli-2010"):
+        drawn = ET.fromstring(svg(map_graph(argdown.load(root / f"{name}.argdown"))))
+        [legend] = [g for g in drawn.iter(f"{SVG}g") if g.get("id") == "cluster_legend"]
+        _x0, top, _x1, bottom = _extent(legend)
+        assert bottom - top <= 250, (name, bottom - top)
+        lowest = max(_extent(n)[3] for n in nodes(drawn, "statement"))
+        assert lowest < top, name  # SVG y grows downwards

@@ -28,6 +28,9 @@ def voice_style(style: NodeStyle, s: Statement) -> NodeStyle:
 
 _T = TypeVar("_T")
 
+#: Samples in one row of a map's legend.
+PER_ROW = 4
+
 
 def _legend_cluster(theme: Theme, *, labelloc: str) -> dict[str, str]:
     """The attributes of a legend's cluster (maps put the title below, comparisons above)."""
@@ -54,9 +57,11 @@ def map_legend(
     arguments: bool = False,
     reported: bool = False,
     asides: bool = False,
-) -> None:
+) -> str | None:
     """A map's legend cluster: one sample node per role, one sample edge per relation kind,
-    and a dashed sample for reported views and a dotted one for asides where drawn."""
+    and a dashed sample for reported views and a dotted one for asides where drawn, in rows
+    of four; returns the first node of its top row (``None`` when nothing is drawn), which
+    :func:`~argmap.render.maps.map_graph` puts below the whole map."""
     nodes: list[tuple[str, str, NodeStyle]] = [
         (f"role-{r.value}", r.value, theme.role(r)) for r in Role if r in set(roles)
     ]
@@ -74,13 +79,13 @@ def map_legend(
     if arguments:
         edges.append(("premise", "premise", theme.premise))
     if not nodes and not edges:
-        return
+        return None
     with g.subgraph(name="cluster_legend") as sub:
         sub.attr("graph", _attributes=_legend_cluster(theme, labelloc="b"))
-        # rows of at most three samples: the nodes on top, then the edges (each drawn left
+        # rows of at most four samples: the nodes on top, then the edges (each drawn left
         # to right as a flat edge within its row); invisible edges stack the rows
         rows: list[list[str]] = []
-        for chunk in _chunks(nodes, 3):
+        for chunk in _chunks(nodes, PER_ROW):
             row_ids: list[str] = []
             with sub.subgraph() as row:
                 row.attr("graph", rank="same")
@@ -98,7 +103,7 @@ def map_legend(
                     row.edge(left, right, _attributes={"style": "invis"})
             rows.append(row_ids)
         common = {"class": "legend", "shape": "plaintext", "fontsize": f"{theme.small_fontsize:g}"}
-        for echunk in _chunks(edges, 3):
+        for echunk in _chunks(edges, PER_ROW):
             row_ids = []
             with sub.subgraph() as row:
                 row.attr("graph", rank="same")
@@ -117,6 +122,7 @@ def map_legend(
             rows.append(row_ids)
         for upper, lower in itertools.pairwise(rows):
             sub.edge(lower[0], upper[0], _attributes={"style": "invis"})
+    return rows[0][0]
 
 
 def _chunks(items: Sequence[_T], size: int) -> list[Sequence[_T]]:

@@ -53,7 +53,12 @@ def new_graph(
     init_rank", "triangulation failed").
     """
     g = graphviz.Digraph(name=name)
-    layout = {"rankdir": "LR", "ranksep": "0.35"} if columns else {"rankdir": "BT"}
+    # maps: network simplex may search more edges per step when placing nodes across
+    # (searchsize, default 30): the tiers of a big map then line up instead of one of them
+    # standing off to the side (valiyev-2011: 1,914 pt wide instead of 2,222), at no cost
+    layout = (
+        {"rankdir": "LR", "ranksep": "0.35"} if columns else {"rankdir": "BT", "searchsize": "100"}
+    )
     g.attr(
         "graph",
         _attributes={
@@ -66,6 +71,7 @@ def new_graph(
             "newrank": "true",
             "nodesep": f"{theme.nodesep:g}",
             "ranksep": ranksep or layout.get("ranksep", f"{theme.ranksep:g}"),
+            **({"searchsize": layout["searchsize"]} if "searchsize" in layout else {}),
             "splines": theme.splines,
             "bgcolor": theme.background,
             "outputorder": "edgesfirst",
@@ -138,12 +144,14 @@ def add_body(
     stagger: int = 3,
     constrain: bool = True,
     relations: bool = True,
+    lowest: list[str] | None = None,
 ) -> tuple[set[Role], set[RelationType], bool]:
     """Add ``m``'s statements, arguments and relations (those in ``keep``, or all) to ``g``.
 
     With ``constrain=False`` the relations do not take part in ranking (``constraint=false``)
     and nothing is staggered or tied to the thesis: the caller places the nodes.
-    Returns the roles and relation types drawn, and whether any argument was drawn.
+    Returns the roles and relation types drawn, and whether any argument was drawn;
+    ``lowest`` receives the ids of the nodes of the last tier (of a map drawn in tiers).
     """
     statements = [s for s in m.statements if keep is None or s.id in keep]
     arguments = [a for a in m.arguments if keep is None or a.id in keep]
@@ -298,6 +306,8 @@ def add_body(
                     g.edge(ident, anchor, _attributes={"style": "invis", "weight": "0"})
                 elif tier.get(ident, 0) == t - 1 or (t == 1 and ident == theses[0]):
                     g.edge(anchor, ident, _attributes={"style": "invis", "weight": "0"})
+        if lowest is not None and count:
+            lowest.extend(i for i in drawn.values() if tier.get(i, 0) == count)
     return roles, rels, bool(arguments)
 
 
@@ -391,6 +401,7 @@ def map_graph(
         title.append(next(x.title for x in m.sections if x.id == section))
     g = new_graph(f"argmap_{slug(m.id)}", "argmap", title, theme)
     node_id = Ids("s_")
+    lowest: list[str] = []
     roles, rels, has_args = add_body(
         g,
         shown,
@@ -402,9 +413,11 @@ def map_graph(
         theme=theme,
         focus=focus,
         stagger=stagger,
+        lowest=lowest,
     )
+    top = None
     if legend:
-        map_legend(
+        top = map_legend(
             g,
             theme,
             roles=roles,
@@ -413,6 +426,12 @@ def map_graph(
             reported=any(s.view is not None for s in shown.statements),
             asides=any(s.aside is not None for s in shown.statements),
         )
+    if top is not None:
+        # A map drawn in tiers has its legend below the last tier, on ranks of its own:
+        # ranks it shared with the map would be as tall as the map's tallest statement on
+        # them (a legend of 469 x 844 pt), and beside the last tier it made the map wider.
+        for ident in lowest:
+            g.edge(top, ident, _attributes={"style": "invis", "weight": "0"})
     return g
 
 
