@@ -29,7 +29,8 @@ import attrs
 from argmap.comparison import Comparison
 from argmap.errors import FormatError
 from argmap.formats._aif_graph import AifGraph, parse
-from argmap.formats._aif_read import MapParts, Unmapped, leftovers, read_maps
+from argmap.formats._aif_read import MapParts, read_maps
+from argmap.formats._aif_unmapped import Unmapped, leftovers
 from argmap.formats._aif_write import comparison_document, map_document
 from argmap.formats.files import decode, read_bytes
 from argmap.model import ArgumentMap, Location, Source
