@@ -13,7 +13,7 @@ import yaml
 from argmap.errors import ArgmapError
 from argmap.model import Argument, ArgumentMap, RelationType, Statement
 
-__all__ = ["comment", "dump", "dumps", "escape"]
+__all__ = ["comment", "data_string", "dump", "dumps", "escape"]
 
 _SPECIAL = set("\\@#*_[],.:;</>-(){}=+~^'\"`!?|$%&")
 _ROLE_NAMES = {"thesis", "claim", "evidence", "counterclaim"}
@@ -93,6 +93,17 @@ def _json(value: Any) -> str:
         out = json.dumps(value, ensure_ascii=False).replace("}", "\\u007d")
         return _NOT_PRINTABLE.sub(lambda m: "".join(f"\\u{b:04x}" for b in _utf16(m.group())), out)
     return json.dumps(value)
+
+
+def data_string(text: str) -> str:
+    """``text`` as a string in ``{...}`` data: a YAML double-quoted scalar (JSON's string
+    syntax) with ``}`` and unprintable characters escaped, so the Argdown data token (which
+    the CLI ends at a ``}`` even inside a string) cannot be cut short.
+
+    >>> print(data_string('a "b"} c'))
+    "a \\"b\\"\\u007d c"
+    """
+    return _json(text)
 
 
 def _utf16(ch: str) -> list[int]:

@@ -10,12 +10,11 @@ issue's section (:func:`insert_correspondence`).
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
 
 from argmap.errors import ArgmapError
-from argmap.formats._argdown_writer import escape
+from argmap.formats._argdown_writer import data_string, escape
 from argmap.model import ArgumentMap, Location
 
 __all__ = [
@@ -33,19 +32,13 @@ _INCLUDE = re.compile(r"^@include\((?P<path>[^)]*)\)[ \t]*$", re.M)
 _HEADING = re.compile(r"^#{1,6}[ \t]")
 
 
-def _q(text: str) -> str:
-    """A YAML double-quoted scalar (JSON's string syntax is one), braces escaped because the
-    Argdown CLI ends a data block at a '}' even inside a string."""
-    return json.dumps(text, ensure_ascii=False).replace("}", "\\u007d").replace("{", "\\u007b")
-
-
 def _position(map_id: str, m: ArgumentMap | None) -> str:
     thesis = ""
     if m is not None:
         theses = [s.id for s in m.statements if s.role.value == "thesis"]
         thesis = theses[0] if theses else ""
-    statements = f"[{_q(thesis)}]" if thesis else "[]"
-    answer = _q(f"{PLACEHOLDER_MARK}: {map_id}'s answer in a few words")
+    statements = f"[{data_string(thesis)}]" if thesis else "[]"
+    answer = data_string(f"{PLACEHOLDER_MARK}: {map_id}'s answer in a few words")
     return f"{map_id}: {{answer: {answer}, statements: {statements}}}"
 
 
@@ -86,7 +79,7 @@ def comparison_text(
 //      `argmap suggest` on this file lists candidate pairs, ready to paste.
 // To add a map later: argmap new-comparison --add MAP.argdown -o THIS-FILE
 
-# {escape(title)} {{comparison: {comparison_id}, title: {_q(title)}}}
+# {escape(title)} {{comparison: {comparison_id}, title: {data_string(title)}}}
 
 {include_lines}
 
