@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from argmap.check.comparison import check_comparison_text
@@ -28,12 +28,6 @@ def check_map(m: ArgumentMap, path: str | Path) -> list[Finding]:
 
 # -- files -------------------------------------------------------------------------------
 
-_COMMENT = re.compile(r"/\*.*?\*/|<!--.*?-->|(?<![:\w])//[^\n]*", re.DOTALL)
-_REFERENCE = re.compile(r"\[([^\[\]\n]+)\](?![:(])")
-_DEFINITION = re.compile(r"\[([^\[\]\n]+)\]:")
-_POSITION_LIST = re.compile(r"statements:\s*\[([^\]]*)\]")
-_QUOTED = re.compile(r"\"((?:[^\"\\]|\\.)*)\"|'((?:[^'\\]|\\.)*)'")
-
 
 def _includes(path: Path, text: str) -> list[tuple[Path, Location]]:
     """The files a comparison text ``@include``\\ s (the reader's rule), with where each is
@@ -42,11 +36,6 @@ def _includes(path: Path, text: str) -> list[tuple[Path, Location]]:
         (path.parent / target, _location_at(str(path), text, offset + len("@include(")))
         for target, offset in argdown.includes(text)
     ]
-
-
-def _blank_comments(text: str) -> str:
-    """Comments replaced by spaces (line breaks kept), so offsets stay the same."""
-    return _COMMENT.sub(lambda mo: re.sub(r"[^\n]", " ", mo.group(0)), text)
 
 
 def _location_at(path: str, text: str, offset: int) -> Location:
@@ -181,7 +170,6 @@ class _Run:
                 text = read_text(path)
             except ArgmapError as exc:
                 return [_error("read", exc.message, exc.location or Location(str(path)))]
-        plain = _blank_comments(text)
         out: list[Finding] = []
         known: dict[str, str] = {}  # statement id -> map id
         readable = True  # every included map could be read (it may still have findings)
@@ -214,88 +202,93 @@ class _Run:
                             _loc(s, where),
                         )
                     )
-        defined = {mo.group(1).strip() for mo in _DEFINITION.finditer(plain)}
+        # The file alone, as the reader reads it (its includes are checked above).
+        try:
+            own = argdown.parse(text, str(path), include=False)
+            data = argdown.data_nodes(text, str(path))
+        except ArgmapError as exc:
+            return [*out, _error("syntax", exc.message, exc.location or Location(str(path)))]
         before = len(out)
-        for title, offset in _comparison_refs(plain):
-            if title not in known and title not in defined:
-                out.append(
-                    _error(
-                        "unknown-statement",
-                        f"[{title}] is not a statement of any included map",
-                        _location_at(str(path), text, offset),
-                    )
-                )
+        out += _unknown_references(str(path), text, own, data, known)
         duplicates = any(f.code == "duplicate-id" for f in out)
         if readable and not duplicates:
             # The maps could be read: read the comparison itself (issues, positions,
             # correspondences) the way build and export will, every problem at once.
             told = {f.message for f in out[before:]}
             out += check_comparison_text(text, str(path), told)
-        out += _placeholders(str(path), text, plain)
+        out += _placeholders(str(path), text, own, data)
         return out
 
 
-def _placeholders(path: str, text: str, plain: str) -> list[Finding]:
-    """A warning for each placeholder a scaffold wrote that is still there (comments aside)."""
+_UNKNOWN = "[{}] is not a statement of any included map"
+
+
+def _unknown_references(
+    path: str,
+    text: str,
+    own: argdown.Document,
+    data: dict[str, list[argdown.DataNode]],
+    known: Mapping[str, str],
+) -> list[Finding]:
+    """An error for each title the comparison file names that neither an included map nor
+    the file itself defines: in its relations and references (``own``: the reader's document
+    of the file alone), then in the ``statements`` lists of its issues' positions (each title
+    where it stands, from the reader's data positions)."""
+    defined = {s.title for s in own.statements if not all(m.is_reference for m in s.members)}
+    out: list[Finding] = []
+    for s in own.statements:
+        if s.title not in known and s.title not in defined:
+            where = s.members[0].location or s.location or Location(path)
+            out.append(_error("unknown-statement", _UNKNOWN.format(s.title), where))
+    for s in own.statements:
+        if "issue" not in s.tags:
+            continue
+        for block in data.get(s.title, ()):
+            for title, node in _position_titles(block):
+                if title not in known and title not in defined:
+                    where = _location_at(path, text, node.start)
+                    out.append(_error("unknown-statement", _UNKNOWN.format(title), where))
+    return sorted(out, key=lambda f: (f.location.line, f.location.column))
+
+
+def _position_titles(block: argdown.DataNode) -> Iterator[tuple[str, argdown.DataNode]]:
+    """The titles in ``{positions: {MAP: {statements: [...]}}}`` data, with their nodes."""
+    positions = dict(block.keys).get("positions")
+    for _map_id, position in positions.keys if positions is not None else ():
+        titles = dict(position.keys).get("statements")
+        for item in titles.items if titles is not None else ():
+            if item.kind == "scalar":
+                yield item.value, item
+
+
+def _placeholders(
+    path: str, text: str, own: argdown.Document, data: dict[str, list[argdown.DataNode]]
+) -> list[Finding]:
+    """A warning for each placeholder a scaffold wrote that is still there: in headings,
+    statement and argument texts, and data strings (comments are not read)."""
     from argmap.formats.comparison_writer import PLACEHOLDER_MARK
 
-    out: list[Finding] = []
-    start = plain.find(PLACEHOLDER_MARK)
-    while start >= 0:
-        end = plain.find("\n", start)
-        words = re.split(r'"| \{| #', plain[start : end if end >= 0 else len(plain)])[0]
-        out.append(
-            _warning(
-                "placeholder",
-                f"placeholder still to fill: {words[:70]!r}",
-                _location_at(path, text, start),
-            )
-        )
-        start = plain.find(PLACEHOLDER_MARK, start + 1)
-    return out
-
-
-def _blank_data(text: str) -> str:
-    """``{...}`` data and the frontmatter replaced by spaces (line breaks kept)."""
-    chars = list(text)
-    depth = 0
-    quote = ""
-    i = 0
-    fm = re.match(r"\s*===\n.*?\n===[ \t]*\n", text, re.DOTALL)
-    if fm:
-        chars[: fm.end()] = ["\n" if c == "\n" else " " for c in fm.group(0)]
-        i = fm.end()
-    while i < len(chars):
-        c = chars[i]
-        if depth:
-            if quote:
-                if c == "\\":
-                    chars[i] = " "
-                    i += 1
-                elif c == quote:
-                    quote = ""
-            elif c in "\"'":
-                quote = c
-            elif c == "{":
-                depth += 1
-            elif c == "}":
-                depth -= 1
-        elif c == "{":
-            depth = 1
-        if (depth or c == "}") and i < len(chars) and chars[i] != "\n":
-            chars[i] = " "
-        i += 1
-    return "".join(chars)
-
-
-def _comparison_refs(plain: str) -> Iterator[tuple[str, int]]:
-    """Statement titles referred to in a comparison text, with their offsets."""
-    for mo in _REFERENCE.finditer(_blank_data(plain)):
-        yield mo.group(1).strip(), mo.start(1)
-    for mo in _POSITION_LIST.finditer(plain):
-        for q in _QUOTED.finditer(mo.group(1)):
-            title = q.group(1) if q.group(1) is not None else q.group(2)
-            yield title, mo.start(1) + q.start()
+    found: list[tuple[Location, str]] = []
+    here = Location(path)
+    texts = [(s.title, s.location) for s in own.sections]
+    members = [m for s in own.statements for m in s.members]
+    members += [m for a in own.arguments for m in a.members]
+    texts += [(m.text, m.location) for m in members if m.text]
+    for words, where in texts:
+        start = words.find(PLACEHOLDER_MARK)
+        if start >= 0:
+            found.append((where or here, re.split(r" \{| #", words[start:])[0]))
+    stack = [node for blocks in data.values() for node in blocks]
+    while stack:
+        node = stack.pop()
+        stack += [*node.items, *(value for _key, value in node.keys)]
+        start = node.value.find(PLACEHOLDER_MARK) if node.kind == "scalar" else -1
+        if start >= 0:
+            found.append((_location_at(path, text, node.start), node.value[start:]))
+    return [
+        _warning("placeholder", f"placeholder still to fill: {words[:70]!r}", where)
+        for where, words in sorted(found, key=lambda f: (f[0].line, f[0].column))
+    ]
 
 
 def _format(path: Path) -> registry.Format | None:
