@@ -299,3 +299,62 @@ def test_real_comparison_report_is_complete() -> None:
             for q in real.statement(ref).quotes:
                 assert md_escape(q.text) in md_section(md, f"### {md_escape(corr.id)}")
                 assert " ".join(q.text.split()) in text
+
+
+def _tree_outline(c: Comparison) -> tuple[list[tuple[int, str]], list[int]]:
+    """The headings (level, title) and the row counts of the tables of the report's tree,
+    in document order."""
+    from argmap.render.report_model import Block, Section, Sides, Table, report
+
+    headings: list[tuple[int, str]] = []
+    tables: list[int] = []
+
+    def walk(block: Block, level: int) -> None:
+        if isinstance(block, Section):
+            headings.append((level, block.title))
+            for b in block.blocks:
+                walk(b, level + 1)
+        elif isinstance(block, Sides):
+            for g in block.groups:
+                headings.append((level, g.title))
+                for b in g.blocks:
+                    walk(b, level)
+        elif isinstance(block, Table):
+            tables.append(len(block.rows))
+
+    for section in report(c).sections:
+        walk(section, 2)
+    return headings, tables
+
+
+@pytest.mark.parametrize("which", ["small", "three-way"])
+def test_both_emitters_walk_the_same_tree(which: str) -> None:
+    """The Markdown and the HTML report have the same headings at the same levels and the
+    same tables with the same number of rows, in the same order: those of the one tree."""
+    import html as html_module
+
+    root = Path(__file__).resolve().parent.parent / "maps"
+    c = small_comparison() if which == "small" else compare.load(root / "comparison-three.argdown")
+    headings, tables = _tree_outline(c)
+    assert len(headings) > 8 and len(tables) >= 6
+
+    md = markdown(c)
+    md_heads = [(len(h), t) for h, t in re.findall(r"^(#{2,6}) (.*)$", md, flags=re.MULTILINE)]
+    assert md_heads == [(level, md_escape(title)) for level, title in headings]
+    md_tables, run = [], 0
+    for line in [*md.splitlines(), ""]:
+        if line.startswith("| "):
+            run += 1
+        elif run:
+            md_tables.append(run - 2)  # the header and the --- line
+            run = 0
+    assert md_tables == tables
+
+    page = html(c)
+    html_heads = [
+        (int(level), html_module.unescape(text))
+        for level, text in re.findall(r"<h([2-6])>(.*?)</h\1>", page)
+    ]
+    assert html_heads == [(level, " ".join(title.split())) for level, title in headings]
+    bodies = re.findall(r"<tbody>(.*?)</tbody>", page, flags=re.DOTALL)
+    assert [body.count("<tr>") for body in bodies] == tables

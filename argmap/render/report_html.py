@@ -1,44 +1,35 @@
-"""The comparison report as one standalone HTML5 page (inline CSS, no external assets)."""
+"""The comparison report as one standalone HTML5 page (inline CSS, no external assets): a
+walk over the document tree of :mod:`argmap.render.report_model`, every text escaped."""
 
 from __future__ import annotations
 
 import html as _html
 import re
-from collections.abc import Iterable
 
-from argmap.analysis.matrix import NOT_ADDRESSED, issue_matrix
-from argmap.compare import (
-    Comparison,
-    Issue,
-    Position,
-)
+from argmap.compare import Comparison
 from argmap.errors import ArgmapError
 from argmap.model import Quote, Statement
 from argmap.render.labels import voice
 from argmap.render.report_model import (
-    _KIND_HEADINGS,
+    Block,
+    Cell,
+    Figure,
     Figures,
-    _counts,
-    _essay_title,
+    Line,
+    Para,
+    QuoteBlock,
+    Section,
+    Sides,
+    StatementBlock,
+    Table,
     _flat,
-    _heading,
-    _issue_head,
-    _issue_title,
-    _matrix_lines,
-    _network_rows,
     _offsets,
-    _oriented,
-    _statement,
-    _thesis,
-    _totals,
-    author_label,
+    edges,
+    report,
 )
 from argmap.text import clean
 
 __all__ = ["html"]
-
-
-# -- HTML -----------------------------------------------------------------------------------
 
 _CSS = """
 :root { color-scheme: light; --ink: #1b1b1b; --muted: #5a5a5a; --rule: #d0d0d0;
@@ -117,16 +108,18 @@ def _h_quote(q: Quote) -> str:
     return f"<blockquote>{_e(q.text)}{at}</blockquote>"
 
 
-def _h_statement(s: Statement) -> str:
+def _h_statement(s: Statement, full: bool = True) -> str:
     whose = voice(s)
     said = f'<span class="voice">{_e(whose)}</span><br>' if whose else ""
     parts = [
         f'<p><span class="sid">{_e(s.id)}</span> <span class="role">{s.role.value}</span><br>'
         f"{said}{_e(s.text)}</p>"
     ]
+    if not full:
+        return parts[0]
+    parts.extend(_h_quote(q) for q in s.quotes)
     if s.aside:
         parts.append(f'<p class="meta">Aside: {_e(s.aside)}</p>')
-    parts.extend(_h_quote(q) for q in s.quotes)
     if s.citation:
         parts.append(f'<p class="meta">Citation: {_e(s.citation)}</p>')
     if s.note:
@@ -134,81 +127,130 @@ def _h_statement(s: Statement) -> str:
     return "\n".join(parts)
 
 
-def _h_position(c: Comparison, p: Position, issue_id: str) -> str:
-    if not p.addressed:
-        return f'<span class="na">{NOT_ADDRESSED}</span>'
-    parts: list[str] = []
-    if p.answer:
-        parts.append(f'<p class="answer">{_e(p.answer)}</p>')
-    for ref in p.statements:
-        s = _statement(c, ref, f"issue {issue_id!r}", c.issue(issue_id))
-        parts.append(_h_statement(s))
-    return "\n".join(parts)
+_TAGS = {"strong": "strong", "em": "em", "cite": "cite"}
 
 
-def _h_issue_head(issue: Issue) -> str:
-    name, question = _issue_head(issue)
-    return f"<strong>{_e(name)}</strong>" + (f"<br>{_e(question)}" if question else "")
+def _h_line(line: Line) -> str:
+    out = []
+    for run in line:
+        tag = _TAGS.get(run.style)
+        if tag:
+            out.append(edges(run.text, f"<{tag}>{_e(run.text)}</{tag}>"))
+        elif run.style == "plain":
+            out.append(edges(run.text, _e(run.text)))
+        else:  # a statement id, or a link line coloured by its kind
+            css = "sid" if run.style == "sid" else f"link {run.style}"
+            out.append(edges(run.text, f'<span class="{css}">{_e(run.text)}</span>'))
+    return "".join(out)
 
 
-def _h_table(header: list[str], rows: Iterable[list[str]], numeric: bool = False) -> list[str]:
-    out = ["<table>", "<thead><tr>" + "".join(f"<th>{h}</th>" for h in header) + "</tr></thead>"]
-    out.append("<tbody>")
-    for row in rows:
-        cells = [f'<th scope="row">{row[0]}</th>']
-        cls = ' class="num"' if numeric else ""
-        cells.extend(f"<td{cls}>{cell}</td>" for cell in row[1:])
-        out.append("<tr>" + "".join(cells) + "</tr>")
-    out += ["</tbody>", "</table>"]
+def _h_para(p: Para, inline: bool = False) -> str:
+    """A paragraph; ``inline`` (in a table cell) as a line of the cell."""
+    text = _h_line(p.line)
+    if p.role == "na":
+        return f'<span class="na">{text}</span>'
+    if inline:
+        return text
+    return f'<p class="{p.role}">{text}</p>' if p.role else f"<p>{text}</p>"
+
+
+def _h_cell(cell: Cell) -> str:
+    """A table cell: lines of text joined by breaks; quotes and statements as blocks."""
+    out = ""
+    inline = False  # whether the last piece was a line of text (a break before the next)
+    for item in cell:
+        if isinstance(item, Para):
+            out += ("<br>" if inline else "") + _h_para(item, inline=True)
+            inline = True
+        else:
+            block = (
+                _h_quote(item.quote)
+                if isinstance(item, QuoteBlock)
+                else _h_statement(item.statement, item.full)
+            )
+            out += block
+            inline = False
     return out
 
 
-def _h_figure(svg: str, href: str, caption: str) -> list[str]:
-    """A full-width figure; a click opens the drawing itself (``href``, beside the report)."""
+def _h_table(table: Table) -> list[str]:
+    head = "".join(f"<th>{_h_cell(c)}</th>" for c in table.header)
+    out = ["<table>", f"<thead><tr>{head}</tr></thead>", "<tbody>"]
+    num = ' class="num"' if table.numeric else ""
+    for row in table.rows:
+        cells = [f'<th scope="row">{_h_cell(row[0])}</th>']
+        cells += [f"<td{num}>{_h_cell(cell)}</td>" for cell in row[1:]]
+        out.append("<tr>" + "".join(cells) + "</tr>")
+    return [*out, "</tbody>", "</table>"]
+
+
+def _h_figure(f: Figure, diagram: str | None, figures: Figures | None) -> list[str]:
+    """A figure: the summary (``diagram``) in the page's width; the others full width, a
+    click opening the drawing itself (its SVG file, beside the report)."""
+    if f.key == "summary":
+        if diagram is None:
+            return []
+        return [
+            '<figure class="diagram">',
+            _svg_body(diagram),
+            f"<figcaption>{_e(f.caption)}</figcaption>",
+            "</figure>",
+        ]
+    if figures is None:
+        return []
+    if f.key.startswith("issue:"):
+        issue = f.key.removeprefix("issue:")
+        svg = figures.issue(issue)
+        href = f"issue-{re.sub(r'[^a-z0-9]+', '-', issue.lower()).strip('-')}.svg"
+    else:
+        svg = figures.matrix if f.key == "matrix" else figures.network
+        href = f"{f.key}.svg"
+    if svg is None:
+        return []
     return [
         '<figure class="diagram wide">',
         f'<a href="{_e(href)}" title="open the drawing at full size">{_svg_body(svg)}</a>',
-        f"<figcaption>{_e(caption)} (click to enlarge)</figcaption>",
+        f"<figcaption>{_e(f.caption)} (click to enlarge)</figcaption>",
         "</figure>",
     ]
 
 
-def _h_matrix(c: Comparison, figures: Figures | None) -> list[str]:
-    mx = issue_matrix(c)
-    out = ['<section id="matrix">', "<h2>Issue matrix</h2>"]
-    if figures is not None:
-        out += _h_figure(figures.matrix, "matrix.svg", "Issues by authors")
-    rows = []
-    for r, issue in enumerate(mx.issues):
-        cells = [_e(issue.question or issue.id)]
-        for col in range(len(mx.authors)):
-            answer, ids, links = _matrix_lines(mx, r, col)
-            if answer == NOT_ADDRESSED:
-                cells.append(f'<span class="na">{NOT_ADDRESSED}</span>')
-                continue
-            parts = [f"<strong>{_e(answer)}</strong>"]
-            parts += [f'<span class="sid">{_e(i)}</span>' for i in ids]
-            kinds = [x.kind.value for x in mx.rows[r][col].links]
-            parts += [
-                f'<span class="link {kind}">{_e(text)}</span>'
-                for kind, text in zip(kinds, links, strict=True)
-            ]
-            cells.append("<br>".join(parts))
-        rows.append(cells)
-    out += _h_table(["Issue", *(_e(x) for x in mx.labels)], rows)
-    out += ["</section>", '<section id="network">', "<h2>Author network</h2>"]
-    if figures is not None:
-        out += _h_figure(figures.network, "network.svg", "Who agrees with whom")
-    ties = _network_rows(c)
-    if ties:
-        out += _h_table(
-            ["Authors", "agree", "partial", "conflict"],
-            ([f"{_e(a)} and {_e(b)}", str(x), str(y), str(z)] for a, b, x, y, z in ties),
-            numeric=True,
-        )
+def _h_block(block: Block, level: int, diagram: str | None, figures: Figures | None) -> list[str]:
+    """The HTML of one node of the tree; ``level`` is its section's heading level."""
+    if isinstance(block, Para):
+        return [_h_para(block)]
+    if isinstance(block, QuoteBlock):
+        return [_h_quote(block.quote)]
+    if isinstance(block, StatementBlock):
+        return [_h_statement(block.statement, block.full)]
+    if isinstance(block, Table):
+        return _h_table(block)
+    if isinstance(block, Figure):
+        return _h_figure(block, diagram, figures)
+    if isinstance(block, Sides):
+        out = ['<div class="sides">']
+        for g in block.groups:
+            out += ['<div class="card">', f"<h{level + 1}>{_e(g.title)}</h{level + 1}>"]
+            for b in g.blocks:
+                out += _h_block(b, level + 1, diagram, figures)
+            out.append("</div>")
+        return [*out, "</div>"]
+    return _h_section(block, level + 1, diagram, figures)
+
+
+def _h_section(
+    section: Section, level: int, diagram: str | None, figures: Figures | None
+) -> list[str]:
+    """A section (``<section id>``), or a correspondence (``<article class="corr kind">``)."""
+    if section.kind:
+        out = [f'<article class="corr {section.kind}">']
     else:
-        out.append("<p>No correspondences are recorded.</p>")
-    out.append("</section>")
+        anchor = f' id="{_e(section.anchor)}"' if section.anchor else ""
+        out = [f"<section{anchor}>"]
+    out.append(f"<h{level}>{_e(section.title)}</h{level}>")
+    for block in section.blocks:
+        out += _h_block(block, level, diagram, figures)
+    out.append("</article>" if section.kind else "</section>")
     return out
 
 
@@ -218,129 +260,25 @@ def html(c: Comparison, diagram_svg: str | None = None, figures: Figures | None 
     ``diagram_svg`` is an SVG document (as Graphviz writes it) to embed after the theses;
     ``figures`` the matrix, the network and the issues' drawings to embed beside them.
     """
-    maps = c.maps
-    title = _heading(c)
-    essays = " vs ".join(author_label(m) for m in maps)
-    page_title = f"{title} \u2014 {essays}" if essays and essays != title else title
+    doc = report(c)
     out: list[str] = [
         "<!DOCTYPE html>",
         '<html lang="en">',
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{_e(page_title)}</title>",
+        f"<title>{_e(doc.page_title)}</title>",
         f"<style>\n{_CSS}\n</style>",
         "</head>",
         "<body>",
         "<main>",
-        f"<h1>{_e(title)}</h1>",
+        f"<h1>{_e(doc.title)}</h1>",
     ]
-    if maps:
+    if doc.essays:
         out.append('<ul class="essays">')
-        for m in maps:
-            out.append(f"<li><cite>{_e(_essay_title(m))}</cite>, by {_e(author_label(m))}</li>")
+        out += [f"<li>{_h_line(line)}</li>" for line in doc.essays]
         out.append("</ul>")
-
-    # Theses side by side.
-    out += ['<section id="theses">', "<h2>Theses</h2>", '<div class="sides">']
-    for m in maps:
-        thesis = _thesis(m)
-        source = m.source
-        out.append('<article class="card">')
-        out.append(f"<h3>{_e(author_label(m))}</h3>")
-        out.append("<dl>")
-        if source is not None and source.author and source.attributed_author:
-            out.append(f"<dt>Byline</dt><dd>{_e(source.author)}</dd>")
-        year = str(source.year) if source is not None and source.year is not None else ""
-        out.append(f"<dt>Year</dt><dd>{_e(year)}</dd>")
-        out.append(f"<dt>Essay</dt><dd><cite>{_e(_essay_title(m))}</cite></dd>")
-        if source is not None and source.venue:
-            out.append(f"<dt>Venue</dt><dd>{_e(source.venue)}</dd>")
-        out.append("</dl>")
-        if thesis is None:
-            out.append('<p class="na">no single thesis</p>')
-        else:
-            out.append(_h_statement(thesis))
-        out.append("</article>")
-    out += ["</div>", "</section>"]
-
-    if diagram_svg is not None:
-        out += [
-            '<figure class="diagram">',
-            _svg_body(diagram_svg),
-            "<figcaption>The comparison at a glance.</figcaption>",
-            "</figure>",
-        ]
-
-    # Issues by authors.
-    out += ['<section id="issues">', "<h2>Issues</h2>"]
-    if c.issues:
-        rows = [
-            [
-                _h_issue_head(issue),
-                *(_h_position(c, issue.position(m.id), issue.id) for m in maps),
-            ]
-            for issue in c.issues
-        ]
-        out += _h_table(["Issue", *(_e(author_label(m)) for m in maps)], rows)
-    else:
-        out.append("<p>No issues are recorded.</p>")
-    if figures is not None:
-        slug = re.compile(r"[^a-z0-9]+")
-        for issue in c.issues:
-            svg = figures.issue(issue.id)
-            if svg is not None:
-                name, _question = _issue_head(issue)
-                href = f"issue-{slug.sub('-', issue.id.lower()).strip('-')}.svg"
-                out.append(f"<h3>Issue: {_e(name)}</h3>")
-                out += _h_figure(svg, href, f"Issue: {name}")
-    out.append("</section>")
-    out += _h_matrix(c, figures)
-
-    # Correspondences.
-    for kind, heading, anchor in _KIND_HEADINGS:
-        out += [f'<section id="{anchor}">', f"<h2>{heading}</h2>"]
-        found = _oriented(c, kind)
-        if not found:
-            out.append(f"<p>No {heading.lower()} are recorded.</p>")
-        for corr in found:
-            out.append(f'<article class="corr {kind.value}">')
-            out.append(f"<h3>{_e(corr.id)}</h3>")
-            issue_title = _issue_title(c, corr.issue)
-            if issue_title:
-                out.append(f'<p class="meta">Issue: {_e(issue_title)}</p>')
-            if corr.rationale:
-                out.append(f"<p>{_e(corr.rationale)}</p>")
-            out.append('<div class="sides">')
-            for ref in corr.refs():
-                s = _statement(c, ref, f"correspondence {corr.id!r}", corr)
-                out.append('<div class="card">')
-                out.append(f"<h3>{_e(author_label(c.map(ref.map_id)))}</h3>")
-                out.append(_h_statement(s))
-                out.append("</div>")
-            out += ["</div>", "</article>"]
-        out.append("</section>")
-
-    # Unique claims.
-    out += ['<section id="unique">', "<h2>Claims unique to each author</h2>"]
-    out.append('<div class="sides">')
-    for m in maps:
-        out.append('<div class="card">')
-        out.append(f"<h3>{_e(author_label(m))}</h3>")
-        unique = c.unique(m.id)
-        if not unique:
-            out.append("<p>Every thesis and claim corresponds to another author's.</p>")
-        out.extend(_h_statement(s) for s in unique)
-        out.append("</div>")
-    out += ["</div>", "</section>"]
-
-    # Counts.
-    out += ['<section id="counts">', "<h2>Counts</h2>"]
-    out += _h_table(
-        ["", *(_e(m.id) for m in maps)],
-        ([_e(r.label), *(str(v) for v in r.values)] for r in _counts(c)),
-        numeric=True,
-    )
-    out += _h_table(["Comparison", "count"], ([k, str(v)] for k, v in _totals(c)), numeric=True)
-    out += ["</section>", "</main>", "</body>", "</html>", ""]
+    for section in doc.sections:
+        out += _h_section(section, 2, diagram_svg, figures)
+    out += ["</main>", "</body>", "</html>", ""]
     return clean("\n".join(out))  # bidi and zero-width out (argmap.text)
