@@ -58,9 +58,7 @@ MAP_ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 PREFIX_PATTERN = re.compile(r"[A-Za-z][A-Za-z0-9]{0,11}")
 """A statement-title prefix: a letter, then letters and digits (the title reads 'V: ...')."""
 
-_TITLE_PREFIX = re.compile(
-    r"^[ \t]*(?:[+\-]>?|<?[+\-]|_>|<_|>< )?[ \t]*\[([A-Za-z][A-Za-z0-9]*): ", re.M
-)
+_TITLE_PREFIX = re.compile(r"([A-Za-z][A-Za-z0-9]*): ")
 
 
 def prefix_candidates(map_id: str) -> list[str]:
@@ -87,15 +85,22 @@ def prefix_candidates(map_id: str) -> list[str]:
 
 
 def used_prefixes(paths: Iterable[Path]) -> dict[str, Path]:
-    """The title prefixes the Argdown files at ``paths`` use, each with a file using it."""
+    """The title prefixes the statements of the Argdown files at ``paths`` use (as the
+    reader reads them: comments and data are not titles), each with a file using it.
+
+    >>> used_prefixes([Path("maps/valiyev-2011.argdown")])
+    {'V': PosixPath('maps/valiyev-2011.argdown')}
+    """
     found: dict[str, Path] = {}
     for path in paths:
         try:
-            text = read_text(path, what="map")
+            doc = argdown.parse(read_text(path, what="map"), str(path), include=False)
         except ArgmapError:
-            continue
-        for match in _TITLE_PREFIX.finditer(text):
-            found.setdefault(match.group(1), path)
+            continue  # a file the reader refuses uses no title yet
+        for statement in doc.statements:
+            match = _TITLE_PREFIX.match(statement.title)
+            if match is not None:
+                found.setdefault(match.group(1), path)
     return found
 
 
