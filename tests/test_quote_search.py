@@ -135,3 +135,44 @@ def test_a_large_source_is_cut_into_slices_and_indexed_only_where_a_quote_is() -
     assert m.found and text[m.start : m.end] == "hyphen-\nated \u201cneedle\u201d"
     index = quotes._index(text)
     assert list(index._slices) == [len(index.starts) - 1]
+
+
+def test_nearest_passages_keep_offsets_after_a_dotted_capital_i() -> None:
+    """'İ'.lower() is two code points: folding keeps it, so later offsets stay the source's."""
+    from argmap.formats.nearest import nearest
+
+    src = "\u0130lham \u0130. Aliyev spoke. Then the former Cold War opponents met in Geneva."
+    [near] = nearest(src, "former cold-war opponents")
+    assert (near.text, src[near.start : near.end]) == ("former Cold War opponents",) * 2
+
+
+@settings(max_examples=60, deadline=None, derandomize=True)
+@given(
+    st.lists(
+        st.sampled_from(["land", "tax", "Rent", "city", "value", "x", "owner-occupied"]),
+        min_size=150,
+        max_size=300,
+    ),
+    st.integers(0, 140),
+    st.integers(1, 12),
+    st.sampled_from(["", "e", "and some words that are not there"]),
+    st.sampled_from([50.0, 70.0, 90.0]),
+)
+def test_nearest_skips_only_windows_that_cannot_reach_the_cutoff(
+    words: list[str], at: int, length: int, extra: str, cutoff: float
+) -> None:
+    """Groups of windows ruled out by one partial_ratio over their stretch of text: the same
+    passages as scoring every window (groups of 16 characters here, so that many are tried)."""
+    from argmap.formats import nearest as near
+
+    text = " ".join(words)
+    quote = " ".join(words[at : at + length]).replace("a", "e", 1) + extra
+    saved = near._GROUP
+    try:
+        near._GROUP = 16
+        grouped = near.nearest(text, quote, cutoff=cutoff)
+        near._GROUP = 1 << 40
+        every = near.nearest(text, quote, cutoff=cutoff)
+    finally:
+        near._GROUP = saved
+    assert grouped == every
