@@ -136,3 +136,27 @@ def test_check_reads_other_formats_through_the_registry(tmp_path: Path) -> None:
     out = _cli("check", good, bad)
     assert f"{bad}:2:11: error: invalid JSON" in out and "(read)" in out, out
     assert "2 files checked: 1 error" in out, out
+
+
+def test_check_and_the_api_read_a_maps_includes_under_the_comparisons_root(
+    tmp_path: Path,
+) -> None:
+    """A map in sub/ that includes ../part.argdown (inside the comparison's folder, outside
+    its own) is read by check as build and the API read it: the root is the top file's."""
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "m.argdown").write_text(
+        MAP + "\n@include(../part.argdown)\n", encoding="utf-8"
+    )
+    (tmp_path / "part.argdown").write_text("[E]: More. #claim\n    + [T]\n", encoding="utf-8")
+    c = tmp_path / "c.argdown"
+    c.write_text("# C {comparison: c, title: C}\n\n@include(sub/m.argdown)\n", encoding="utf-8")
+    loaded = compare.load(c)
+    assert [s.id for s in loaded.maps[0].statements] == ["T", "E"]
+    out = _cli("check", c)
+    assert "outside" not in out and "no quotes" in out, out
+    # The map on its own: its folder is the root, and the include is refused, located.
+    with pytest.raises(SourceError, match="outside"):
+        argdown.load(tmp_path / "sub" / "m.argdown")
+    assert f"{tmp_path / 'sub' / 'm.argdown'}:5:10: error: include" in _cli(
+        "check", tmp_path / "sub" / "m.argdown"
+    )

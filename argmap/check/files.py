@@ -13,7 +13,7 @@ from argmap.check.findings import Finding, Report, _error, _loc, _warning
 from argmap.check.quotes import check_quotes
 from argmap.check.structure import check_structure
 from argmap.comparison import Comparison
-from argmap.errors import ArgmapError, ConventionError, FormatError
+from argmap.errors import ArgmapError, ConventionError, FormatError, SourceError
 from argmap.formats import argdown, registry
 from argmap.formats._argdown_map import Problem, document_to_map
 from argmap.formats.comparison import is_comparison
@@ -58,7 +58,9 @@ def _read_map(path: Path, text: str | None = None) -> tuple[ArgumentMap | None, 
         return _read_leniently(path, text)
     except ArgmapError as exc:
         where = exc.location or Location(str(path))
-        return None, [_error("syntax", exc.message, where)]
+        # A file that cannot be read (an include outside the root, bad bytes) is no syntax error.
+        code = "read" if isinstance(exc, SourceError) else "syntax"
+        return None, [_error(code, exc.message, where)]
     except (OSError, UnicodeDecodeError) as exc:
         return None, [_error("read", f"cannot read {path}: {exc}", Location(str(path)))]
 

@@ -38,6 +38,7 @@ from argmap.formats._argdown_syntax import (
     StatementNode,
 )
 from argmap.formats._argdown_tokens import Tok
+from argmap.formats.files import current_root
 from argmap.model import ArgumentMap, Location
 
 __all__ = [
@@ -108,7 +109,8 @@ def _parse(
     text = _clean(text)
     _check_chars(text, path)
     if include and "@include(" in text:
-        root = _root(path) if root is None else root
+        if root is None:  # the top-level file's folder (see files.rooted), else this file's
+            root = current_root() or _root(path)
         expanded = expand(text, path, root=root, allow_outside=allow_outside)
         if expanded.direct or expanded.text != text:
             doc = parse_text(expanded.text, path, expanded.source_map.locate)
