@@ -15,7 +15,6 @@ as offsets into the source and the passage as it stands there.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 
@@ -166,8 +165,9 @@ def nearest(source: str, quote: str, *, limit: int = 3, cutoff: float = 70.0) ->
 def quote_data(near: Near) -> str:
     """The passage as Argdown quote data: ``{text: "...", start: S, end: E}``.
 
-    The text is the passage with its line breaks written as spaces, as a double-quoted YAML
-    string (a ``"`` inside is written ``\\"``; braces as escapes the Argdown CLI accepts)."""
-    text = json.dumps(" ".join(near.text.split()), ensure_ascii=False)
-    text = text.replace("{", "\\u007b").replace("}", "\\u007d")
+    The text is the passage with its line breaks written as spaces, as a string in data by
+    the Argdown writer's rule (:func:`argmap.formats._argdown_writer.data_string`)."""
+    from argmap.formats._argdown_writer import data_string
+
+    text = data_string(" ".join(near.text.split()))
     return f"{{text: {text}, start: {near.start}, end: {near.end}}}"
