@@ -118,12 +118,16 @@ def rank_pairs(
     owner = np.asarray(owners, dtype=np.int64)
     vectors = _Vectors(texts, weight)
     best = _Best(owner, max(neighbours, 1))
-    for start in range(0, n, _BLOCK):
-        stop = min(start + _BLOCK, n)
+    start = 0
+    while start < n:
+        # A small first tile: its rows' lists fill by argpartition, all later ones by a
+        # comparison with their last kept value.
+        stop = min(start + (_BLOCK if start else min(_BLOCK, 64)), n)
         tile = best.tile(vectors, start, stop)
         best.add(np.arange(start, stop), tile, start)
         if stop < n:  # the columns right of the diagonal block, each as a row
-            best.add(np.arange(stop, n), tile[:, stop - start :], start, transposed=True)
+            best.add(np.arange(stop, n), tile, start, skip=stop - start)
+        start = stop
     level = best.level(neighbours)
     wanted = np.zeros(n, dtype=bool)
     wanted[list(rows)] = True
@@ -186,10 +190,12 @@ class _Best:
         """``block`` (rows ``index``, columns from ``offset``) with -inf at each row's own map."""
         import numpy as np
 
-        for k, i in enumerate(index.tolist()):
-            a, b = max(int(self.starts[i]), offset), int(self.ends[i])
+        starts = self.starts[index]
+        runs = np.flatnonzero(np.diff(starts)) + 1  # index is sorted: a map's rows are a run
+        for k0, k1 in zip([0, *runs.tolist()], [*runs.tolist(), len(index)], strict=True):
+            a, b = max(int(starts[k0]), offset), int(self.ends[index[k0]])
             if a < b:
-                block[k, a - offset : b - offset] = -np.inf
+                block[k0:k1, a - offset : b - offset] = -np.inf
         return block
 
     def tile(self, vectors: _Vectors, start: int, stop: int) -> NDArray[np.float32]:
@@ -203,21 +209,22 @@ class _Best:
         block: NDArray[np.float32],
         offset: int,
         *,
-        transposed: bool = False,
+        skip: int | None = None,
     ) -> None:
         """Merge ``block`` into the lists of ``rows``: ``block[k, c]`` is the similarity of
-        ``rows[k]`` and ``offset + c`` (``transposed``: of ``rows[c]`` and ``offset + k``).
+        ``rows[k]`` and ``offset + c``; with ``skip``, of ``rows[c - skip]`` and
+        ``offset + k`` (the columns from ``skip`` on, each as a row).
 
         A full list only takes the values above its last (a comparison, no selection);
         a list not yet full takes the row's best by ``argpartition``.
         """
         import numpy as np
 
-        view = block.T if transposed else block
         last = self.value[rows].min(axis=1)
         open_ = ~np.isfinite(last)
         left, right, value = [], [], []
         if open_.any():
+            view = block if skip is None else block[:, skip:].T
             sub = np.ascontiguousarray(view[open_])
             width = sub.shape[1]
             if width > self.width:
@@ -229,15 +236,18 @@ class _Best:
             value.append(np.take_along_axis(sub, part, axis=1).ravel())
         if not open_.all():
             bar = np.where(open_, np.inf, last).astype(np.float32)
-            if transposed:
-                k, c = np.nonzero(block > bar[None, :])
-                left.append(rows[c])
-                right.append(k + offset)
-            else:
-                k, c = np.nonzero(block > bar[:, None])
+            if skip is None:
+                hit = np.flatnonzero(block > bar[:, None])  # 1-D: far faster than nonzero
+                k, c = np.divmod(hit, block.shape[1])
                 left.append(rows[k])
                 right.append(c + offset)
-            value.append(block[k, c])
+            else:
+                bar = np.concatenate([np.full(skip, np.inf, dtype=np.float32), bar])
+                hit = np.flatnonzero(block > bar[None, :])
+                k, c = np.divmod(hit, block.shape[1])
+                left.append(rows[c - skip])
+                right.append(k + offset)
+            value.append(block.ravel()[hit])
         self._merge(np.concatenate(left), np.concatenate(right), np.concatenate(value))
 
     def _merge(
@@ -248,11 +258,16 @@ class _Best:
 
         if not len(left):
             return
-        rows = np.unique(left)
+        named = np.zeros(self.n, dtype=bool)
+        named[left] = True
+        rows = np.flatnonzero(named)
         left = np.concatenate([np.repeat(rows, self.width), left])
         right = np.concatenate([self.index[rows].ravel(), right])
         value = np.concatenate([self.value[rows].ravel(), value])
-        order = np.lexsort((right, -value, left))  # by row, best first, ties by partner
+        # One sort key: the row, then the value, best first (a similarity is within [-1, 1];
+        # -inf, an empty place, counts as -3).
+        key = left * 8.0 + (2.0 - np.maximum(value.astype(np.float64), -3.0))
+        order = np.argsort(key, kind="stable")
         left, right, value = left[order], right[order], value[order]
         first = np.searchsorted(left, rows)
         counts = np.diff(np.append(first, len(left)))

@@ -261,7 +261,8 @@ def ranked_pairs(
     """The pairs :func:`suggest` lists, without hints or issues (for measuring the ranking).
 
     ``neighbours`` and ``by_issue`` (put pairs sharing an issue first) are the ranking's two
-    choices, open here so that ``benchmarks/bench_suggest.py`` can weigh them.
+    choices, open here so that ``benchmarks/bench_suggest.py`` can weigh them; with
+    ``neighbours=0`` pairs are ordered by similarity alone.
     """
     pool, ranked = _ranked(comparison, top, map_id, statement, weight, False, neighbours, by_issue)
     return [(pool.refs[r.i], pool.refs[r.j]) for r in ranked]
