@@ -115,3 +115,20 @@ def test_essay_legends_are_compact_and_below_the_map() -> None:
         assert bottom - top <= 250, (name, bottom - top)
         lowest = max(_extent(n)[3] for n in nodes(drawn, "statement"))
         assert lowest < top, name  # SVG y grows downwards
+
+
+def test_comparison_legends_are_compact() -> None:
+    """The two essays' comparison legend is a short column of the roles drawn (the
+    correspondence nodes name their kind): 86 x 196 points, where it was 813 x 196."""
+    from argmap import compare
+    from argmap.render import comparison_graph
+
+    c = compare.load(Path(__file__).resolve().parent.parent / "maps" / "comparison.argdown")
+    drawn = ET.fromstring(svg(comparison_graph(c)))
+    [legend] = [g for g in drawn.iter(f"{SVG}g") if g.get("id") == "cluster_legend"]
+    x0, y0, x1, y1 = _extent(legend)
+    assert x1 - x0 <= 150 and y1 - y0 <= 250, (x1 - x0, y1 - y0)
+    samples = [n for n in nodes(drawn, "legend") if "node" in (n.get("class") or "")]
+    assert {"legend-role-thesis", "legend-role-claim"} <= {
+        c for n in samples for c in (n.get("class") or "").split()
+    }

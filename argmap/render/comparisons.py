@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import graphviz  # type: ignore[import-untyped]
 
-from argmap.compare import Comparison, CorrespondenceType, Ref
+from argmap.compare import Comparison, Ref
 from argmap.model import ArgumentMap, RelationType, Role
 from argmap.render.centred import centred_graph
 from argmap.render.columns import Columns, corr_id, corr_label, map_cluster, select
@@ -54,7 +54,7 @@ def comparison_graph(
     a correspondence in two further columns on the outer side of their map. ``issue``
     restricts the drawing to one issue and its correspondences (with each map's thesis).
 
-    >>> from argmap.compare import Correspondence
+    >>> from argmap.compare import Correspondence, CorrespondenceType
     >>> from argmap.model import MapBuilder, Role
     >>> a = MapBuilder("a").statement("A: t", "Tax land.", Role.THESIS).build()
     >>> b = MapBuilder("b").statement("B: t", "Do not.", Role.THESIS).build()
@@ -171,7 +171,6 @@ def comparison_graph(
                 nth += 1
                 columns.pin(ident, *place(m, Ref("", ""), False, nth))
 
-    kinds: set[CorrespondenceType] = set()
     small = f"{theme.small_fontsize:g}"
     for number, (gap, iid) in enumerate(clusters):
         rank = base(gap) + width
@@ -212,7 +211,6 @@ def comparison_graph(
                 columns.pin(ident, rank, (-1, number))
             for i, _left, _right in groups[(gap, iid)]:
                 k = c.correspondences[i]
-                kinds.add(k.type)
                 attrs_ = {
                     "id": corr_id(k.id, i),
                     "class": f"corr corr-{k.type.value}",
@@ -243,11 +241,10 @@ def comparison_graph(
         legend_columns(
             g,
             theme,
-            columns.count,
+            columns.pin,
             roles=roles,
             relations=rels,
-            arguments=has_args,
-            correspondences=kinds,
+            arguments=has_args,  # the correspondence nodes say AGREE, PARTIAL, CONFLICT
         )
     columns.emit(g)
     return g

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
 import attrs
@@ -132,14 +132,18 @@ def _chunks(items: Sequence[_T], size: int) -> list[Sequence[_T]]:
 def legend_columns(
     g: graphviz.Digraph,
     theme: Theme,
-    columns: int,
+    pin: Callable[[str, int, tuple[int, ...]], None],
     *,
     roles: Iterable[Role],
     relations: Iterable[RelationType],
     arguments: bool,
-    correspondences: Iterable[CorrespondenceType],
+    correspondences: Iterable[CorrespondenceType] = (),
 ) -> None:
-    """The legend of a comparison: a column of sample nodes and sample edges, far right."""
+    """The legend of a comparison, compact, at the top of the first column: the sample
+    nodes one under the other, then each sample edge running from its label into the second
+    column. ``pin(ident, column, key)`` puts a node in a column (keys order a column top to
+    bottom; the legend's come first). The correspondence nodes say AGREE, PARTIAL or
+    CONFLICT on themselves, so ``correspondences`` is for drawings where they do not."""
     nodes: list[tuple[str, str, NodeStyle]] = [
         (f"role-{r.value}", r.value, theme.role(r)) for r in Role if r in set(roles)
     ]
@@ -158,10 +162,7 @@ def legend_columns(
     small = f"{theme.small_fontsize:g}"
     with g.subgraph(name="cluster_legend") as sub:
         sub.attr("graph", _attributes=_legend_cluster(theme, labelloc="t"))
-        # The samples run left to right in rows as wide as the drawing's columns (a tall
-        # column of samples would push the maps down), chained by invisible edges.
-        samples: list[list[str]] = []
-        for css, name, nstyle in nodes:
+        for n, (css, name, nstyle) in enumerate(nodes):
             ident = f"legend_{slug(css)}"
             attrs_ = {
                 "id": ident,
@@ -170,29 +171,20 @@ def legend_columns(
                 "fontsize": small,
             }
             sub.node(ident, name, _attributes=attrs_)
-            samples.append([ident])
+            pin(ident, 0, (-1, n))
         common = {"class": "legend", "shape": "plaintext", "fontsize": small}
-        for css, name, estyle in edges:
+        for n, (css, name, estyle) in enumerate(edges, len(nodes)):
             tail = f"legend_{slug(css)}_from"
             head = f"legend_{slug(css)}_to"
             sub.node(tail, name, _attributes=common)
-            sub.node(head, "", _attributes={**common, "width": "0.3", "height": "0.1"})
+            sub.node(head, "", _attributes={**common, "width": "0.1", "height": "0.1"})
             sub.edge(
                 tail,
                 head,
                 _attributes={"class": f"legend legend-{css}", **edge_attrs(estyle, theme)},
             )
-            samples.append([tail, head])
-        per_row = max(2, columns - 1)
-        used = 0
-        previous: str | None = None
-        for sample in samples:
-            if used + len(sample) > per_row:
-                used, previous = 0, None
-            if previous is not None:
-                sub.edge(previous, sample[0], _attributes={"style": "invis"})
-            used += len(sample)
-            previous = sample[-1]
+            pin(tail, 0, (-1, n))
+            pin(head, 1, (-1, n))
 
 
 def corr_edge_style(theme: Theme, kind: CorrespondenceType) -> EdgeStyle:
