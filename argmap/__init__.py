@@ -51,8 +51,11 @@ def load(
     """Read the map or comparison in ``path``.
 
     The format is ``format`` (a name ``argmap formats`` lists) or else found from the file's
-    suffix and, where several formats share a suffix, its first bytes. ``options`` go to the
-    format's reader. Bad input raises a located :class:`ArgmapError`.
+    suffix and, where several formats share a suffix, its first bytes. Includes and sources
+    must lie in ``path``'s folder unless ``allow_outside=[folders]`` allows more;
+    ``max_bytes=N`` sets the size cap of every file read (see
+    :func:`argmap.formats.registry.load`). Other ``options`` go to the format's reader. Bad
+    input raises a located :class:`ArgmapError`.
     """
     from argmap.formats import registry
 

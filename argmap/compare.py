@@ -42,14 +42,18 @@ __all__ = [
 
 
 def load(
-    path: str | os.PathLike[str], *, allow_outside: Sequence[str | os.PathLike[str]] = ()
+    path: str | os.PathLike[str],
+    *,
+    allow_outside: Sequence[str | os.PathLike[str]] = (),
+    max_bytes: int | None = None,
 ) -> Comparison:
     """Read a comparison file (Argdown) and the maps it includes with ``@include``.
 
     Files are read by :func:`argmap.formats.files.read_text`: the maps must lie in the
-    comparison's folder (or in one of the ``allow_outside`` folders); invalid UTF-8 is a
+    comparison's folder (or in one of the ``allow_outside`` folders), none may be larger than
+    ``max_bytes`` (default: ``ARGMAP_MAX_BYTES``, else 256 MiB), and invalid UTF-8 is a
     located :class:`~argmap.errors.SourceError`."""
-    return _comparison_file.load(path, allow_outside=allow_outside)
+    return _comparison_file.load(path, allow_outside=allow_outside, max_bytes=max_bytes)
 
 
 def suggest(

@@ -16,7 +16,7 @@ import pytest
 
 import argmap
 from argmap import compare
-from argmap.errors import ArgmapError, SourceError
+from argmap.errors import ArgmapError, LimitError, SourceError
 from argmap.formats import argdown, registry
 from argmap.formats import json as json_format
 
@@ -118,8 +118,27 @@ def test_a_fifo_does_not_block_the_api(tmp_path: Path, suffix: str) -> None:
 
 
 def test_unknown_options_are_refused(project: Path) -> None:
-    with pytest.raises(ArgmapError, match="allow_outside"):
+    with pytest.raises(ArgmapError, match="no options"):
         argmap.load(project / "c.argdown", depth=3)
+
+
+@pytest.mark.parametrize("entry", sorted(ENTRIES))
+def test_api_size_cap_is_an_option(project: Path, entry: str) -> None:
+    """``max_bytes=`` caps every file read, the included maps too, with the located
+    LimitError the CLI gives for ARGMAP_MAX_BYTES."""
+    c = project / "c.argdown"  # 62 bytes
+    outside = [project.parent / "outside"]
+    (project.parent / "outside" / "m.argdown").write_text(  # 180 bytes
+        MAP + "\n[E]: " + "x" * 120 + " #claim\n", encoding="utf-8"
+    )
+    if entry != "argdown.load":  # (it reads a map, not a comparison)
+        ENTRIES[entry](c, allow_outside=outside, max_bytes=400)
+    with pytest.raises(LimitError, match="over the limit of 20 bytes") as err:
+        ENTRIES[entry](c, allow_outside=outside, max_bytes=20)
+    assert str(err.value.location) == f"{c}:1:1"
+    with pytest.raises(LimitError, match="over the limit of 100 bytes") as err:
+        ENTRIES[entry](c, allow_outside=outside, max_bytes=100)  # the included map
+    assert str(err.value.location) == f"{c}:3:10"
 
 
 def test_check_reads_other_formats_through_the_registry(tmp_path: Path) -> None:

@@ -38,7 +38,7 @@ from argmap.formats._argdown_syntax import (
     StatementNode,
 )
 from argmap.formats._argdown_tokens import Tok
-from argmap.formats.files import current_root
+from argmap.formats.files import current_root, limited
 from argmap.model import ArgumentMap, Location
 
 __all__ = [
@@ -134,11 +134,17 @@ def parse(
 
 
 def parse_file(
-    path: str | os.PathLike[str], *, include: bool = True, allow_outside: _Paths = ()
+    path: str | os.PathLike[str],
+    *,
+    include: bool = True,
+    allow_outside: _Paths = (),
+    max_bytes: int | None = None,
 ) -> Document:
-    """Parse an Argdown file (UTF-8, or UTF-16/32 with a byte order mark); see :func:`parse`."""
+    """Parse an Argdown file (UTF-8, or UTF-16/32 with a byte order mark); see :func:`parse`
+    and, for ``max_bytes``, :func:`load`."""
     p = os.fspath(path)
-    return _parse(_read_top(p), p, include, allow_outside)
+    with limited(max_bytes):
+        return _parse(_read_top(p), p, include, allow_outside)
 
 
 def includes(text: str) -> list[tuple[str, int]]:
@@ -338,7 +344,13 @@ def loads(text: str, path: str = "<string>", *, allow_outside: _Paths = ()) -> A
     return _load(text, path, allow_outside)
 
 
-def load(path: str | os.PathLike[str], *, allow_outside: _Paths = ()) -> ArgumentMap:
-    """Read an argmap map from an Argdown file (see :func:`parse` for ``@include``)."""
+def load(
+    path: str | os.PathLike[str], *, allow_outside: _Paths = (), max_bytes: int | None = None
+) -> ArgumentMap:
+    """Read an argmap map from an Argdown file (see :func:`parse` for ``@include``).
+
+    Files are read by :func:`argmap.formats.files.read_text`; ``max_bytes``: the size cap
+    of each (default :func:`~argmap.formats.files.default_max_bytes`)."""
     p = os.fspath(path)
-    return _load(_read_top(p), p, allow_outside)
+    with limited(max_bytes):
+        return _load(_read_top(p), p, allow_outside)

@@ -45,12 +45,15 @@ _POSITION_KEYS = ("answer", "statements")
 _Paths = Sequence[str | os.PathLike[str]]
 
 
-def load(path: str | os.PathLike[str], *, allow_outside: _Paths = ()) -> Comparison:
+def load(
+    path: str | os.PathLike[str], *, allow_outside: _Paths = (), max_bytes: int | None = None
+) -> Comparison:
     """Read a comparison file and the maps it includes (read as
     :func:`argmap.formats.argdown.parse_file` reads them: the maps must lie in the file's
-    folder or in one of the ``allow_outside`` folders)."""
+    folder or in one of the ``allow_outside`` folders; no file over ``max_bytes``)."""
     p = os.fspath(path)
-    return from_document(argdown.parse_file(p, allow_outside=allow_outside), p)
+    doc = argdown.parse_file(p, allow_outside=allow_outside, max_bytes=max_bytes)
+    return from_document(doc, p)
 
 
 def loads(text: str, path: str = "<string>", *, allow_outside: _Paths = ()) -> Comparison:
@@ -92,21 +95,15 @@ def map_files(path: str | os.PathLike[str]) -> tuple[Path, ...]:
 def read_argdown(path: Path, options: Mapping[str, Any]) -> ArgumentMap | Comparison:
     """The registry's Argdown reader: a comparison when the file includes maps, else a map.
 
-    The file is read once, by :func:`argmap.formats.files.read_text` (the one reading);
-    the one option is ``allow_outside``: folders outside the file's own that includes may
-    name."""
-    unknown = sorted(set(options) - {"allow_outside"})
-    if unknown:
+    The file is read once, by :func:`argmap.formats.files.read_text` (the one reading)."""
+    if options:
         raise FormatError(
-            f"the argdown format takes only allow_outside= (got {', '.join(unknown)})",
+            f"the argdown format takes no options (got {', '.join(sorted(options))})",
             Location(str(path)),
         )
-    allow: _Paths = options.get("allow_outside", ())
     p = str(path)
     text = read_text(p, what="Argdown file")
-    if is_comparison(text):
-        return loads(text, p, allow_outside=allow)
-    return argdown.loads(text, p, allow_outside=allow)
+    return loads(text, p) if is_comparison(text) else argdown.loads(text, p)
 
 
 def write_argdown(obj: object, path: Path) -> None:

@@ -49,6 +49,7 @@ __all__ = [
     "decode",
     "default_max_bytes",
     "encoding_of",
+    "limited",
     "read_bytes",
     "read_head",
     "read_text",
@@ -116,8 +117,31 @@ def allowed_outside() -> tuple[Path, ...]:
     return _ALLOWED.get()
 
 
+_MAX_BYTES: contextvars.ContextVar[int | None] = contextvars.ContextVar(
+    "argmap_max_bytes", default=None
+)
+
+
+@contextlib.contextmanager
+def limited(max_bytes: int | None) -> Iterator[None]:
+    """Within the block, every read has the size cap ``max_bytes`` (the API's
+    ``max_bytes=``); ``None`` leaves the cap in force as it is."""
+    if max_bytes is None:
+        yield
+        return
+    token = _MAX_BYTES.set(max_bytes)
+    try:
+        yield
+    finally:
+        _MAX_BYTES.reset(token)
+
+
 def default_max_bytes() -> int:
-    """The size cap in force: ``ARGMAP_MAX_BYTES`` from the environment, else the default."""
+    """The size cap in force: the API's ``max_bytes=`` (:func:`limited`), else
+    ``ARGMAP_MAX_BYTES`` from the environment, else :data:`DEFAULT_MAX_BYTES`."""
+    given = _MAX_BYTES.get()
+    if given is not None:
+        return given
     raw = os.environ.get("ARGMAP_MAX_BYTES", "").strip()
     if raw.isdigit() and len(raw) < 20:
         return int(raw)
@@ -276,10 +300,13 @@ def _require_regular(info: os.stat_result, raw: str, what: str, where: Location 
 
 
 def _too_big(raw: str, what: str, size: int, limit: int, where: Location | None) -> LimitError:
+    """The error for a file over the size cap: at ``where`` (the place that names the file)
+    with the file's name in the message, or at the file itself (as :func:`_unreadable`)."""
+    name = f"{what} {raw}" if where is not None else f"the {what}"
     return LimitError(
-        f"{what} {raw} is {_size(size)}, over the limit of {_size(limit)}; raise it with "
-        "the environment variable ARGMAP_MAX_BYTES (a number of bytes) or max_bytes= in the API",
-        where,
+        f"{name} is {_size(size)}, over the limit of {_size(limit)}; raise it with the "
+        "environment variable ARGMAP_MAX_BYTES (a number of bytes) or max_bytes= in the API",
+        where or Location(raw),
     )
 
 

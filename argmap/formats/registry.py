@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import importlib
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -135,12 +135,23 @@ def for_path(path: str | os.PathLike[str]) -> Format:
 
 
 def load(
-    path: str | os.PathLike[str], format: str | None = None, **options: Any
+    path: str | os.PathLike[str],
+    format: str | None = None,
+    *,
+    allow_outside: Sequence[str | os.PathLike[str]] = (),
+    max_bytes: int | None = None,
+    **options: Any,
 ) -> ArgumentMap | Comparison:
     """Read the map or comparison in ``path``, in ``format`` or the format :func:`for_path`
-    finds. ``options`` go to the format's reader."""
+    finds. Every file is read by :mod:`argmap.formats.files`: includes and sources must lie
+    in ``path``'s folder or one of the ``allow_outside`` folders, and no file may be larger
+    than ``max_bytes`` (default: :func:`~argmap.formats.files.default_max_bytes`). Other
+    ``options`` go to the format's reader."""
+    from argmap.formats import files
+
     fmt = by_name(format) if format is not None else for_path(path)
-    return fmt.load(Path(path), options)
+    with files.allowing(allow_outside), files.limited(max_bytes):
+        return fmt.load(Path(path), options)
 
 
 def dump(
