@@ -297,7 +297,7 @@
     const info = diagramInfo.get(sheet.key);
     Object.assign(diagram, { key: info.key, info, svg: sheet.svg, byRef: sheet.byRef, byCorr: sheet.byCorr });
     diagram.view = View.attach($("diagram"), sheet.svg);
-    applyFilters();
+    filterDiagram();
     markSelection();
     const after = then;
     then = null;
@@ -578,16 +578,21 @@
   function applyFilters() {
     let shown = 0;
     DATA.statements.forEach((s) => { if (passes(s.ref)) shown++; });
+    filterDiagram();
+    allMarks.forEach((m) => m.classList.toggle("dim", !markRefs.get(m).some(passes)));
+    columns.forEach((c, mapId) => { c.col.hidden = !state.authors.has(mapId); });
+    $("shown-count").textContent = shown + " of " + DATA.statements.length + " statements shown";
+  }
+  /* The filters and the search on the diagram shown (a diagram shown again has kept the
+     classes of its last showing). */
+  function filterDiagram() {
     const found = (ref) => !!state.matches && state.matches.has(ref);
     diagram.byRef.forEach((gs, ref) => {
       const on = passes(ref);
       gs.forEach((g) => { g.classList.toggle("dim", !on); g.classList.toggle("match", found(ref)); });
     });
-    allMarks.forEach((m) => m.classList.toggle("dim", !markRefs.get(m).some(passes)));
-    columns.forEach((c, mapId) => { c.col.hidden = !state.authors.has(mapId); });
     const svg = diagram.svg;
     if (svg) RELS.concat(CORRS).forEach((t) => svg.classList.toggle("hide-" + t, !state.types.has(t)));
-    $("shown-count").textContent = shown + " of " + DATA.statements.length + " statements shown";
   }
 
   function checkbox(group, value, label, checked, onChange, cls) {
@@ -769,6 +774,7 @@
   renderFilters();
   bind();
   showDiagram(DATA.diagrams.length ? DATA.diagrams[0].key : null);
+  applyFilters();
   // the other diagrams are built in idle time, the maps first (the largest)
   const order = (d) => (d.kind === "map" ? 0 : 1);
   sheets.prefetch(DATA.diagrams.slice(1).sort((x, y) => order(x) - order(y)).map((d) => d.key));

@@ -136,7 +136,7 @@
       if (s.loading) return;
       s.loading = true;
       this.pumping = true;
-      this.load(s.key).then((list) => { s.list = list; }, () => { s.failed = true; }).then(() => {
+      Promise.resolve(s.key).then(this.load).then((list) => { s.list = list; }, () => { s.failed = true; }).then(() => {
         this.pumping = false;
         if (s.failed) this.built(s);
         this.pump();
