@@ -5,7 +5,11 @@ and checks that hostile text stays text. Screenshots go to the build folder and 
 
 from __future__ import annotations
 
+import base64
+import gzip
+import json
 import os
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -187,8 +191,58 @@ def test_clicking_a_passage_selects_its_node(chrome: Any, two: Path) -> None:
     title = evidence.split(":", 1)[1]
     assert chrome.find_element("css selector", "#panel h2").text == title
     wait_for(chrome, "return document.getElementById('diagram-select').value", "map:valiyev-2011")
+    # shown once it is built (at once when the page has built it in idle time)
+    wait_for(
+        chrome, f"return document.querySelector('{SHOWN}').dataset.diagram", "map:valiyev-2011"
+    )
     assert node(chrome, evidence).get_attribute("aria-selected") == "true"
     assert {f"g {evidence}", f"mark {evidence}"} == set(selected(chrome))
+
+
+def drawn_nodes(page: Path) -> dict[str, int]:
+    """The number of nodes of each diagram the page holds, by key (read from the page)."""
+    text = page.read_text(encoding="utf-8")
+    found = re.search(
+        r'<script type="application/json" id="argmap-data">(.*?)</script>', text, re.S
+    )
+    assert found is not None
+    counts = {}
+    for n, d in enumerate(json.loads(found.group(1))["diagrams"]):
+        mo = re.search(rf'id="argmap-svg-{n}"( data-encoding="gzip")?>(.*?)</script>', text, re.S)
+        assert mo is not None
+        value = json.loads(mo.group(2))
+        svg = gzip.decompress(base64.b64decode(value)).decode() if mo.group(1) else value
+        counts[d["key"]] = svg.count('class="node')
+    return counts
+
+
+def test_every_diagram_is_built_once_whole_and_one_is_shown(chrome: Any, two: Path) -> None:
+    expected = drawn_nodes(two)
+    open_page(chrome, two)
+    # a passage clicked at once: its map's diagram is built first if need be, then shown
+    evidence = chrome.execute_script(
+        f"const drawn = new Set([...document.querySelectorAll('{SHOWN} [data-ref]')]"
+        ".map(e => e.getAttribute('data-ref')));"
+        "return [...document.querySelectorAll('#texts mark[data-ref^=\"aslanli-2010:\"]')]"
+        ".map(e => e.getAttribute('data-ref')).find(r => !drawn.has(r));"
+    )
+    passage = marks(chrome, evidence)[0]
+    chrome.execute_script("arguments[0].scrollIntoView({block: 'center'})", passage)
+    click(chrome, passage)
+    wait_for(
+        chrome, f"return document.querySelector('{SHOWN}').dataset.diagram", "map:aslanli-2010"
+    )
+    wait_for(chrome, "return performance.getEntriesByName('argmap-diagrams-built').length", 1)
+    built = chrome.execute_script(
+        "return [...document.querySelectorAll('#diagram > .sheet')].map((s) =>"
+        " [s.dataset.diagram, s.hidden, s.querySelectorAll('g.node').length])"
+    )
+    assert sorted(key for key, _, _ in built) == sorted(expected)
+    assert [key for key, hidden, _ in built if not hidden] == ["map:aslanli-2010"]
+    assert {key: count for key, _, count in built} == expected
+    chrome.execute_script("window.argmapExplorer.showDiagram('comparison')")
+    assert len(chrome.find_elements("css selector", "#diagram > .sheet")) == len(expected)
+    assert not errors(chrome)
 
 
 def test_filter_by_issue(chrome: Any, two: Path) -> None:
