@@ -306,3 +306,21 @@ def test_rank_pairs_equals_brute_force_whatever_the_tiles(
         want = _brute_force(texts, owners, rows, top, issues, linked)
         assert [(r.i, r.j) for r in got] == want
         assert all(r.same_issue == bool(issues[r.i] & issues[r.j]) for r in got)
+
+
+def test_rank_pairs_breaks_ties_by_position() -> None:
+    from argmap.analysis import ranking
+
+    texts = ["tax the land", "rents rise", "farmers own land"] * 3  # three maps, same texts
+    owners = [0, 0, 0, 1, 1, 1, 2, 2, 2]
+    issues: list[set[int]] = [set()] * 9
+    for top in (1, 2, 4, 27):
+        got = ranking.rank_pairs(
+            texts, owners, rows=list(range(9)), top=top, linked={}, issues=issues
+        )
+        want = _brute_force(texts, owners, list(range(9)), top, issues, {})
+        assert [(r.i, r.j) for r in got] == want
+    # Equal texts are the best pairs; "tax the land" and "farmers own land" tie to 6 places
+    # (both name land), so their pairs interleave by position.
+    assert all(texts[r.i] == texts[r.j] for r in got[:9])
+    assert [(r.i, r.j) for r in got[3:9]] == [(0, 3), (0, 6), (2, 5), (2, 8), (3, 6), (5, 8)]

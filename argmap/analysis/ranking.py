@@ -33,6 +33,7 @@ recall@10 of the whole comparison's list over 1, 2, 3 and 5 (``benchmarks/bench_
 recomputes the choice and says whether it still agrees)."""
 
 _BLOCK = 512  # rows of the similarity matrix computed at a time
+_SLACK = 1e-5  # float32 tiles and the float64 recomputation differ far less than this
 
 
 class Ranked(NamedTuple):
@@ -140,35 +141,32 @@ def rank_pairs(
     # never above 0). A row whose gap, with the largest other gap, reaches the list's
     # last score may hold a pair for the list: it is computed again in full.
     gap = best.threshold() - level
-    redo = np.flatnonzero(wanted & (gap + float(gap.max()) >= cut))
+    redo = np.flatnonzero(wanted & (gap + float(gap.max()) >= cut - _SLACK))
     for start in range(0, len(redo), _BLOCK):
         index = redo[start : start + _BLOCK]
         block = best.mask(index, vectors.rows(index), 0)
         block[np.isin(index[:, None] * n + np.arange(n)[None, :], code)] = -np.inf
-        # Only the row's best by relative score can enter the list.
+        # Only the row's best by relative score (and any within the slack of them) can count.
         score = 2 * block - level[None, :]
         width = min(top, n)
-        part = np.argpartition(score, n - width, axis=1)[:, n - width :]
-        pool.add(np.repeat(index, width), part.ravel(), np.take_along_axis(block, part, 1).ravel())
+        kth = np.partition(score, n - width, axis=1)[:, n - width]
+        hit = np.flatnonzero(score >= (kth - _SLACK)[:, None])
+        pool.add(index[hit // n], hit % n, block.ravel()[hit])
+    # The candidates within the slack of the list, and the pairs sharing an issue, are scored
+    # again in float64 from the two vectors; that one value orders them.
     same = _same_issue(issues, owner, wanted, linked)
-    chosen = pool.best(top)
-    if same:
-        pairs = sorted(same)
-        sim = vectors.pairs(pairs)[0]
-        for (i, j), s in zip(pairs, sim.tolist(), strict=True):
-            chosen[(i, j)] = 2 * s - float(level[i]) - float(level[j])
-    ordered = sorted(chosen, key=lambda p: (p not in same, -chosen[p], p))[:top]
-    if not ordered:
+    pairs = sorted(set(pool.best(top)) | same)
+    if not pairs:
         return []
-    sim, sem, lex = vectors.pairs(ordered)
+    sim, sem, lex = vectors.pairs(pairs)
     levels = level.tolist()
     out = [
         Ranked(i, j, 2 * s - levels[i] - levels[j], s, a, b, (i, j) in same)
-        for (i, j), s, a, b in zip(ordered, sim.tolist(), sem.tolist(), lex.tolist(), strict=True)
+        for (i, j), s, a, b in zip(pairs, sim.tolist(), sem.tolist(), lex.tolist(), strict=True)
     ]
     # Scores equal to 6 places are ties, broken by position, whatever the float rounding.
     out.sort(key=lambda r: (not r.same_issue, -round(r.relative, 6), r.i, r.j))
-    return out
+    return out[:top]
 
 
 class _Best:
@@ -348,12 +346,12 @@ class _Pool:
         score = self.scores()[1]
         return float(score[top - 1]) if len(score) >= top else float("-inf")
 
-    def best(self, top: int) -> dict[tuple[int, int], float]:
+    def best(self, top: int) -> list[tuple[int, int]]:
+        """The ``top`` best pairs, and any others within the slack of the last of them."""
         code, score = self.scores()
-        return {
-            (c // self.n, c % self.n): s
-            for c, s in zip(code[:top].tolist(), score[:top].tolist(), strict=True)
-        }
+        if len(score) > top:
+            code = code[score >= score[top - 1] - _SLACK]
+        return [(c // self.n, c % self.n) for c in code.tolist()]
 
 
 def _codes(linked: Mapping[int, Collection[int]], n: int) -> NDArray[np.int64]:
