@@ -139,10 +139,10 @@ def legend_columns(
     arguments: bool,
     correspondences: Iterable[CorrespondenceType] = (),
 ) -> None:
-    """The legend of a comparison, compact, at the top of the first column: the sample
-    nodes one under the other, then each sample edge running from its label into the second
-    column. ``pin(ident, column, key)`` puts a node in a column (keys order a column top to
-    bottom; the legend's come first). The correspondence nodes say AGREE, PARTIAL or
+    """The legend of a comparison, compact, at the top of the second column (the first one
+    ordered by the hidden anchors): the sample nodes one under the other, then each sample
+    edge running from its label into the third column. ``pin(ident, column, key)`` puts a
+    node in a column (keys order a column top to bottom; the legend's come first). The correspondence nodes say AGREE, PARTIAL or
     CONFLICT on themselves, so ``correspondences`` is for drawings where they do not."""
     nodes: list[tuple[str, str, NodeStyle]] = [
         (f"role-{r.value}", r.value, theme.role(r)) for r in Role if r in set(roles)
@@ -171,7 +171,7 @@ def legend_columns(
                 "fontsize": small,
             }
             sub.node(ident, name, _attributes=attrs_)
-            pin(ident, 0, (-1, n))
+            pin(ident, 1, (-1, n))
         common = {"class": "legend", "shape": "plaintext", "fontsize": small}
         for n, (css, name, estyle) in enumerate(edges, len(nodes)):
             tail = f"legend_{slug(css)}_from"
@@ -183,8 +183,8 @@ def legend_columns(
                 head,
                 _attributes={"class": f"legend legend-{css}", **edge_attrs(estyle, theme)},
             )
-            pin(tail, 0, (-1, n))
-            pin(head, 1, (-1, n))
+            pin(tail, 1, (-1, n))
+            pin(head, 2, (-1, n))
 
 
 def corr_edge_style(theme: Theme, kind: CorrespondenceType) -> EdgeStyle:
