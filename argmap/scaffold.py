@@ -35,7 +35,7 @@ import attrs
 from argmap.errors import ArgmapError
 from argmap.formats import argdown
 from argmap.formats.comparison_writer import PLACEHOLDER_MARK
-from argmap.formats.files import decode, read_bytes, read_text
+from argmap.formats.files import decode, read_bytes, read_text, write_text
 from argmap.model import ArgumentMap, Location, MapBuilder, Role, Source
 
 __all__ = [
@@ -265,9 +265,5 @@ def new_map(
     )
     text = scaffold_text(m)
     target.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        with target.open("x", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-    except FileExistsError as exc:
-        raise ArgmapError("refusing to overwrite an existing file", where) from exc
+    write_text(target, text, replace=False)  # atomic, and never over a file that appeared
     return target

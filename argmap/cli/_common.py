@@ -82,21 +82,9 @@ def _exit(code: int) -> None:
 
 
 def _write_new(path: Path, text: str, *, replace: bool = False) -> None:
-    """Write ``text`` to ``path`` through a temporary file in its folder (all or nothing)."""
-    import os
-    import tempfile
+    """Write ``text`` to ``path`` through a temporary file in its folder (all or nothing);
+    unless ``replace``, never over an existing file (:func:`argmap.formats.files.write_text`)."""
+    from argmap.formats.files import write_text
 
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-        if replace:
-            os.replace(tmp, path)
-        else:
-            os.link(tmp, path)  # fails if path exists: never overwrite
-            os.unlink(tmp)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    write_text(path, text, replace=replace)

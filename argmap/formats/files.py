@@ -425,10 +425,14 @@ def _check_target(target: Path) -> None:
 
 
 @contextlib.contextmanager
-def atomic_target(path: str | os.PathLike[str]) -> Iterator[Path]:
+def atomic_target(path: str | os.PathLike[str], *, replace: bool = True) -> Iterator[Path]:
     """A temporary path in ``path``'s folder to write to; when the block ends without an
     exception it is renamed onto ``path`` in one step (a symlink at ``path`` is replaced,
     not followed), otherwise removed. Readers never see a half-written ``path``.
+
+    ``replace=False``: ``path`` must not exist, not even when the block ends (the finished
+    file is linked into place, which fails if something took the name meanwhile); an
+    existing ``path`` is a :class:`SourceError` and is left as it was.
 
     >>> with tempfile.TemporaryDirectory() as d:
     ...     with atomic_target(Path(d) / "x.txt") as tmp:
@@ -440,6 +444,8 @@ def atomic_target(path: str | os.PathLike[str]) -> Iterator[Path]:
     if "\0" in os.fspath(path):
         raise SourceError("cannot write: the file name contains a NUL character", None)
     _check_target(target)
+    if not replace and os.path.lexists(target):
+        raise _exists(target)
     try:
         fd, name = tempfile.mkstemp(
             dir=target.parent, prefix=f".{target.name[:64]}.", suffix=".tmp"
@@ -453,7 +459,13 @@ def atomic_target(path: str | os.PathLike[str]) -> Iterator[Path]:
         mask = os.umask(0)
         os.umask(mask)
         os.chmod(tmp, 0o666 & ~mask)
-        os.replace(tmp, target)
+        if replace:
+            os.replace(tmp, target)
+        else:
+            _link_new(tmp, target)
+    except FileExistsError:
+        tmp.unlink(missing_ok=True)
+        raise _exists(target) from None
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise _write_error(target, exc) from None
@@ -462,13 +474,40 @@ def atomic_target(path: str | os.PathLike[str]) -> Iterator[Path]:
         raise
 
 
-def write_bytes(path: str | os.PathLike[str], data: bytes) -> Path:
-    """Write ``data`` to ``path`` atomically (see :func:`atomic_target`); return the path."""
-    with atomic_target(path) as tmp:
+def _exists(target: Path) -> SourceError:
+    return SourceError("refusing to overwrite an existing file", Location(str(target)))
+
+
+def _link_new(tmp: Path, target: Path) -> None:
+    """Put the finished ``tmp`` at ``target``, which must not exist (FileExistsError)."""
+    try:
+        os.link(tmp, target)  # fails if target exists, however it came to exist
+    except FileExistsError:
+        raise
+    except OSError:  # a file system without hard links: claim the name, then replace it
+        os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+        os.replace(tmp, target)
+        return
+    tmp.unlink()
+
+
+def write_bytes(path: str | os.PathLike[str], data: bytes, *, replace: bool = True) -> Path:
+    """Write ``data`` to ``path`` atomically (see :func:`atomic_target`; ``replace=False``:
+    never over an existing file); return the path."""
+    with atomic_target(path, replace=replace) as tmp:
         tmp.write_bytes(data)
     return Path(os.fspath(path))
 
 
-def write_text(path: str | os.PathLike[str], text: str) -> Path:
-    """Write ``text`` as UTF-8 to ``path`` atomically, line ends as given."""
-    return write_bytes(path, text.encode("utf-8"))
+def write_text(path: str | os.PathLike[str], text: str, *, replace: bool = True) -> Path:
+    """Write ``text`` as UTF-8 to ``path`` atomically, line ends as given (``replace``: see
+    :func:`write_bytes`).
+
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     _ = write_text(Path(d) / "a.txt", "one", replace=False)
+    ...     write_text(Path(d) / "a.txt", "two", replace=False)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    argmap.errors.SourceError: .../a.txt:1:1: refusing to overwrite an existing file
+    """
+    return write_bytes(path, text.encode("utf-8"), replace=replace)
