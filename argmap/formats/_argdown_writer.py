@@ -240,7 +240,8 @@ def dump(m: ArgumentMap, path_or_file: str | os.PathLike[str] | IO[str]) -> None
     """Write :func:`dumps` output to a path (UTF-8) or an open text file."""
     text = dumps(m)
     if isinstance(path_or_file, (str, os.PathLike)):
-        with open(path_or_file, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
+        from argmap.formats.files import write_text  # atomic: a temporary file renamed
+
+        write_text(path_or_file, text)
     elif isinstance(path_or_file, io.TextIOBase) or hasattr(path_or_file, "write"):
         path_or_file.write(text)

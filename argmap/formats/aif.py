@@ -32,7 +32,7 @@ from argmap.formats._aif_graph import AifGraph, parse
 from argmap.formats._aif_read import MapParts, read_maps
 from argmap.formats._aif_unmapped import Unmapped, leftovers
 from argmap.formats._aif_write import comparison_document, map_document
-from argmap.formats.files import decode, read_bytes
+from argmap.formats.files import decode, read_bytes, write_text
 from argmap.model import ArgumentMap, Location, Source
 
 __all__ = ["AifReport", "AifResult", "Unmapped", "dump", "dumps", "load", "loads", "read"]
@@ -145,8 +145,9 @@ def dumps(obj: ArgumentMap | Comparison) -> str:
 
 
 def dump(obj: ArgumentMap | Comparison, path: str | os.PathLike[str]) -> None:
-    """Write :func:`dumps` to ``path`` (UTF-8)."""
-    Path(path).write_text(dumps(obj), encoding="utf-8")
+    """Write :func:`dumps` to ``path`` (UTF-8, atomically: see
+    :func:`argmap.formats.files.write_text`)."""
+    write_text(path, dumps(obj))
 
 
 __all__ += ["AifGraph", "MapParts", "document", "read_path", "sniff", "write"]

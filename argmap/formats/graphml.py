@@ -127,8 +127,11 @@ def dumps(obj: ArgumentMap | Comparison) -> str:
 
 
 def dump(obj: ArgumentMap | Comparison, path: str | os.PathLike[str]) -> None:
-    """Write :func:`dumps` to ``path`` (UTF-8)."""
-    Path(path).write_text(dumps(obj), encoding="utf-8")
+    """Write :func:`dumps` to ``path`` (UTF-8, atomically: see
+    :func:`argmap.formats.files.write_text`)."""
+    from argmap.formats.files import write_text
+
+    write_text(path, dumps(obj))
 
 
 def write(obj: object, path: Path) -> None:

@@ -34,7 +34,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from argmap.comparison import Comparison, Correspondence, CorrespondenceType, Issue, Position, Ref
 from argmap.errors import FormatError
-from argmap.formats.files import read_text
+from argmap.formats.files import read_text, write_text
 from argmap.model import (
     Argument,
     ArgumentMap,
@@ -272,8 +272,9 @@ def _messages(exc: BaseException) -> list[str]:
 def dump(
     maps: Iterable[ArgumentMap], path: str | Path, comparison: ComparisonData | None = None
 ) -> None:
-    """Write :func:`dumps` to ``path`` (UTF-8)."""
-    Path(path).write_text(dumps(maps, comparison), encoding="utf-8")
+    """Write :func:`dumps` to ``path`` (UTF-8, atomically: see
+    :func:`argmap.formats.files.write_text`)."""
+    write_text(path, dumps(maps, comparison))
 
 
 def _read(path: str | Path) -> str:
