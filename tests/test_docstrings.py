@@ -13,9 +13,6 @@ import pytest
 CORE = [
     "argmap",
     "argmap.model",
-    "argmap.model.values",
-    "argmap.model.map",
-    "argmap.model.builder",
     "argmap.errors",
     "argmap.comparison",
     "argmap.compare",
