@@ -208,7 +208,7 @@ def centred_graph(
         legend_columns(
             g,
             theme,
-            columns.pin,
+            columns.count,
             roles=roles,
             relations=rels,
             arguments=has_args,

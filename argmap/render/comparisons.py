@@ -21,7 +21,7 @@ from argmap.render.labels import (
     slug,
     wrap,
 )
-from argmap.render.legend import corr_edge_style, legend_columns
+from argmap.render.legend import corr_edge_style, legend_pinned
 from argmap.render.maps import edge, new_graph
 from argmap.render.style import DEFAULT_THEME, Theme, node_attrs
 
@@ -238,7 +238,7 @@ def comparison_graph(
             edge(g, corr_id(k.id, i), head, edge_id(), css, estyle, theme, **extra, **tip)
 
     if legend:
-        legend_columns(
+        legend_pinned(
             g,
             theme,
             columns.pin,

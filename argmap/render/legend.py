@@ -14,7 +14,7 @@ from argmap.model import RelationType, Role, Statement
 from argmap.render.labels import slug
 from argmap.render.style import EdgeStyle, NodeStyle, Theme, edge_attrs, node_attrs
 
-__all__ = ["corr_edge_style", "legend_columns", "map_legend", "voice_style"]
+__all__ = ["corr_edge_style", "legend_columns", "legend_pinned", "map_legend", "voice_style"]
 
 
 def voice_style(style: NodeStyle, s: Statement) -> NodeStyle:
@@ -129,21 +129,14 @@ def _chunks(items: Sequence[_T], size: int) -> list[Sequence[_T]]:
     return [items[i : i + size] for i in range(0, len(items), size)]
 
 
-def legend_columns(
-    g: graphviz.Digraph,
+def _comparison_samples(
     theme: Theme,
-    pin: Callable[[str, int, tuple[int, ...]], None],
-    *,
     roles: Iterable[Role],
     relations: Iterable[RelationType],
     arguments: bool,
-    correspondences: Iterable[CorrespondenceType] = (),
-) -> None:
-    """The legend of a comparison, compact, at the top of the second column (the first one
-    ordered by the hidden anchors): the sample nodes one under the other, then each sample
-    edge running from its label into the third column. ``pin(ident, column, key)`` puts a
-    node in a column (keys order a column top to bottom; the legend's come first). The correspondence nodes say AGREE, PARTIAL or
-    CONFLICT on themselves, so ``correspondences`` is for drawings where they do not."""
+    correspondences: Iterable[CorrespondenceType],
+) -> tuple[list[tuple[str, str, NodeStyle]], list[tuple[str, str, EdgeStyle]]]:
+    """A comparison legend's sample nodes and sample edges: (css, name, style) each."""
     nodes: list[tuple[str, str, NodeStyle]] = [
         (f"role-{r.value}", r.value, theme.role(r)) for r in Role if r in set(roles)
     ]
@@ -157,34 +150,100 @@ def legend_columns(
     if arguments and relations:
         edges.append(("premise", "premise", theme.premise))
     edges.extend((f"corr-edge-{t.value}", t.value, corr_edge_style(theme, t)) for t in kinds)
+    return nodes, edges
+
+
+def legend_pinned(
+    g: graphviz.Digraph,
+    theme: Theme,
+    pin: Callable[[str, int, tuple[int, ...]], None],
+    *,
+    roles: Iterable[Role],
+    relations: Iterable[RelationType],
+    arguments: bool,
+    correspondences: Iterable[CorrespondenceType] = (),
+) -> None:
+    """The legend of a comparison, compact, at the top of the second column (the first one
+    ordered by the hidden anchors): the sample nodes one under the other, then each sample
+    edge running from its label into the third column. ``pin(ident, column, key)`` puts a
+    node in a column (keys order a column top to bottom; the legend's come first). The
+    correspondence nodes say AGREE, PARTIAL or CONFLICT on themselves, so
+    ``correspondences`` is for drawings where they do not. Used by the two-map layout."""
+    nodes, edges = _comparison_samples(theme, roles, relations, arguments, correspondences)
     if not nodes and not edges:
         return
-    small = f"{theme.small_fontsize:g}"
     with g.subgraph(name="cluster_legend") as sub:
         sub.attr("graph", _attributes=_legend_cluster(theme, labelloc="t"))
-        for n, (css, name, nstyle) in enumerate(nodes):
-            ident = f"legend_{slug(css)}"
-            attrs_ = {
-                "id": ident,
-                "class": f"legend legend-{css}",
-                **node_attrs(nstyle, theme),
-                "fontsize": small,
-            }
-            sub.node(ident, name, _attributes=attrs_)
-            pin(ident, 1, (-1, n))
-        common = {"class": "legend", "shape": "plaintext", "fontsize": small}
-        for n, (css, name, estyle) in enumerate(edges, len(nodes)):
-            tail = f"legend_{slug(css)}_from"
-            head = f"legend_{slug(css)}_to"
-            sub.node(tail, name, _attributes=common)
-            sub.node(head, "", _attributes={**common, "width": "0.1", "height": "0.1"})
-            sub.edge(
-                tail,
-                head,
-                _attributes={"class": f"legend legend-{css}", **edge_attrs(estyle, theme)},
-            )
-            pin(tail, 1, (-1, n))
-            pin(head, 2, (-1, n))
+        for n, sample in enumerate(_draw_samples(sub, theme, nodes, edges, "0.1")):
+            for column, ident in enumerate(sample, 1):
+                pin(ident, column, (-1, n))
+
+
+def _draw_samples(
+    sub: graphviz.Digraph,
+    theme: Theme,
+    nodes: list[tuple[str, str, NodeStyle]],
+    edges: list[tuple[str, str, EdgeStyle]],
+    head_width: str,
+) -> list[list[str]]:
+    """Draw the sample nodes and edges in ``sub``; their node ids, one list per sample."""
+    small = f"{theme.small_fontsize:g}"
+    samples: list[list[str]] = []
+    for css, name, nstyle in nodes:
+        ident = f"legend_{slug(css)}"
+        attrs_ = {
+            "id": ident,
+            "class": f"legend legend-{css}",
+            **node_attrs(nstyle, theme),
+            "fontsize": small,
+        }
+        sub.node(ident, name, _attributes=attrs_)
+        samples.append([ident])
+    common = {"class": "legend", "shape": "plaintext", "fontsize": small}
+    for css, name, estyle in edges:
+        tail = f"legend_{slug(css)}_from"
+        head = f"legend_{slug(css)}_to"
+        sub.node(tail, name, _attributes=common)
+        sub.node(head, "", _attributes={**common, "width": head_width, "height": "0.1"})
+        sub.edge(
+            tail,
+            head,
+            _attributes={"class": f"legend legend-{css}", **edge_attrs(estyle, theme)},
+        )
+        samples.append([tail, head])
+    return samples
+
+
+def legend_columns(
+    g: graphviz.Digraph,
+    theme: Theme,
+    columns: int,
+    *,
+    roles: Iterable[Role],
+    relations: Iterable[RelationType],
+    arguments: bool,
+    correspondences: Iterable[CorrespondenceType],
+) -> None:
+    """The legend of the issue-centred comparison: the samples in rows as wide as the
+    drawing's columns, chained by invisible edges (dot puts it on top of the drawing)."""
+    nodes, edges = _comparison_samples(theme, roles, relations, arguments, correspondences)
+    if not nodes and not edges:
+        return
+    with g.subgraph(name="cluster_legend") as sub:
+        sub.attr("graph", _attributes=_legend_cluster(theme, labelloc="t"))
+        # The samples run left to right in rows as wide as the drawing's columns (a tall
+        # column of samples would push the maps down), chained by invisible edges.
+        samples = _draw_samples(sub, theme, nodes, edges, "0.3")
+        per_row = max(2, columns - 1)
+        used = 0
+        previous: str | None = None
+        for sample in samples:
+            if used + len(sample) > per_row:
+                used, previous = 0, None
+            if previous is not None:
+                sub.edge(previous, sample[0], _attributes={"style": "invis"})
+            used += len(sample)
+            previous = sample[-1]
 
 
 def corr_edge_style(theme: Theme, kind: CorrespondenceType) -> EdgeStyle:
