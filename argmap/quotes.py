@@ -168,6 +168,10 @@ _SPECIAL_CHARS = re.escape("".join(k for k in _TRANSLATE if k not in _ONE_FOR_ON
 # white-space characters between them (each becomes one space, at the same offset).
 _PLAIN = re.compile(rf"[^\s\-{_SPECIAL_CHARS}]+(?:\s[^\s\-{_SPECIAL_CHARS}]+)*")
 _OTHER_SPACE = re.compile(r"[^\S ]")
+_ASCII_SPACE = bytes.maketrans(
+    bytes(c for c in range(128) if chr(c).isspace()),
+    b" " * sum(chr(c).isspace() for c in range(128)),
+)
 
 
 def _build(text: str) -> _Index:
@@ -317,20 +321,27 @@ def normalise(text: str) -> str:
         # Single spaces only, nothing to translate or join (the first test is the same for
         # ASCII text, where the only white space that is printable is the space, and faster).
         return text.strip(" ")
-    if not text.isascii():
-        # One str.replace per distinct character to translate or drop (few in a text), not
-        # a table look-up per character.
-        mo = _TRANSLATED.search(text)
-        while mo is not None:
-            ch = mo.group()
-            text = text.replace(ch, _REPLACE[ch])
-            mo = _TRANSLATED.search(text, mo.start())
+    # One str.replace per distinct character to translate or drop (few in a text), not a
+    # table look-up per character; the search stops once the text is ASCII (a constant-time
+    # test: str.replace returns ASCII text when the last wider character is gone).
+    at = 0
+    while not text.isascii():
+        mo = _TRANSLATED.search(text, at)
+        if mo is None:
+            break
+        ch = mo.group()
+        text = text.replace(ch, _REPLACE[ch])
+        at = mo.start()
     if "-" in text:
         text = _JOIN.sub("", text)
-    # Each run of white space one space, none at the ends (line breaks are most of them).
-    text = text.replace("\n", " ")
-    if _OTHER_SPACE.search(text) is not None:
-        text = _OTHER_SPACE.sub(" ", text)
+    # Each white-space character one space (ASCII text: one bytes.translate), then each run
+    # of spaces one space, none at the ends.
+    if text.isascii():
+        text = text.encode("ascii").translate(_ASCII_SPACE).decode("ascii")
+    else:
+        text = text.replace("\n", " ")
+        if _OTHER_SPACE.search(text) is not None:
+            text = _OTHER_SPACE.sub(" ", text)
     while "  " in text:
         text = text.replace("  ", " ")
     return text.strip(" ")

@@ -176,3 +176,20 @@ def test_nearest_skips_only_windows_that_cannot_reach_the_cutoff(
     finally:
         near._GROUP = saved
     assert grouped == every
+
+
+@settings(max_examples=500, deadline=None, derandomize=True)
+@given(
+    st.text(alphabet="a\u03a3\u03c3Z \n\t.'\u2019\u0130-x\u201c", max_size=30), st.integers(1, 5)
+)
+def test_nearest_folds_a_source_slice_by_slice_as_a_whole(text: str, size: int) -> None:
+    """Slices end after white space, where lower() looks no further (final sigma)."""
+    from argmap.formats import nearest as near
+
+    saved = near._HAY_SLICE
+    try:
+        near._HAY_SLICE = size
+        assert near._hay(text) == near._fold(text).replace("-", " ")
+    finally:
+        near._HAY_SLICE = saved
+    assert len(near._fold(text)) == len(text)

@@ -41,6 +41,7 @@ _FOLD: dict[str, str] = {
     "\n": " ",
     "\t": " ",
     "\r": " ",
+    "\u0130": "i",  # the dotted capital I, the one letter whose lower case is two code points
 }
 _FOLDED = re.compile("[" + re.escape("".join(_FOLD)) + "]")
 
@@ -63,12 +64,26 @@ def _fold(text: str) -> str:
         ch = mo.group()
         text = text.replace(ch, _FOLD[ch])
         mo = _FOLDED.search(text, mo.start())
-    low = text.lower()
-    if len(low) != len(text):
-        # A letter whose lower case is longer (the Turkish dotted İ): kept as it is, so that
-        # the folded text keeps the source's offsets.
-        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    return low
+    return text.lower()
+
+
+_HAY_SLICE = 1 << 20
+_AFTER_SPACE = re.compile("[ \n]")
+
+
+def _hay(source: str) -> str:
+    """``_fold(source)`` with hyphens as spaces, a slice at a time, so that only one slice's
+    copies are alive besides the result. Slices end after a space or a line break: str.lower
+    looks at the letters around a sigma, but not across white space."""
+    parts: list[str] = []
+    n = len(source)
+    i = 0
+    while i < n:
+        mo = _AFTER_SPACE.search(source, i + _HAY_SLICE) if i + _HAY_SLICE < n else None
+        j = n if mo is None else mo.end()
+        parts.append(_fold(source[i:j]).replace("-", " "))
+        i = j
+    return "".join(parts)
 
 
 def _words_at(text: str, start: int, end: int) -> tuple[int, int]:
@@ -138,7 +153,7 @@ def nearest(source: str, quote: str, *, limit: int = 3, cutoff: float = 70.0) ->
     needle = " ".join(_fold(quote).replace("-", " ").split())
     if not needle or not source:
         return []
-    hay = _fold(source).replace("-", " ")
+    hay = _hay(source)
     width = max(len(needle) * 2, 40)
     step = max(len(needle) // 2, 10)
     found: list[Near] = []
