@@ -9,7 +9,7 @@ normalisation) with four quotes planted near its end:
   typographic quotes, a word hyphenated across a line end, a double space, a non-breaking space
   and a soft hyphen (only the normalised search finds it);
 * ``wrapped``: a passage with a line break where the quote has a space;
-* ``missing``: a sentence that is not in the source.
+* ``missing``: a sentence that is not in the source (and not close to any passage).
 
 Then, each in a fresh process timed from outside (wall clock, CPU time of the process, its own
 peak RSS from ``os.wait4``):
@@ -20,7 +20,9 @@ peak RSS from ``os.wait4``):
 * ``argmap check`` of a map whose statements quote the four without offsets.
 
 The goal (issue 15): every one of these under ~10 s and ~1 GB on a 100 MB source. The machine
-is shared, so CPU time is printed next to the wall clock. The competitor is the per-character
+is shared, so CPU time is printed next to the wall clock. Timed too, and reported apart from
+the goal: ``argmap quote`` of a near miss (one word changed), where the command's nearest
+passages score most of the source with RapidFuzz. The competitor is the per-character
 index argmap used before round 3 (one Python int per character), run on a tenth of the size
 because it needs about 100 bytes per character.
 
@@ -63,6 +65,9 @@ PLANTED = [
     ),
 ]
 MISSING = "a sentence about lighthouses that this source never contains"
+# Not in the source either, but close to a passage: what the nearest passages are for. It is
+# timed apart from the goal below, which is about the search (see the docstring).
+NEAR_MISS = "the exact needle of this benchmark stands on two lines"
 QUOTES = [(name, quote) for name, _, quote in PLANTED] + [("missing", MISSING)]
 
 
@@ -178,6 +183,7 @@ def main() -> None:
         rows.append(
             ("argmap check (4 unanchored)", *measure([*argmap, "check", "m.argdown"], folder))
         )
+        near = measure([*argmap, "quote", str(source), NEAR_MISS], ROOT)
         small = folder / "small.txt"
         small.write_text(make_source(size / 10), encoding="utf-8")
         before = measure([python, __file__, "--per-character", str(small)], ROOT)
@@ -188,6 +194,11 @@ def main() -> None:
     print(
         f"per-character index (before), {size / 10:g} MB: "
         f"{wall:.2f} s wall, {cpu:.2f} s CPU, {peak:.0f} MiB"
+    )
+    wall, cpu, peak, code = near
+    print(
+        f"argmap quote (near miss: nearest passages, not in the goal): {wall:.2f} s wall, "
+        f"{cpu:.2f} s CPU, {peak:.0f} MiB, exit {code}"
     )
     # Time is judged on the smaller of wall and CPU time: on a quiet machine they agree, on a
     # loaded one the wall clock counts the other processes' turns.
