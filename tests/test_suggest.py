@@ -324,3 +324,31 @@ def test_rank_pairs_breaks_ties_by_position() -> None:
     # (both name land), so their pairs interleave by position.
     assert all(texts[r.i] == texts[r.j] for r in got[:9])
     assert [(r.i, r.j) for r in got[3:9]] == [(0, 3), (0, 6), (2, 5), (2, 8), (3, 6), (5, 8)]
+
+
+def test_embeddings_equal_wordllamas_own() -> None:
+    """Words are tokenized once each; the vectors are WordLlama's, edge cases included."""
+    from pathlib import Path
+
+    import numpy as np
+    import wordllama
+
+    from argmap.analysis.similarity import _embed_new
+
+    texts = [
+        "Baku kept an independent course after the Five-Day War.",
+        "Russia's “revivalist” aim: keep the frozen conflicts frozen.",
+        "two  spaces",
+        " leading",
+        "trailing ",
+        "tab\there, new\nline",
+        "émigré café",
+        "",
+        "x",
+    ]
+    model = wordllama.WordLlama.load(
+        cache_dir=Path(wordllama.__file__).parent, disable_download=True
+    )
+    with np.errstate(invalid="ignore"):
+        theirs = np.nan_to_num(model.embed(texts, norm=True))
+    assert np.abs(_embed_new(texts) - theirs).max() < 1e-6

@@ -15,6 +15,7 @@ the matrix is never held, only each statement's few best partners.
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING, NamedTuple
 
 from argmap.analysis.similarity import SEMANTIC_WEIGHT, embed, tfidf
@@ -32,7 +33,8 @@ Chosen on our own comparisons, hiding each correspondence in turn: the best reca
 recall@10 of the whole comparison's list over 1, 2, 3 and 5 (``benchmarks/bench_suggest.py``
 recomputes the choice and says whether it still agrees)."""
 
-_BLOCK = 512  # rows of the similarity matrix computed at a time
+_BLOCK = 512  # rows of the similarity matrix computed at a time, at most
+_CELLS = 1 << 23  # and at most about this many similarities (32 MB of float32) a tile
 _SLACK = 1e-5  # float32 tiles and the float64 recomputation differ far less than this
 
 
@@ -107,9 +109,10 @@ def rank_pairs(
     :attr:`Ranked.relative`; ties by index.
 
     The matrix of similarities is computed once, in tiles of its upper triangle; each tile
-    gives its rows and its columns their best few partners (``argpartition``), which set
-    each statement's level and hold the candidates. A row whose dropped partners might
-    still reach the list (its level is low) is computed again in full, so the list is exact.
+    gives its rows and its columns their best few partners (the values above a list's last
+    kept one; ``argpartition`` while a list is not full), which set each statement's level
+    and hold the candidates. A row whose dropped partners might still reach the list is
+    computed again in full, so the list is exact.
     """
     import numpy as np
 
@@ -119,16 +122,21 @@ def rank_pairs(
     owner = np.asarray(owners, dtype=np.int64)
     vectors = _Vectors(texts, weight)
     best = _Best(owner, max(neighbours, 1))
-    start = 0
-    while start < n:
-        # A small first tile: its rows' lists fill by argpartition, all later ones by a
-        # comparison with their last kept value.
-        stop = min(start + (_BLOCK if start else min(_BLOCK, 64)), n)
-        tile = best.tile(vectors, start, stop)
-        best.add(np.arange(start, stop), tile, start)
-        if stop < n:  # the columns right of the diagonal block, each as a row
-            best.add(np.arange(stop, n), tile, start, skip=stop - start)
-        start = stop
+    height = min(_BLOCK, max(16, _CELLS // n))
+    # A small first tile: its rows' lists fill by argpartition, all later ones by a
+    # comparison with their last kept value.
+    edges = [0, *range(min(height, 64), n, height), n]
+    with ThreadPoolExecutor(max_workers=1) as worker:
+        # The next tile is computed (BLAS and sparse products, without the GIL) while this
+        # one is merged; the tiles and the order of merging are the same either way.
+        coming = worker.submit(best.tile, vectors, edges[0], edges[1])
+        for start, stop, after in zip(edges[:-1], edges[1:], [*edges[2:], None], strict=True):
+            tile = coming.result()
+            if after is not None:
+                coming = worker.submit(best.tile, vectors, stop, after)
+            best.add(np.arange(start, stop), tile, start)
+            if stop < n:  # the columns right of the diagonal block, each as a row
+                best.add(np.arange(stop, n), tile, start, skip=stop - start)
     level = best.level(neighbours)
     wanted = np.zeros(n, dtype=bool)
     wanted[list(rows)] = True
@@ -142,8 +150,8 @@ def rank_pairs(
     # last score may hold a pair for the list: it is computed again in full.
     gap = best.threshold() - level
     redo = np.flatnonzero(wanted & (gap + float(gap.max()) >= cut - _SLACK))
-    for start in range(0, len(redo), _BLOCK):
-        index = redo[start : start + _BLOCK]
+    for start in range(0, len(redo), height):
+        index = redo[start : start + height]
         block = best.mask(index, vectors.rows(index), 0)
         block[np.isin(index[:, None] * n + np.arange(n)[None, :], code)] = -np.inf
         # Only the row's best by relative score (and any within the slack of them) can count.

@@ -15,7 +15,7 @@ The **similarity** of two texts is a weighted sum of two cosines:
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -82,8 +82,9 @@ def clear_cache() -> None:
 def embed(texts: Sequence[str]) -> NDArray[np.float32]:
     """Unit-length WordLlama embeddings of ``texts``, one row each (256 columns).
 
-    A text's vector is the mean of its tokens' vectors, as WordLlama computes it; a text
-    without tokens gets a zero row. Vectors are cached per text within the process.
+    A text's vector is the mean of its tokens' vectors, as WordLlama computes it, scaled to
+    unit length; a text without tokens gets a zero row. Vectors are cached per text within
+    the process.
     """
     import numpy as np
 
@@ -98,23 +99,49 @@ def embed(texts: Sequence[str]) -> NDArray[np.float32]:
 
 
 def _embed_new(texts: list[str]) -> NDArray[np.float32]:
+    """The vectors of ``texts``: each distinct word is tokenized once, not each text.
+
+    The tokenizer's merges never cross a single space (a piece only starts with its "▁"), so
+    a text's tokens are its words' tokens, one after the other; a text with a run of spaces,
+    or one at either end, is tokenized whole. A text's vector is the sum of its tokens'
+    vectors, scaled to unit length: the direction of WordLlama's mean.
+    """
+    import itertools
+
     import numpy as np
     from scipy.sparse import csr_matrix
 
     tokenizer, table = _model()
-    encode = getattr(tokenizer, "encode_batch_fast", tokenizer.encode_batch)
-    encoded = encode(texts, add_special_tokens=False)
-    lengths = np.fromiter((len(e.ids) for e in encoded), dtype=np.int64, count=len(encoded))
-    ids = np.fromiter((i for e in encoded for i in e.ids), dtype=np.int64, count=int(lengths.sum()))
-    np.clip(ids, 0, table.shape[0] - 1, out=ids)
-    indptr = np.concatenate(([0], np.cumsum(lengths)))
-    counts = csr_matrix(
-        (np.ones(len(ids), dtype=np.float32), ids, indptr), shape=(len(texts), table.shape[0])
+    parts = [
+        t.split(" ") if t and "  " not in t and t[0] != " " and t[-1] != " " else [t] for t in texts
+    ]
+    vocabulary: dict[str, int] = {}
+    column = np.fromiter(
+        (vocabulary.setdefault(w, len(vocabulary)) for words in parts for w in words),
+        dtype=np.int64,
     )
-    sums = np.asarray(counts @ table, dtype=np.float32)
+    encode = getattr(tokenizer, "encode_batch_fast", tokenizer.encode_batch)
+    tokens = [e.ids for e in encode(list(vocabulary), add_special_tokens=False)]
+    ids = np.fromiter(itertools.chain.from_iterable(tokens), dtype=np.int64)
+    np.clip(ids, 0, table.shape[0] - 1, out=ids)
+    words = csr_matrix(
+        (np.ones(len(ids), dtype=np.float32), ids, _offsets(map(len, tokens))),
+        shape=(len(vocabulary), table.shape[0]),
+    )
+    per_text = csr_matrix(
+        (np.ones(len(column), dtype=np.float32), column, _offsets(map(len, parts))),
+        shape=(len(texts), len(vocabulary)),
+    )
+    sums = np.asarray(per_text @ np.asarray(words @ table, dtype=np.float32), dtype=np.float32)
     norms = np.linalg.norm(sums, axis=1, keepdims=True)
     vectors: NDArray[np.float32] = np.divide(sums, norms, out=np.zeros_like(sums), where=norms > 0)
     return vectors
+
+
+def _offsets(lengths: Iterable[int]) -> NDArray[np.int64]:
+    import numpy as np
+
+    return np.concatenate(([0], np.cumsum(np.fromiter(lengths, dtype=np.int64)))).astype(np.int64)
 
 
 def tfidf(texts: Sequence[str]) -> csr_matrix:
