@@ -57,8 +57,11 @@ class _Vectors:
         import numpy as np
 
         self.weight = weight
-        self.semantic = embed(texts)
-        self.lexical = tfidf(texts)
+        with ThreadPoolExecutor(max_workers=1) as worker:
+            # The tokenizer runs without Python's lock, beside the TF-IDF fit.
+            semantic = worker.submit(embed, texts)
+            self.lexical = tfidf(texts)
+            self.semantic = semantic.result()
         self.dense = self.semantic * np.float32(weight**0.5)
         self.sparse = (self.lexical * np.float32((1 - weight) ** 0.5)).tocsr()
 
@@ -273,7 +276,7 @@ class _Best:
         # One sort key: the row, then the value, best first (a similarity is within [-1, 1];
         # -inf, an empty place, counts as -3).
         key = left * 8.0 + (2.0 - np.maximum(value.astype(np.float64), -3.0))
-        order = np.argsort(key, kind="stable")
+        order = np.argsort(key)  # deterministic; equal values may come in either order
         left, right, value = left[order], right[order], value[order]
         first = np.searchsorted(left, rows)
         counts = np.diff(np.append(first, len(left)))
