@@ -193,3 +193,48 @@ def test_nearest_folds_a_source_slice_by_slice_as_a_whole(text: str, size: int) 
     finally:
         near._HAY_SLICE = saved
     assert len(near._fold(text)) == len(text)
+
+
+def _edge_words_reference(
+    source: str, start: int, end: int, first: str, last: str
+) -> tuple[int, int]:
+    """The passage widened by a quote's first (last) word as it was first written: by
+    splitting everything before (after) the passage into words."""
+    from argmap.formats.nearest import _fold
+
+    before = source[:start].rstrip()
+    word = before.split()[-1] if before.split() else ""
+    if word and _fold(word).strip("\"'.,;:") == first and source[start - 1 : start].isspace():
+        start = len(before) - len(word)
+    after = source[end:]
+    words = after.split()
+    if words and _fold(words[0]).strip("\"'.,;:") == last and after[:1].isspace():
+        end = end + after.index(words[0]) + len(words[0].rstrip(".,;:"))
+    return start, end
+
+
+_WORDS = st.lists(
+    st.tuples(
+        st.sampled_from(["a", "b", "a.", "'a'", "ab", "b:", "x"]),
+        st.sampled_from([" ", "\n", "  ", "\u00a0", "\t\n"]),
+    ).map("".join),
+    max_size=8,
+).map("".join)
+
+
+@settings(max_examples=1000, deadline=None, derandomize=True)
+@given(
+    _WORDS,
+    st.integers(0, 30),
+    st.integers(0, 30),
+    st.sampled_from(["a", "b", "ab"]),
+    st.sampled_from(["a", "b", "ab"]),
+)
+def test_nearest_edge_words_read_only_around_the_passage(
+    source: str, start: int, end: int, first: str, last: str
+) -> None:
+    from argmap.formats.nearest import _take_edge_words
+
+    start, end = sorted((min(start, len(source)), min(end, len(source))))
+    expected = _edge_words_reference(source, start, end, first, last)
+    assert _take_edge_words(source, start, end, first, last) == expected

@@ -101,15 +101,30 @@ def _words_at(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _take_edge_words(source: str, start: int, end: int, first: str, last: str) -> tuple[int, int]:
     """Widen the passage by the word just before (after) it when that word is the quote's
-    first (last) one: the alignment may leave out a short word at either end."""
-    before = source[:start].rstrip()
-    word = before.split()[-1] if before.split() else ""
-    if word and _fold(word).strip("\"'.,;:") == first and source[start - 1 : start].isspace():
-        start = len(before) - len(word)
-    after = source[end:]
-    words = after.split()
-    if words and _fold(words[0]).strip("\"'.,;:") == last and after[:1].isspace():
-        end = end + after.index(words[0]) + len(words[0].rstrip(".,;:"))
+    first (last) one: the alignment may leave out a short word at either end. Words are
+    runs of non-white space, as for str.split; only the characters around the passage are
+    read, never the whole source."""
+    n = len(source)
+    if start > 0 and source[start - 1].isspace():
+        stop = start
+        while stop > 0 and source[stop - 1].isspace():
+            stop -= 1
+        at = stop
+        while at > 0 and not source[at - 1].isspace():
+            at -= 1
+        word = source[at:stop]
+        if word and _fold(word).strip("\"'.,;:") == first:
+            start = at
+    if end < n and source[end].isspace():
+        at = end
+        while at < n and source[at].isspace():
+            at += 1
+        stop = at
+        while stop < n and not source[stop].isspace():
+            stop += 1
+        word = source[at:stop]
+        if word and _fold(word).strip("\"'.,;:") == last:
+            end = at + len(word.rstrip(".,;:"))
     return start, end
 
 
