@@ -8,8 +8,13 @@ carrying ``{quotes: [...]}`` whose ``start``/``end`` point at the quoted passage
 relation trees up to four levels deep, and a few premise-conclusion arguments.  The source text
 has hard line wraps and words hyphenated across lines, as the real PDF extractions do.
 
-Each tool runs as a whole process (wall clock, best of N; N shrinks for big sizes) and its peak
-resident memory is read from ``os.wait4``.  Before timing, the generated quotes are checked in
+Each tool runs as a whole process (wall clock, best of N; N shrinks for big sizes); its CPU
+time (user + system, of the best run) and peak resident memory are read from ``os.wait4``.
+``--baseline CMD`` times a second argmap (an older checkout, say) in the same run, so a
+before/after table comes from one run under one machine load. The last lines say, per size,
+whether argmap is at least 5x faster than the Argdown CLI (the goal) in wall-clock time.
+
+Before timing, the generated quotes are checked in
 Python and, unless ``--skip-argdown``, the smallest file is parsed with the real Argdown CLI and
 its statement and relation counts compared with what was generated.
 
@@ -19,6 +24,7 @@ Usage::
     .venv/bin/python benchmarks/bench_check.py --sizes 100,1000 --skip-argdown
     ARGDOWN=/tmp/adcli/node_modules/.bin/argdown .venv/bin/python benchmarks/bench_check.py
     .venv/bin/python benchmarks/bench_check.py --generate-only --out /tmp/bench-maps
+    .venv/bin/python benchmarks/bench_check.py --baseline /tmp/argmap-before  # before/after
 """
 
 from __future__ import annotations
@@ -54,6 +60,7 @@ __all__ = [
 
 ARGDOWN_CLI_VERSION = "1.7.5"
 HELP_TARGET_S = 0.2
+GOAL_FASTER = 5.0  # argmap check at least this many times faster than the Argdown CLI
 GNU_TIME = "/usr/bin/time" if os.access("/usr/bin/time", os.X_OK) else None
 WRAP = 72
 
@@ -98,12 +105,14 @@ class GeneratedMap:
 
 @attrs.frozen
 class Timing:
-    """The best wall-clock time and the peak memory of a repeated process run."""
+    """The best wall-clock time, that run's CPU time and the peak memory of a repeated
+    process run."""
 
     seconds: float | None
     peak_mb: float | None
     error: str | None = None
     note: str | None = None
+    cpu: float | None = None
 
 
 # --------------------------------------------------------------------------- generation
@@ -316,8 +325,9 @@ def _tail(handle: IO[bytes]) -> str:
 
 def _run_once(
     cmd: Sequence[str], cwd: Path, env: dict[str, str] | None = None
-) -> tuple[float, float, int, str, bool]:
-    """Run a command; return wall seconds, peak MB, exit code, last line, whether it crashed.
+) -> tuple[float, float, int, str, bool, float]:
+    """Run a command; return wall seconds, peak MB, exit code, last line, whether it crashed,
+    and CPU seconds (user + system, the command and the processes it waited for).
 
     ``os.wait4`` gives the resource usage of exactly this child, so the peak memory is the
     process's own, not the maximum over every child the benchmark has run.
@@ -337,6 +347,7 @@ def _run_once(
         elapsed = time.perf_counter() - t0
         proc.returncode = code = os.waitstatus_to_exitcode(status)
         peak_kb = float(usage.ru_maxrss)
+        cpu = usage.ru_utime + usage.ru_stime
         if GNU_TIME:
             words = rss.read().split()
             if words and words[-1].isdigit():
@@ -344,7 +355,7 @@ def _run_once(
         last = _tail(err) or _tail(out)
         err.seek(0)
         crashed = b"Traceback (most recent call last)" in err.read(1 << 20)
-    return elapsed, peak_kb / 1024.0, code, last, crashed
+    return elapsed, peak_kb / 1024.0, code, last, crashed, cpu
 
 
 def run_timed(
@@ -354,22 +365,25 @@ def run_timed(
     ok_codes: Sequence[int] = (0,),
     env: dict[str, str] | None = None,
 ) -> Timing:
-    """Best wall time and the peak memory over ``repeat`` runs; an error if a run fails."""
+    """Best wall time (with that run's CPU time) and the peak memory over ``repeat`` runs; an
+    error if a run fails."""
     best: float | None = None
+    best_cpu: float | None = None
     peak = 0.0
     note = None
     for _ in range(max(1, repeat)):
         try:
-            elapsed, mb, code, last, crashed = _run_once(cmd, cwd, env)
+            elapsed, mb, code, last, crashed, cpu = _run_once(cmd, cwd, env)
         except OSError as exc:
             return Timing(None, None, f"cannot start: {exc}")
         if code not in ok_codes or crashed:
             return Timing(None, None, f"exit {code}: {last[:160]}")
         if code != 0:
             note = f"exit {code}: {last[:160]}"
-        best = elapsed if best is None else min(best, elapsed)
+        if best is None or elapsed < best:
+            best, best_cpu = elapsed, cpu
         peak = max(peak, mb)
-    return Timing(best, peak, note=note)
+    return Timing(best, peak, note=note, cpu=best_cpu)
 
 
 def scaling_exponent(n1: int, t1: float | None, n2: int, t2: float | None) -> float | None:
@@ -465,6 +479,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--argdown", help="argdown binary (default: $ARGDOWN, else npm install)")
     parser.add_argument("--skip-argdown", action="store_true", help="time argmap only")
     parser.add_argument("--argmap", default=_default_argmap(), help="argmap command")
+    parser.add_argument(
+        "--baseline",
+        help="a second argmap command (e.g. a wrapper running an older checkout), timed in "
+        "the same run for a before/after table",
+    )
     parser.add_argument("--repeat", type=int, default=5, help="runs per small size (best of)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--out", type=Path, help="keep the generated files in this folder")
@@ -511,26 +530,39 @@ def main(argv: Sequence[str] | None = None) -> int:
         env = _argmap_env(folder, args.no_bytecode_cache)
         # One untimed run fills the bytecode cache, as the first run after installing does.
         run_timed([args.argmap, "check", files[sizes[0]].name], folder, 1, (0, 1), env)
+        if args.baseline:
+            run_timed([args.baseline, "check", files[sizes[0]].name], folder, 1, (0, 1), env)
         help_timing = run_timed([args.argmap, "--help"], folder, 5, env=env)
         print(_HEAD, flush=True)
         print("-" * len(_HEAD), flush=True)
         prev: _Row | None = None
+        rows: list[_Row] = []
         notes: list[str] = []
         for n in sizes:
             reps = _repeats(n, args.repeat)
             print(f"timing {n} statements (best of {reps}) ...", file=sys.stderr, flush=True)
             # argmap check exits 1 when it reports findings; that is still a completed check.
             mine = run_timed([args.argmap, "check", files[n].name], folder, reps, (0, 1), env)
+            before = None
+            if args.baseline:
+                check = [args.baseline, "check", files[n].name]
+                before = run_timed(check, folder, reps, (0, 1), env)
             theirs = None
             if cli is not None:
                 outdir = folder / "argdown-out"
                 theirs = run_timed([str(cli), "json", files[n].name, str(outdir)], folder, reps)
-            row = _Row(n, mine, theirs)
+            row = _Row(n, mine, theirs, before)
             print(_row_line(prev, row), flush=True)  # rows appear as they finish
             notes.extend(_row_notes(row))
+            rows.append(row)
             prev = row
 
-    print("ratio = argmap s / argdown s; k = scaling exponent (t ~ n**k) from the previous size")
+    print(
+        "s: best wall-clock seconds; cpu: that run's user + system seconds; faster = argdown s /"
+        " argmap s; k = scaling exponent (t ~ n**k) from the previous size"
+    )
+    for row in rows:
+        print(_goal_line(row))
     verdict = "-"
     if help_timing.seconds is not None:
         verdict = "ok" if help_timing.seconds < HELP_TARGET_S else "SLOWER THAN TARGET"
@@ -546,44 +578,70 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 _HEAD = (
-    f"{'size':>8} {'argmap s':>9} {'argdown s':>10} {'ratio':>7} {'argmap MB':>10}"
-    f" {'argdown MB':>11} {'k argmap':>9} {'k argdown':>10}"
+    f"{'size':>8} {'argmap s':>9} {'cpu':>7} {'before s':>9} {'cpu':>7} {'argdown s':>10}"
+    f" {'cpu':>7} {'faster':>7} {'argmap MB':>10} {'argdown MB':>11} {'k argmap':>9}"
+    f" {'k argdown':>10}"
 )
 
 
 @attrs.frozen
 class _Row:
-    """The timings of both tools at one size (``theirs`` is None with --skip-argdown)."""
+    """The timings at one size (``theirs``: None with --skip-argdown; ``before``: the
+    --baseline argmap, or None)."""
 
     size: int
     mine: Timing
     theirs: Timing | None
+    before: Timing | None = None
+
+    @property
+    def faster(self) -> float | None:
+        """How many times faster argmap is than the Argdown CLI (wall clock)."""
+        if self.theirs is None or not self.mine.seconds or not self.theirs.seconds:
+            return None
+        return self.theirs.seconds / self.mine.seconds
 
 
 def _row_line(prev: _Row | None, row: _Row) -> str:
-    """One table line: times, ratio, memory and scaling exponents from the previous size."""
-    mine, theirs = row.mine, row.theirs
-    ratio = None
-    if theirs is not None and mine.seconds and theirs.seconds:
-        ratio = mine.seconds / theirs.seconds
+    """One table line: times, CPU, speed-up, memory and scaling exponents."""
+    mine, theirs, before = row.mine, row.theirs, row.before
     k_mine = k_theirs = None
     if prev is not None:
         k_mine = scaling_exponent(prev.size, prev.mine.seconds, row.size, mine.seconds)
         if theirs is not None and prev.theirs is not None:
             k_theirs = scaling_exponent(prev.size, prev.theirs.seconds, row.size, theirs.seconds)
     return (
-        f"{row.size:>8} {_fmt(mine.seconds, '.3f'):>9}"
-        f" {_fmt(theirs.seconds if theirs else None, '.3f'):>10} {_fmt(ratio, '.2f'):>7}"
+        f"{row.size:>8} {_fmt(mine.seconds, '.3f'):>9} {_fmt(mine.cpu, '.3f'):>7}"
+        f" {_fmt(before.seconds if before else None, '.3f'):>9}"
+        f" {_fmt(before.cpu if before else None, '.3f'):>7}"
+        f" {_fmt(theirs.seconds if theirs else None, '.3f'):>10}"
+        f" {_fmt(theirs.cpu if theirs else None, '.3f'):>7} {_fmt(row.faster, '.2f'):>7}"
         f" {_fmt(mine.peak_mb, '.1f'):>10}"
         f" {_fmt(theirs.peak_mb if theirs else None, '.1f'):>11}"
         f" {_fmt(k_mine, '.2f'):>9} {_fmt(k_theirs, '.2f'):>10}"
     )
 
 
+def _goal_line(row: _Row) -> str:
+    """Whether argmap meets the speed goal at one size (and the memory goal at 100k)."""
+    faster = row.faster
+    if faster is None:
+        return f"{row.size:>8}: no Argdown CLI timing, {GOAL_FASTER:g}x goal not measured"
+    verdict = "met" if faster >= GOAL_FASTER else "NOT met"
+    line = (
+        f"{row.size:>8}: {faster:.2f}x faster than the Argdown CLI: {GOAL_FASTER:g}x goal {verdict}"
+    )
+    if row.size >= 100_000 and row.theirs is not None and row.mine.peak_mb and row.theirs.peak_mb:
+        share = row.mine.peak_mb / row.theirs.peak_mb
+        memory = "met" if share <= 1 / 6 else "NOT met"
+        line += f"; memory {share:.3f} of the CLI's: 1/6 goal {memory}"
+    return line
+
+
 def _row_notes(row: _Row) -> list[str]:
     """Errors and notes (e.g. a non-zero exit) of the runs behind one row."""
     out: list[str] = []
-    for tool, timing in (("argmap", row.mine), ("argdown", row.theirs)):
+    for tool, timing in (("argmap", row.mine), ("baseline", row.before), ("argdown", row.theirs)):
         if timing is not None and timing.error:
             out.append(f"error: {tool} at {row.size}: {timing.error}")
         if timing is not None and timing.note:

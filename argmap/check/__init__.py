@@ -15,6 +15,8 @@ demo.argdown:1:1: error: support cycle: T -> C -> T (support-cycle)
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from argmap.check.files import (
     check_comparison,
     check_file,
@@ -24,7 +26,10 @@ from argmap.check.files import (
 from argmap.check.findings import Finding, Report, Severity
 from argmap.check.quotes import check_quotes
 from argmap.check.structure import check_structure
-from argmap.formats.comparison import is_comparison, map_files
+from argmap.formats.argdown import is_comparison
+
+if TYPE_CHECKING:
+    from argmap.formats.comparison import map_files
 
 __all__ = [
     "Finding",
@@ -39,3 +44,12 @@ __all__ = [
     "is_comparison",
     "map_files",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """``map_files``, imported on first use (a map check needs no comparison module)."""
+    if name == "map_files":
+        from argmap.formats.comparison import map_files
+
+        return map_files
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

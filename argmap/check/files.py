@@ -8,7 +8,6 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
-from argmap.check.comparison import check_comparison_text
 from argmap.check.findings import Finding, Report, _error, _loc, _warning
 from argmap.check.quotes import check_quotes
 from argmap.check.structure import check_structure
@@ -16,7 +15,7 @@ from argmap.comparison import Comparison
 from argmap.errors import ArgmapError, ConventionError, FormatError, SourceError
 from argmap.formats import argdown, registry
 from argmap.formats._argdown_map import Problem, document_to_map
-from argmap.formats.comparison import is_comparison
+from argmap.formats.argdown import is_comparison
 from argmap.formats.files import check_inside, current_root, read_text, rooted
 from argmap.model import ArgumentMap, Location
 
@@ -217,6 +216,8 @@ class _Run:
             # The maps could be read: read the comparison itself (issues, positions,
             # correspondences) the way build and export will, every problem at once.
             told = {f.message for f in out[before:]}
+            from argmap.check.comparison import check_comparison_text  # comparisons only
+
             out += check_comparison_text(text, str(path), told)
         out += _placeholders(str(path), text, own, data)
         return out

@@ -164,9 +164,10 @@ def _run_anchor(args: argparse.Namespace) -> int:
 
 def _anchor_file(given: Path, args: argparse.Namespace) -> int:
     from argmap.anchor import apply, plan
-    from argmap.check import check_quotes, map_files
+    from argmap.check import check_quotes
     from argmap.errors import ArgmapError
     from argmap.formats import argdown, files
+    from argmap.formats.comparison import map_files
     from argmap.model import Location
 
     status = 0

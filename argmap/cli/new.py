@@ -62,8 +62,8 @@ def _year(value: str, where: str) -> int | None:
 
 
 def _run_new(args: argparse.Namespace) -> int:
-    from argmap.check import map_files
     from argmap.errors import ArgmapError
+    from argmap.formats.comparison import map_files
     from argmap.model import Location
     from argmap.scaffold import new_map, unique_prefix, used_prefixes
 

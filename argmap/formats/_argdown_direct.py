@@ -56,12 +56,6 @@ class MapSink(Sink):
         super().__init__(locate)
         self.text = text
         self.path = path
-        self.relations: list[Relation] = []
-
-    def new_node(self, title: str, kind: str) -> Equivalence:
-        if not title.strip():
-            raise _Decline  # the general path reports a blank title
-        return Equivalence(title, kind)
 
     def member(
         self,
@@ -69,17 +63,18 @@ class MapSink(Sink):
         text: str | None,
         plain: str | None,
         tags: tuple[str, ...],
-        data: tuple[int, int] | None,
+        data_start: int,
+        data_end: int,
         reference: bool,
         role: str,
         section: str | None,
         start: int,
     ) -> None:
         canonical = False
-        if data is not None:
-            one = _ONE_QUOTE.fullmatch(self.text, data[0], data[1])
+        if data_start != -1:
+            one = _ONE_QUOTE.fullmatch(self.text, data_start, data_end)
             if one is None:
-                values = read_data(self.text, data[0], data[1], self.locate)
+                values = read_data(self.text, data_start, data_end, self.locate)
                 canonical = js_truthy(values.get("isCanonical"))
                 node.add_data(values)
             else:
@@ -87,14 +82,18 @@ class MapSink(Sink):
                 node.add_quote(quote, int(begin), int(end))
         node.add(self, reference, text, plain, tags, section, canonical, start)
 
-    def add_relation(self, src: Equivalence, dst: Equivalence, rel: str, start: int) -> None:
-        if src.kind == ARGUMENT or (dst.kind == ARGUMENT and rel == "attack"):
-            # Argdown moves an argument's relations to its conclusion, and drops an attack
-            # on an argument made redundant by one on its premise: the general path does
-            raise _Decline
-        self.relations.append(
-            _fast_relation(src.title, dst.title, RELATION_TYPES[rel], self.locate(start))
-        )
+    def relations(self) -> list[Relation]:
+        """The map's relations: those the parser reported, in order."""
+        out: list[Relation] = []
+        append, locate, types = out.append, self.locate, RELATION_TYPES
+        for src, dst, rel, start in self.kept:
+            if src.kind == ARGUMENT or (dst.kind == ARGUMENT and rel == "attack"):
+                # Argdown moves an argument's relations to its conclusion, and drops an
+                # attack on an argument made redundant by one on its premise: the general
+                # path does
+                raise _Decline
+            append(_fast_relation(src.title, dst.title, types[rel], locate(start)))
+        return out
 
     def result(self, parser: Parser) -> ArgumentMap:
         """The map of everything reported (``parser``: its sections and frontmatter)."""
@@ -109,6 +108,8 @@ class MapSink(Sink):
         append = statements.append
         space, js_space = _SPACE.sub, JS_SPACE
         for node in defined:  # in the order of their first definitions
+            if not node.title.strip():
+                raise _Decline  # the general path reports a blank title
             section = node.section_id
             section_id = section_ids.get(section) if section else None
             plain = node.plain  # clean_text(): plain has no line breaks or tabs
@@ -137,10 +138,12 @@ class MapSink(Sink):
             append(
                 make_statement(node.title, words, tags, node.all_data(), section_id, node.location)
             )
+        if any(not title.strip() for title in self.arguments):
+            raise _Decline
         arguments = [
             make_argument(freeze_argument(a), section_ids) for a in self.arguments.values()
         ]
-        return header.build(statements, arguments, self.relations)
+        return header.build(statements, arguments, self.relations())
 
 
 def direct_map(text: str, path: str, locate: Locate, lexed: Lexed) -> ArgumentMap | None:

@@ -36,43 +36,48 @@ class DocumentSink(Sink):
         self.text = text
         self.relations: list[list[Any]] = []  # [from, to, type, location], in order
 
-    def new_node(self, title: str, kind: str) -> Equivalence:
-        node = Equivalence(title, kind)
-        node.members = []
-        node.out = []  # the relations touching it (see transform)
-        return node
-
     def member(
         self,
         node: Equivalence,
         text: str | None,
         plain: str | None,
         tags: tuple[str, ...],
-        data: tuple[int, int] | None,
+        data_start: int,
+        data_end: int,
         reference: bool,
         role: str,
         section: str | None,
         start: int,
     ) -> None:
-        values = None if data is None else read_data(self.text, data[0], data[1], self.locate)
+        values = (
+            None if data_start == -1 else read_data(self.text, data_start, data_end, self.locate)
+        )
         location = self.locate(start)
         member = _fast_member(
             node.title, text, role, tags, values, reference, section, location, plain
         )
-        assert node.members is not None
-        node.members.append(member)
+        if node.members is None:
+            node.members = [member]
+        else:
+            node.members.append(member)
         canonical = values is not None and js_truthy(values.get("isCanonical"))
         node.add(self, reference, text, plain, tags, section, canonical, start, location)
         if values is not None:
             node.add_data(values)
 
-    def add_relation(self, src: Equivalence, dst: Equivalence, rel: str, start: int) -> None:
-        r = [src, dst, rel, self.locate(start)]
-        assert src.out is not None and dst.out is not None
-        src.out.append(r)
-        if dst is not src:
-            dst.out.append(r)
-        self.relations.append(r)
+    def keep_relations(self) -> None:
+        """The relations the parser reported, each in the lists of the nodes it touches."""
+        for table in (self.statements, self.arguments):
+            for c in table.values():
+                c.out = []  # the relations touching it (see transform)
+        for src, dst, rel, start in self.kept:
+            r = [src, dst, rel, self.locate(start)]
+            assert src.out is not None and dst.out is not None
+            src.out.append(r)
+            if dst is not src:
+                dst.out.append(r)
+            self.relations.append(r)
+        self.kept = []
 
     # -- the document ----------------------------------------------------------------------
 
@@ -84,6 +89,7 @@ class DocumentSink(Sink):
         tags: dict[str, None],
     ) -> Document:
         """The document of everything reported, with Argdown's relation transforms."""
+        self.keep_relations()
         strict = frontmatter.get("model") if frontmatter else None
         mode = strict.get("mode") if isinstance(strict, dict) else None
         relations = self.transform(mode == "strict")

@@ -146,7 +146,7 @@ class Equivalence:
 
 class Sink(abc.ABC):
     """What the parser reports to, with the rules of the module docstring; subclasses keep
-    what they build (``new_node``, and the abstract ``member`` and ``add_relation``)."""
+    what they build (the abstract ``member``, and the relations in ``kept``)."""
 
     def __init__(self, locate: Callable[[int], Location]) -> None:
         self.locate = locate
@@ -156,18 +156,16 @@ class Sink(abc.ABC):
         self.order: list[Equivalence] = []  # nodes in the order of their first definitions
         self.keys: set[tuple[Any, Any, str]] = set()  # (source, target, type) of each relation
         self.incoming: set[tuple[Any, str]] | None = None  # (target, type), once needed
+        # The relations relate() let through, in order: source, target, type, where stated.
+        self.kept: list[tuple[Equivalence, Equivalence, str, int]] = []
 
     def node(self, title: str, kind: str) -> Equivalence:
         """The statement or argument with this title, made at its first mention."""
         table = self.statements if kind == STATEMENT else self.arguments
         found = table.get(title)
         if found is None:
-            found = table[title] = self.new_node(title, kind)
+            found = table[title] = Equivalence(title, kind)
         return found
-
-    def new_node(self, title: str, kind: str) -> Equivalence:
-        """A new node (a hook for sinks that keep more per node)."""
-        return Equivalence(title, kind)
 
     @abc.abstractmethod
     def member(
@@ -176,14 +174,15 @@ class Sink(abc.ABC):
         text: str | None,
         plain: str | None,
         tags: tuple[str, ...],
-        data: tuple[int, int] | None,
+        data_start: int,
+        data_end: int,
         reference: bool,
         role: str,
         section: str | None,
         start: int,
     ) -> None:
         """One member of ``node``: its text and text without tags (None: none), its own tags
-        (each once), the span of its ``{...}`` data, and where it starts."""
+        (each once), the span of its ``{...}`` data (-1, -1: none), and where it starts."""
 
     def relate(self, src: Equivalence, dst: Equivalence, rel: str, start: int) -> None:
         """A relation of type ``rel`` ("support", "attack", "contradictory", "undercut")
@@ -203,8 +202,4 @@ class Sink(abc.ABC):
         keys.add(key)
         if incoming is not None:
             incoming.add((dst, rel))
-        self.add_relation(src, dst, rel, start)
-
-    @abc.abstractmethod
-    def add_relation(self, src: Equivalence, dst: Equivalence, rel: str, start: int) -> None:
-        """Keep a relation that relate() let through."""
+        self.kept.append((src, dst, rel, start))

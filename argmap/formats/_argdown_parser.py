@@ -9,36 +9,19 @@ here, once.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
 from typing import Any
 
-from argmap.errors import ArgdownSyntaxError, LimitError
-from argmap.formats._argdown_data import data_error, load_yaml, read_data, yaml_error_types
+from argmap.errors import ArgdownSyntaxError
+from argmap.formats._argdown_data import data_error, load_yaml, yaml_error_types
 from argmap.formats._argdown_document import DocumentSink
-from argmap.formats._argdown_lexer import (
-    RELATION_KINDS,
-    FastHeading,
-    FastNode,
-    LexError,
-    Tok,
-    Token,
-    tokenize,
-    tokenize_fast,
-)
-from argmap.formats._argdown_nodes import ARGUMENT, STATEMENT, Equivalence, Sink
-from argmap.formats._argdown_settings import SHORTCODES, read_settings, wants_general_lexer
-from argmap.formats._argdown_syntax import (
-    Document,
-    Inference,
-    PcsItem,
-    SectionNode,
-)
-from argmap.model import Location
+from argmap.formats._argdown_lexer import RELATION_KINDS, Tok
+from argmap.formats._argdown_nodes import ARGUMENT, STATEMENT, Equivalence
+from argmap.formats._argdown_parser_base import JS_SPACE, Lexed, Locate, lex
+from argmap.formats._argdown_parser_fast import FastParagraphs
+from argmap.formats._argdown_settings import read_settings, wants_general_lexer
+from argmap.formats._argdown_syntax import Document, Inference, PcsItem
 
-__all__ = ["JS_SPACE", "Lexed", "Parser", "TextParts", "lex", "parse_text"]
-
-
-Locate = Callable[[int], Location]
+__all__ = ["JS_SPACE", "Lexed", "Locate", "Parser", "TextParts", "lex", "parse_text"]
 
 _CONTENT = frozenset(
     {
@@ -55,69 +38,7 @@ _CONTENT = frozenset(
         Tok.NEWLINE,
     }
 )
-_MAX_DEPTH = 200
 _FREE = frozenset({Tok.FREESTYLE, Tok.CONTROL_CHAR, Tok.ESCAPED, Tok.SPECIAL})
-_INCOMING = frozenset(
-    {Tok.INCOMING_SUPPORT, Tok.INCOMING_ATTACK, Tok.CONTRADICTION, Tok.INCOMING_UNDERCUT}
-)
-_REL_TYPE = {
-    Tok.INCOMING_SUPPORT: "support",
-    Tok.OUTGOING_SUPPORT: "support",
-    Tok.INCOMING_ATTACK: "attack",
-    Tok.OUTGOING_ATTACK: "attack",
-    Tok.CONTRADICTION: "contradictory",
-    Tok.INCOMING_UNDERCUT: "undercut",
-    Tok.OUTGOING_UNDERCUT: "undercut",
-}
-_NAMES = {
-    Tok.EMPTYLINE: "an empty line",
-    Tok.NEWLINE: "a line break",
-    Tok.INDENT: "an indented line",
-    Tok.DEDENT: "the end of an indented block",
-    Tok.EOF: "the end of the file",
-    Tok.DATA: "a {...} data block",
-    Tok.FRONT_MATTER: "a === frontmatter block",
-    Tok.INFERENCE_START: "an inference line (--)",
-    Tok.INFERENCE_END: "the end of an inference (--)",
-}
-# What JavaScript's String.prototype.trim removes.
-JS_SPACE = (
-    "\t\n\x0b\x0c\r \u00a0\u1680"
-    "\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
-    "\u2028\u2029\u202f\u205f\u3000\ufeff"
-)
-
-
-def _describe(kind: int) -> str:
-    if kind in _NAMES:
-        return _NAMES[kind]
-    if kind in RELATION_KINDS:
-        return "a relation"
-    return "text"
-
-
-# The tokens of a text (ending with EOF) and the lines the lexer's fast paths read: statement
-# paragraphs, headings, premise-conclusion paragraphs and argument descriptions.
-Lexed = tuple[
-    list[Token],
-    dict[int, list[FastNode]],
-    dict[int, FastHeading],
-    dict[int, list[FastNode | None]],
-    dict[int, FastNode],
-]
-
-
-def lex(text: str, locate: Locate, fast: bool = True) -> Lexed:
-    """The tokens of ``text`` for the parser; a located error where no token rule applies."""
-    try:
-        if fast:
-            tokens, blocks, headings, pcs, arguments = tokenize_fast(text)
-        else:
-            tokens, blocks, headings, pcs, arguments = tokenize(text), {}, {}, {}, {}
-    except LexError as e:
-        raise ArgdownSyntaxError(e.message, locate(e.offset)) from None
-    tokens.append(Token(Tok.EOF, len(text), len(text)))
-    return tokens, blocks, headings, pcs, arguments
 
 
 class TextParts:
@@ -130,7 +51,7 @@ class TextParts:
         self.plain: list[str] = []
         self.tags: list[str] = []
         self.title: str | None = None
-        self.data: tuple[int, int] | None = None  # the span of its {...} data
+        self.data = (-1, -1)  # the span of its {...} data (-1: none)
         self.start = start
 
     def put(self, s: str) -> None:
@@ -154,67 +75,9 @@ class TextParts:
         return "".join(self.plain) if self.parts else None
 
 
-class Parser:
-    """One walk over the tokens of a text, reporting to ``sink``."""
-
-    def __init__(
-        self,
-        text: str,
-        locate: Locate,
-        sink: Sink,
-        fast: bool = True,
-        lexed: Lexed | None = None,
-    ) -> None:
-        self.text = text
-        self.locate = locate
-        self.sink = sink
-        if lexed is None:
-            lexed = lex(text, locate, fast)
-        self.lexed = lexed
-        self.tokens, self.blocks, self.headings, self.fast_pcs_lines, self.fast_arguments = lexed
-        self.i = 0
-        self.counter = 0
-        self.depth = 0
-        self.inference_owner: Equivalence | None = None
-        self.sections: list[SectionNode] = []
-        self.section_stack: list[SectionNode] = []
-        self.tags: dict[str, None] = {}
-        self.frontmatter: dict[str, Any] = {}
-        # Frontmatter settings the reader applies (see _argdown_settings.py).
-        self.keep_tags = True
-        self.shortcodes: Mapping[str, str] = SHORTCODES
-
-    # -- token helpers -------------------------------------------------------
-
-    def peek(self) -> int:
-        return self.tokens[self.i].kind
-
-    def image(self, tok: Token) -> str:
-        return self.text[tok.start : tok.end]
-
-    def take(self) -> Token:
-        tok = self.tokens[self.i]
-        self.i += 1
-        return tok
-
-    def fail(self, expected: str) -> ArgdownSyntaxError:
-        tok = self.tokens[self.i]
-        return ArgdownSyntaxError(
-            f"unexpected {_describe(tok.kind)}; expected {expected}", self.locate(tok.start)
-        )
-
-    def expect(self, kind: int) -> Token:
-        if self.peek() != kind:
-            raise self.fail(_describe(kind))
-        return self.take()
-
-    def unique(self) -> str:
-        self.counter += 1
-        return f"Untitled {self.counter}"
-
-    def data(self, tok: Token) -> dict[str, Any]:
-        """The mapping of a data token (headings and inferences; members report the span)."""
-        return read_data(self.text, tok.start, tok.end, self.locate)
+class Parser(FastParagraphs):
+    """One walk over the tokens of a text, reporting to ``sink``: the general grammar, token
+    by token, and the fast paragraphs (``FastParagraphs``) where the lexer read them whole."""
 
     # -- text ------------------------------------------------------------------
 
@@ -258,7 +121,7 @@ class Parser:
             else:  # bold or italic
                 end_kind = Tok.BOLD_END if kind == Tok.BOLD_START else Tok.ITALIC_END
                 if self.peek() in _CONTENT:
-                    self.deeper(tok)
+                    self.deeper(tok.start)
                     self.content(target)
                     self.depth -= 1
                 if self.peek() != end_kind:
@@ -400,41 +263,6 @@ class Parser:
                 self.take()
         self.section(level, (target.text() or "").strip(JS_SPACE), target.tags, data, start.start)
 
-    def fast_heading(self, heading: FastHeading, start: int) -> None:
-        """What heading() does for a heading the lexer's fast path has read."""
-        tags: list[str] = []
-        for tag in heading.tags:
-            if tag not in tags:
-                tags.append(tag)
-            self.tags.setdefault(tag, None)
-        data: dict[str, Any] | None = None
-        if heading.data_start >= 0:
-            data = read_data(self.text, heading.data_start, heading.data_end, self.locate)
-        self.section(heading.level, heading.text.strip(JS_SPACE), tags, data, start)
-
-    def section(
-        self, level: int, title: str, tags: list[str], data: dict[str, Any] | None, start: int
-    ) -> None:
-        """A heading's section, placed under the nearest open heading of a lower level."""
-        while self.section_stack and self.section_stack[-1].level >= level:
-            self.section_stack.pop()
-        parent = self.section_stack[-1].id if self.section_stack else None
-        section = SectionNode(
-            f"s{len(self.sections) + 1}",
-            title,
-            level,
-            tuple(tags),
-            data,
-            parent,
-            self.locate(start),
-        )
-        self.sections.append(section)
-        self.section_stack.append(section)
-
-    @property
-    def current_section(self) -> str | None:
-        return self.section_stack[-1].id if self.section_stack else None
-
     def statement(self, role: str) -> Equivalence:
         start = self.tokens[self.i]
         target = TextParts(start.start)
@@ -473,30 +301,6 @@ class Parser:
             self.content(target)
         return self.finish(target, role, reference, ARGUMENT)
 
-    def fast_argument(self, line: FastNode) -> Equivalence:
-        """What argument() and finish() do for an argument description the lexer's fast path
-        has read (a paragraph of its own): the argument."""
-        _, _, _, start, title, text, plain, tags, reference, data_start, data_end = line
-        own_tags = tags if len(tags) < 2 else tuple(dict.fromkeys(tags))
-        for tag in own_tags:
-            self.tags.setdefault(tag, None)
-        if data_start != -1 and reference and not text.endswith(" "):
-            text += " "  # node_newline(): a space before the data on the next line
-            plain += " "
-        node = self.sink.node(title, ARGUMENT)
-        self.sink.member(
-            node,
-            text or None,
-            plain if text else None,
-            own_tags,
-            None if data_start == -1 else (data_start, data_end),
-            reference,
-            "argument-description",
-            self.current_section,
-            start,
-        )
-        return node
-
     def node_newline(self, target: TextParts) -> None:
         """A line break that is a child of the statement itself: Argdown adds a space to
         the text when more of the statement (data, relations) follows."""
@@ -505,10 +309,6 @@ class Parser:
         self.take()
         if self.peek() in (Tok.DATA, Tok.INDENT) and not target.ends_with_space():
             target.put(" ")
-
-    def node(self, title: str, kind: str) -> Equivalence:
-        """The sink's node with this title and kind."""
-        return self.sink.node(title, kind)
 
     def finish(self, target: TextParts, role: str, reference: bool, kind: str) -> Equivalence:
         """The rest of a statement or argument line (data, relations below it) and the member
@@ -524,12 +324,14 @@ class Parser:
         if target.title is None:
             target.title = self.unique()
         node = self.node(target.title, kind)
+        data_start, data_end = target.data
         self.sink.member(
             node,
             target.text(),
             target.plain_text(),
             tuple(target.tags),
-            target.data,
+            data_start,
+            data_end,
             reference,
             role,
             self.current_section,
@@ -537,74 +339,8 @@ class Parser:
         )
         return node
 
-    def deeper(self, tok: Token) -> None:
-        self.depth += 1
-        if self.depth > _MAX_DEPTH:
-            raise LimitError(f"nested more than {_MAX_DEPTH} levels deep", self.locate(tok.start))
-
-    def fast_node(self, nodes: list[FastNode], i: int, role: str) -> tuple[Equivalence, int]:
-        """What statement() and finish() do for a line of a fast paragraph (and the relation
-        lines below it): its node, and the index of the next line not below it."""
-        width, _, _, start, title, text, plain, tags, reference, data_start, data_end = nodes[i]
-        own_tags: tuple[str, ...] = tags if len(tags) < 2 else tuple(dict.fromkeys(tags))
-        if tags:
-            doc_tags = self.tags
-            for tag in own_tags:
-                if tag not in doc_tags:
-                    doc_tags[tag] = None
-        j = i + 1
-        children = j < len(nodes) and nodes[j].width > width
-        data = data_start != -1
-        if ((reference and (data or children)) or (data and children)) and not text.endswith(" "):
-            # node_newline(): a space before data or relations that follow on later lines
-            text += " "
-            plain += " "
-        sink = self.sink
-        node = sink.statements.get(title)
-        if node is None:
-            node = sink.node(title, STATEMENT)
-        if children:
-            self.depth += 1
-            if self.depth > _MAX_DEPTH:
-                raise LimitError(
-                    f"nested more than {_MAX_DEPTH} levels deep", self.locate(nodes[j].line)
-                )
-            while j < len(nodes) and nodes[j].width > width:
-                line = nodes[j]
-                child, j = self.fast_node(nodes, j, "relation-statement")
-                self.relate_line(line.relation, node, child, line.line)
-            self.depth -= 1
-        stack = self.section_stack
-        sink.member(
-            node,
-            text or None,
-            plain if text else None,
-            own_tags,
-            None if data_start == -1 else (data_start, data_end),
-            reference,
-            role,
-            stack[-1].id if stack else None,
-            start,
-        )
-        return node, j
-
-    def relate_line(self, kind: int, parent: Equivalence, child: Equivalence, start: int) -> None:
-        """The relation a line of kind ``kind`` (a relation token) under ``parent`` states.
-        Argdown aims ``_`` under a statement at the last inference read so far."""
-        here = parent
-        if (
-            kind == Tok.OUTGOING_UNDERCUT
-            and parent.kind == STATEMENT
-            and self.inference_owner is not None
-        ):
-            here = self.inference_owner
-        if kind in _INCOMING:
-            self.sink.relate(here, child, _REL_TYPE[kind], start)
-        else:
-            self.sink.relate(child, here, _REL_TYPE[kind], start)
-
     def relations_block(self, parent: Equivalence) -> None:
-        self.deeper(self.tokens[self.i])
+        self.deeper(self.tokens[self.i].start)
         self.expect(Tok.INDENT)
         if self.peek() not in RELATION_KINDS:
             raise self.fail("a relation")
@@ -626,44 +362,6 @@ class Parser:
             )
         self.take()
         self.depth -= 1
-
-    def pcs_owner(self, previous: Equivalence | None, start: int) -> Equivalence:
-        """The argument a premise-conclusion structure starting at ``start`` belongs to."""
-        if previous is not None and previous.kind == ARGUMENT:
-            argument = previous
-        else:
-            argument = self.node(self.unique(), ARGUMENT)
-        if argument.pcs:
-            raise ArgdownSyntaxError(
-                f"argument <{argument.title}> already has a premise-conclusion structure",
-                self.locate(start),
-            )
-        argument.section = self.current_section
-        argument.has_section = True
-        if argument.location is None:
-            argument.location = self.locate(start)
-        return argument
-
-    def fast_pcs(
-        self, previous: Equivalence | None, lines: list[FastNode | None], start: int
-    ) -> None:
-        """What pcs() does for a premise-conclusion paragraph the lexer's fast path has read."""
-        argument = self.pcs_owner(previous, start)
-        items: list[PcsItem] = []
-        inferences: list[Inference] = []
-        after_inference = False
-        for line in lines:
-            if line is None:
-                self.inference_owner = argument
-                inferences.append(Inference(len(items)))
-                after_inference = True
-            else:
-                title = self.fast_node([line], 0, "premise")[0].title
-                items.append(PcsItem(title, "intermediary" if after_inference else "premise"))
-                after_inference = False
-        items[-1] = PcsItem(items[-1].title, "conclusion")
-        argument.pcs = items
-        argument.inferences = inferences
 
     def pcs(self, previous: Equivalence | None) -> None:
         argument = self.pcs_owner(previous, self.tokens[self.i].start)

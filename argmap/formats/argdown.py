@@ -58,6 +58,7 @@ __all__ = [
     "dumps",
     "escape",
     "includes",
+    "is_comparison",
     "load",
     "loads",
     "parse",
@@ -281,6 +282,20 @@ def data_nodes(text: str, path: str = "<string>") -> dict[str, list[DataNode]]:
             if root is not None:
                 out.setdefault(title, []).append(_data_tree(root, start + at, back))
     return out
+
+
+def is_comparison(text: str) -> bool:
+    """Whether an Argdown text is a comparison file: it ``@include``\\ s other files.
+
+    The rule is the reader's (:func:`argmap.formats.argdown.includes`), so a file is a
+    comparison exactly when reading it includes other files.
+
+    >>> is_comparison("# C\\n\\n@include(a.argdown)\\n")
+    True
+    >>> is_comparison("[A]: a map's statement\\n")
+    False
+    """
+    return bool(includes(text))
 
 
 def escape(text: str) -> str:

@@ -24,6 +24,7 @@ from argmap.comparison import (
 from argmap.errors import ConventionError, FormatError
 from argmap.formats import argdown
 from argmap.formats._argdown_map import clean_text, document_to_map, slug
+from argmap.formats.argdown import is_comparison
 from argmap.formats.files import read_text
 from argmap.model import ArgumentMap, Location
 
@@ -59,20 +60,6 @@ def load(
 def loads(text: str, path: str = "<string>", *, allow_outside: _Paths = ()) -> Comparison:
     """Read a comparison from text; ``@include`` paths are relative to ``path``."""
     return from_document(argdown.parse(text, path, allow_outside=allow_outside), path)
-
-
-def is_comparison(text: str) -> bool:
-    """Whether an Argdown text is a comparison file: it ``@include``\\ s other files.
-
-    The rule is the reader's (:func:`argmap.formats.argdown.includes`), so a file is a
-    comparison exactly when reading it includes other files.
-
-    >>> is_comparison("# C\\n\\n@include(a.argdown)\\n")
-    True
-    >>> is_comparison("[A]: a map's statement\\n")
-    False
-    """
-    return bool(argdown.includes(text))
 
 
 def map_files(path: str | os.PathLike[str]) -> tuple[Path, ...]:
