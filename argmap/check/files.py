@@ -11,7 +11,6 @@ from pathlib import Path
 from argmap.check.findings import Finding, Report, _error, _loc, _warning
 from argmap.check.quotes import check_quotes
 from argmap.check.structure import check_structure
-from argmap.comparison import Comparison
 from argmap.errors import ArgmapError, ConventionError, FormatError, SourceError
 from argmap.formats import argdown, registry
 from argmap.formats._argdown_map import Problem, document_to_map
@@ -158,7 +157,7 @@ class _Run:
                 found = fmt.load(path, {})
             except ArgmapError as exc:
                 return [_error("read", exc.message, exc.location or Location(str(path)))]
-            maps = found.maps if isinstance(found, Comparison) else (found,)
+            maps = (found,) if isinstance(found, ArgumentMap) else found.maps
             return [f for m in maps for f in check_map(m, path)]
 
     def comparison(self, path: Path, text: str | None) -> list[Finding]:
