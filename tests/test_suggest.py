@@ -352,3 +352,25 @@ def test_embeddings_equal_wordllamas_own() -> None:
     with np.errstate(invalid="ignore"):
         theirs = np.nan_to_num(model.embed(texts, norm=True))
     assert np.abs(_embed_new(texts) - theirs).max() < 1e-6
+
+
+def test_suggestion_comment_cannot_be_ended_by_an_issue_or_cue() -> None:
+    # An issue id or a cue with a line break in it (the API does not check ids) must stay
+    # inside the comment line and never be read as Argdown.
+    from argmap.analysis.suggest import Suggestion
+
+    s = Suggestion(
+        Ref("a", "A: r"),
+        Ref("b", "B: r"),
+        0.5,
+        0.5,
+        0.5,
+        CorrespondenceType.AGREE,
+        cues=("not\n[Evil]: injected",),
+        issue="land\u2028<Evil too>: injected",
+    )
+    block = s.argdown()
+    doc = argdown.parse(block)
+    titles = [n.title for n in (*doc.statements, *doc.arguments)]
+    assert titles == ["A: r", "B: r", s.id]
+    assert all(line.startswith(("//", "<", "    ")) for line in block.splitlines())

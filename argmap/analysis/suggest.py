@@ -20,6 +20,7 @@ from argmap.analysis.polarity import polarity
 from argmap.analysis.ranking import NEIGHBOURS, Ranked, rank_pairs
 from argmap.analysis.similarity import SEMANTIC_WEIGHT, embed, similarity
 from argmap.comparison import Comparison, Correspondence, CorrespondenceType, Ref
+from argmap.formats.argdown import comment
 
 __all__ = [
     "SEMANTIC_WEIGHT",
@@ -94,10 +95,12 @@ class Suggestion:
         if self.same_issue:
             issue += " (both statements stand in it)"
         return (
-            f"// score {self.score:.2f} (semantic {self.semantic:.2f}, lexical "
-            f"{self.lexical:.2f}; relative {self.relative:+.2f}); issue: {issue}; {hint}"
-            " - a hint only\n"
-            f"<{_title(id or self.id)}>: {text} #{kind.value}\n"
+            comment(
+                f"score {self.score:.2f} (semantic {self.semantic:.2f}, lexical "
+                f"{self.lexical:.2f}; relative {self.relative:+.2f}); issue: {issue}; {hint}"
+                " - a hint only"
+            )
+            + f"<{_title(id or self.id)}>: {text} #{kind.value}\n"
             f"    + [{self.left.statement_id}]\n"
             f"    {sign} [{self.right.statement_id}]\n"
         )
@@ -192,7 +195,7 @@ class Suggestions(Sequence[Suggestion]):
         for n, s in enumerate(self.items, 1):
             title = fresh_title(s.id, taken)
             taken.add(title)
-            blocks.append(f"// suggestion {n}\n" + s.argdown(id=title))
+            blocks.append(comment(f"suggestion {n}") + s.argdown(id=title))
         return "\n".join(blocks)
 
     def to_json(self) -> list[dict[str, object]]:
