@@ -56,6 +56,7 @@ class MapSink(Sink):
         super().__init__(locate)
         self.text = text
         self.path = path
+        self.relations: list[Relation] = []
 
     def member(
         self,
@@ -82,18 +83,19 @@ class MapSink(Sink):
                 node.add_quote(quote, int(begin), int(end))
         node.add(self, reference, text, plain, tags, section, canonical, start)
 
-    def relations(self) -> list[Relation]:
-        """The map's relations: those the parser reported, in order."""
-        out: list[Relation] = []
-        append, locate, types = out.append, self.locate, RELATION_TYPES
-        for src, dst, rel, start in self.kept:
-            if src.kind == ARGUMENT or (dst.kind == ARGUMENT and rel == "attack"):
-                # Argdown moves an argument's relations to its conclusion, and drops an
-                # attack on an argument made redundant by one on its premise: the general
-                # path does
-                raise _Decline
-            append(_fast_relation(src.title, dst.title, types[rel], locate(start)))
-        return out
+    def node(self, title: str, kind: str) -> Equivalence:
+        if not title.strip():
+            raise _Decline  # the general path reports a blank title
+        return super().node(title, kind)
+
+    def add_relation(self, src: Equivalence, dst: Equivalence, rel: str, start: int) -> None:
+        if src.kind == ARGUMENT or (dst.kind == ARGUMENT and rel == "attack"):
+            # Argdown moves an argument's relations to its conclusion, and drops an attack
+            # on an argument made redundant by one on its premise: the general path does
+            raise _Decline
+        self.relations.append(
+            _fast_relation(src.title, dst.title, RELATION_TYPES[rel], self.locate(start))
+        )
 
     def result(self, parser: Parser) -> ArgumentMap:
         """The map of everything reported (``parser``: its sections and frontmatter)."""
@@ -108,8 +110,6 @@ class MapSink(Sink):
         append = statements.append
         space, js_space = _SPACE.sub, JS_SPACE
         for node in defined:  # in the order of their first definitions
-            if not node.title.strip():
-                raise _Decline  # the general path reports a blank title
             section = node.section_id
             section_id = section_ids.get(section) if section else None
             plain = node.plain  # clean_text(): plain has no line breaks or tabs
@@ -138,12 +138,10 @@ class MapSink(Sink):
             append(
                 make_statement(node.title, words, tags, node.all_data(), section_id, node.location)
             )
-        if any(not title.strip() for title in self.arguments):
-            raise _Decline
         arguments = [
             make_argument(freeze_argument(a), section_ids) for a in self.arguments.values()
         ]
-        return header.build(statements, arguments, self.relations())
+        return header.build(statements, arguments, self.relations)
 
 
 def direct_map(text: str, path: str, locate: Locate, lexed: Lexed) -> ArgumentMap | None:

@@ -65,19 +65,14 @@ class DocumentSink(Sink):
         if values is not None:
             node.add_data(values)
 
-    def keep_relations(self) -> None:
-        """The relations the parser reported, each in the lists of the nodes it touches."""
-        for table in (self.statements, self.arguments):
-            for c in table.values():
-                c.out = []  # the relations touching it (see transform)
-        for src, dst, rel, start in self.kept:
-            r = [src, dst, rel, self.locate(start)]
-            assert src.out is not None and dst.out is not None
-            src.out.append(r)
-            if dst is not src:
-                dst.out.append(r)
-            self.relations.append(r)
-        self.kept = []
+    def add_relation(self, src: Equivalence, dst: Equivalence, rel: str, start: int) -> None:
+        r = [src, dst, rel, self.locate(start)]
+        for node in (src, dst) if dst is not src else (src,):
+            if node.out is None:
+                node.out = [r]  # the relations touching it (see transform)
+            else:
+                node.out.append(r)
+        self.relations.append(r)
 
     # -- the document ----------------------------------------------------------------------
 
@@ -89,7 +84,10 @@ class DocumentSink(Sink):
         tags: dict[str, None],
     ) -> Document:
         """The document of everything reported, with Argdown's relation transforms."""
-        self.keep_relations()
+        for table in (self.statements, self.arguments):
+            for c in table.values():
+                if c.out is None:
+                    c.out = []
         strict = frontmatter.get("model") if frontmatter else None
         mode = strict.get("mode") if isinstance(strict, dict) else None
         relations = self.transform(mode == "strict")

@@ -146,7 +146,7 @@ class Equivalence:
 
 class Sink(abc.ABC):
     """What the parser reports to, with the rules of the module docstring; subclasses keep
-    what they build (the abstract ``member``, and the relations in ``kept``)."""
+    what they build (the abstract ``member`` and ``add_relation``)."""
 
     def __init__(self, locate: Callable[[int], Location]) -> None:
         self.locate = locate
@@ -156,8 +156,6 @@ class Sink(abc.ABC):
         self.order: list[Equivalence] = []  # nodes in the order of their first definitions
         self.keys: set[tuple[Any, Any, str]] = set()  # (source, target, type) of each relation
         self.incoming: set[tuple[Any, str]] | None = None  # (target, type), once needed
-        # The relations relate() let through, in order: source, target, type, where stated.
-        self.kept: list[tuple[Equivalence, Equivalence, str, int]] = []
 
     def node(self, title: str, kind: str) -> Equivalence:
         """The statement or argument with this title, made at its first mention."""
@@ -202,4 +200,8 @@ class Sink(abc.ABC):
         keys.add(key)
         if incoming is not None:
             incoming.add((dst, rel))
-        self.kept.append((src, dst, rel, start))
+        self.add_relation(src, dst, rel, start)
+
+    @abc.abstractmethod
+    def add_relation(self, src: Equivalence, dst: Equivalence, rel: str, start: int) -> None:
+        """Keep a relation that relate() let through."""
