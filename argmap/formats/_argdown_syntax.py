@@ -7,7 +7,7 @@ from typing import Any
 
 import attrs
 
-from argmap.model import Location
+from argmap.model import Location, _new, _slot_setters
 
 __all__ = [
     "ArgumentNode",
@@ -129,12 +129,6 @@ class SectionNode:
 # give the same objects as the classes (equal, same hash and repr) for values of the declared
 # types, with tuples where the classes convert: the slots are set directly, without attrs'
 # generated ``__init__``.
-
-_new = object.__new__
-
-
-def _slot_setters(cls: type, *names: str) -> tuple[Any, ...]:
-    return tuple(cls.__dict__[n].__set__ for n in names)
 
 
 _MEMBER_NAMES = ("title", "text", "role", "tags", "data", "is_reference", "section", "location")

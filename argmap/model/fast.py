@@ -17,6 +17,8 @@ _new = object.__new__
 
 
 def _slot_setters(cls: type, *names: str) -> tuple[Any, ...]:
+    """The setters of ``cls``'s slots ``names`` (an attrs slotted class): calling one sets
+    that slot of an instance directly, as the readers' fast constructors do."""
     return tuple(cls.__dict__[n].__set__ for n in names)
 
 
