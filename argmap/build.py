@@ -172,12 +172,7 @@ def output_names(c: Comparison, *, png: bool = True) -> tuple[str, ...]:
     Raises :class:`ArgmapError` when two outputs would share a name (a map id equal to
     ``comparison-summary``, or two issue ids that differ only in punctuation).
     """
-    formats = _ALL if png else tuple(f for f in _ALL if f != "png")
-    names = [f"{_stem(m.id)}.{fmt}" for m in c.maps for fmt in formats]
-    names += [f"{SUMMARY_STEM}.{fmt}" for fmt in formats]
-    names += [f"{FULL_STEM}.{fmt}" for fmt in formats if fmt != "png"]
-    names += [f"{issue_stem(i.id)}.{fmt}" for i in c.issues for fmt in no_png_dot(formats)]
-    names += [f"{stem}.{fmt}" for stem in (MATRIX_STEM, NETWORK_STEM) for fmt in formats]
+    names = [f"{stem}.{fmt}" for stem, _graph, formats in _drawings(c, png) for fmt in formats]
     names += [MATRIX_CSV, NETWORK_GRAPHML, *(name for _, name in NETWORK_CSVS)]
     names += [REPORT_MD, REPORT_HTML, JSON_EXPORT, EXPLORER_HTML]
     seen: set[str] = set()
