@@ -5,7 +5,7 @@ under fixed names:
 
 * per map: ``<map-id>.svg``, ``<map-id>.png`` and ``<map-id>.dot`` (the summary view);
 * the comparison: ``comparison-summary.{svg,png,dot}`` and ``comparison-full.{svg,dot}``;
-* per issue: ``issue-<issue-id>.{svg,png}``;
+* per issue: ``issue-<issue-id>.svg`` (SVG only: ``argmap render --issue`` draws a PNG);
 * the issue matrix: ``matrix.{svg,png}`` and ``matrix.csv`` (issues by authors);
 * the author network: ``network.{svg,png}``, ``network.graphml`` and one CSV adjacency matrix
   per kind of correspondence (``network-agree.csv``, ``network-partial.csv``,
@@ -40,15 +40,13 @@ import attrs
 import graphviz  # type: ignore[import-untyped]
 
 from argmap import compare
-from argmap.analysis.matrix import issue_matrix
-from argmap.analysis.network import author_network
 from argmap.compare import Comparison, CorrespondenceType, Summary
 from argmap.errors import ArgmapError, ConventionError, RenderError
-from argmap.explorer import EXPLORER_HTML, explorer_html
-from argmap.formats import json as json_format
+from argmap.explorer import EXPLORER_HTML
 from argmap.formats.files import rooted, write_text
 from argmap.model import Location
-from argmap.render import dot, figures, output, report
+from argmap.render import dot, figures, output
+from argmap.render.output import issue_stem
 from argmap.text import slug
 
 __all__ = ["BuildResult", "build", "build_comparison", "format_summary", "output_names"]
@@ -67,11 +65,6 @@ NETWORK_STEM = "network"
 MATRIX_CSV = "matrix.csv"
 NETWORK_GRAPHML = "network.graphml"
 NETWORK_CSVS = tuple((k, f"network-{k.value}.csv") for k in CorrespondenceType)
-
-
-def issue_stem(issue_id: str) -> str:
-    """The file stem of an issue's diagram: ``issue-<slug of the id>``."""
-    return f"issue-{slug(issue_id)}"
 
 
 #: The build lock and the list of files the last build wrote, in the output folder.
@@ -158,12 +151,7 @@ def _drawings(
     yield FULL_STEM, partial(dot.comparison_graph, c, view="full"), no_png
     for issue in c.issues:
         graph = partial(dot.comparison_graph, c, issue=issue.id)
-        yield issue_stem(issue.id), graph, no_png_dot(formats)
-
-
-def no_png_dot(formats: tuple[output.Format, ...]) -> tuple[output.Format, ...]:
-    """An issue's formats: SVG for the HTML report, PNG (when built) for ``report.md``."""
-    return tuple(f for f in formats if f != "dot")
+        yield issue_stem(issue.id), graph, ("svg",)
 
 
 def output_names(c: Comparison, *, png: bool = True) -> tuple[str, ...]:
@@ -312,10 +300,17 @@ def _write_all(
     futures = []
     with ThreadPoolExecutor(max_workers=WORKERS) as pool:
         # each graph goes to the pool (Graphviz in a subprocess) as soon as it is built;
-        # this thread meanwhile builds the next ones and writes the text outputs
+        # this thread meanwhile builds the next ones and writes the text outputs (their
+        # modules are imported only now, while Graphviz is busy)
         for stem, graph, fmts in _drawings(c, png):
             job = partial(_draw, graph(), out / stem, fmts, identity, before, now)
             futures.append(pool.submit(job))
+        from argmap.analysis.matrix import issue_matrix
+        from argmap.analysis.network import author_network
+        from argmap.explorer import explorer_html
+        from argmap.formats import json as json_format
+        from argmap.render import report
+
         _write(out / REPORT_MD, report.markdown(c, report.Images.of(c, png=png)))
         _write(out / MATRIX_CSV, issue_matrix(c).csv())
         net = author_network(c)

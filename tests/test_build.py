@@ -36,7 +36,7 @@ def expected_names(c: Comparison, png: bool = True) -> set[str]:
         *(f"comparison-summary.{ext}" for ext in kinds),
         "comparison-full.svg",
         "comparison-full.dot",
-        *(f"issue-{i.id}.{ext}" for i in c.issues for ext in kinds if ext != "dot"),
+        *(f"issue-{i.id}.svg" for i in c.issues),
         *(f"{stem}.{ext}" for stem in ("matrix", "network") for ext in kinds),
         "matrix.csv",
         "network.graphml",

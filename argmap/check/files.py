@@ -205,7 +205,10 @@ class _Run:
         # The file alone, as the reader reads it (its includes are checked above).
         try:
             own = argdown.parse(text, str(path), include=False)
-            data = argdown.data_nodes(text, str(path))
+            # where each data value stands: read (a second YAML pass) only when a finding
+            # needs it, which :func:`_needs_data_nodes` tells from the parsed data
+            needed = _needs_data_nodes(text, own, known)
+            data = argdown.data_nodes(text, str(path)) if needed else {}
         except ArgmapError as exc:
             return [*out, _error("syntax", exc.message, exc.location or Location(str(path)))]
         before = len(out)
@@ -225,6 +228,41 @@ class _Run:
 _UNKNOWN = "[{}] is not a statement of any included map"
 
 
+def _defined(own: argdown.Document) -> set[str]:
+    """The titles the comparison file itself defines (not only references)."""
+    return {s.title for s in own.statements if not all(m.is_reference for m in s.members)}
+
+
+def _needs_data_nodes(text: str, own: argdown.Document, known: Mapping[str, str]) -> bool:
+    """Whether the comparison's data may hold a finding: a title in an issue's
+    ``positions`` that is not plainly a known statement (found from each definition's
+    parsed data, as :func:`_position_titles` finds them in the data's nodes), or a
+    placeholder (its first word is in the text, or an escape could spell it)."""
+    from argmap.formats.comparison_writer import PLACEHOLDER_MARK
+
+    if PLACEHOLDER_MARK.split()[0] in text or "\\" in text:
+        return True
+    defined = _defined(own)
+    for s in own.statements:
+        if "issue" not in s.tags:
+            continue
+        for member in s.members:
+            positions = member.data.get("positions") if member.data else None
+            if positions is None:
+                continue
+            if not isinstance(positions, dict):
+                return True
+            for position in positions.values():
+                titles = position.get("statements") if isinstance(position, dict) else []
+                if not isinstance(titles, list):
+                    return True
+                if any(
+                    not isinstance(t, str) or (t not in known and t not in defined) for t in titles
+                ):
+                    return True
+    return False
+
+
 def _unknown_references(
     path: str,
     text: str,
@@ -236,7 +274,7 @@ def _unknown_references(
     the file itself defines: in its relations and references (``own``: the reader's document
     of the file alone), then in the ``statements`` lists of its issues' positions (each title
     where it stands, from the reader's data positions)."""
-    defined = {s.title for s in own.statements if not all(m.is_reference for m in s.members)}
+    defined = _defined(own)
     out: list[Finding] = []
     for s in own.statements:
         if s.title not in known and s.title not in defined:

@@ -22,12 +22,11 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from argmap.compare import Comparison
-from argmap.explorer.data import explorer_data
-from argmap.explorer.diagrams import diagrams
-from argmap.explorer.page import page
-from argmap.model import ArgumentMap
+if TYPE_CHECKING:
+    from argmap.compare import Comparison
+    from argmap.model import ArgumentMap
 
 __all__ = ["EXPLORER_HTML", "explorer_html", "load", "write"]
 
@@ -47,6 +46,11 @@ def explorer_html(
     source path, relative to the map file. ``drawn``: SVG drawings already made, by diagram
     key (see :func:`argmap.explorer.diagrams.diagrams`).
     """
+    # imported here: ``argmap build`` names the page (EXPLORER_HTML) long before it makes it
+    from argmap.explorer.data import explorer_data
+    from argmap.explorer.diagrams import diagrams
+    from argmap.explorer.page import page
+
     shown = diagrams(obj, drawn)
     data = explorer_data(obj, texts, [d.info() for d in shown])
     return page(data["title"], data, [d.svg for d in shown])

@@ -24,7 +24,7 @@ from argmap.formats._aif_schema import (
     DEFAULT_INFERENCE,
     DIALOGUE_TYPES,
 )
-from argmap.formats.json import converter
+from argmap.formats.json import shared_converter
 from argmap.model import (
     Argument,
     ArgumentMap,
@@ -126,7 +126,7 @@ class _Reader:
 
     def _structure(self, node_id: str, data: dict[str, Any], cls: type[Any]) -> Any:
         try:
-            return converter.structure(data, cls)
+            return shared_converter().structure(data, cls)
         except (cattrs.BaseValidationError, ValueError, TypeError, KeyError) as exc:
             raise self._bad_meta(node_id, f"{type(exc).__name__}: {exc}") from None
 
@@ -384,8 +384,8 @@ class _Reader:
         m = ArgumentMap(
             map_id,
             title,
-            None if source is None else converter.structure(source, Source),
-            () if not sections else converter.structure(sections, list[Section]),
+            None if source is None else shared_converter().structure(source, Source),
+            () if not sections else shared_converter().structure(sections, list[Section]),
             statements,
             arguments,
             relations,

@@ -21,7 +21,7 @@ from argmap.formats._aif_schema import (
     SCHEME_IDS,
     STANCE_ILLOCUTION,
 )
-from argmap.formats.json import converter
+from argmap.formats.json import shared_converter
 from argmap.model import Argument, ArgumentMap, Relation, RelationType, Statement
 
 __all__ = ["comparison_document", "map_document"]
@@ -96,13 +96,13 @@ def author_name(m: ArgumentMap) -> str:
 
 
 def _statement_meta(s: Statement) -> dict[str, Any]:
-    data: dict[str, Any] = converter.unstructure(s, Statement)
+    data: dict[str, Any] = shared_converter().unstructure(s, Statement)
     del data["text"], data["quotes"]
     return {"kind": "statement", **data}
 
 
 def _argument_meta(a: Argument) -> dict[str, Any]:
-    data: dict[str, Any] = converter.unstructure(a, Argument)
+    data: dict[str, Any] = shared_converter().unstructure(a, Argument)
     del data["premises"], data["conclusion"]
     return {"kind": "argument", **data}
 
@@ -170,7 +170,11 @@ class _MapWriter:
         for r in m.relations:
             self._relation(r)
         return {
-            **{k: v for k, v in converter.unstructure(m, ArgumentMap).items() if k in _MAP_KEYS},
+            **{
+                k: v
+                for k, v in shared_converter().unstructure(m, ArgumentMap).items()
+                if k in _MAP_KEYS
+            },
             "author": out.known(speaker),
             "nodes": self.meta,
         }

@@ -22,6 +22,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Callable, Iterable, Mapping
@@ -53,7 +54,7 @@ _INVISIBLE = re.compile("[" + "".join(sorted(INVISIBLE)) + "]")
 __all__ = [
     "KEY_ORDER",
     "SCHEMA",
-    "converter",
+    "converter",  # noqa: F822 (made on first use: see __getattr__)
     "dump",
     "dumps",
     "load",
@@ -61,6 +62,7 @@ __all__ = [
     "loads",
     "loads_comparison",
     "read",
+    "shared_converter",
     "sniff",
     "write",
 ]
@@ -188,9 +190,20 @@ def _register_comparison(conv: cattrs.Converter) -> None:
     conv.register_unstructure_hook(Comparison, comparison)
 
 
-#: The preconfigured converter: enums as their values, renames, locations left out.
-#: Other modules may register hooks on it (e.g. for the comparison model).
-converter = _make_converter()
+@functools.cache
+def shared_converter() -> cattrs.Converter:
+    """The preconfigured converter: enums as their values, renames, locations left out.
+
+    Made on first use (making its generated hooks takes about 20 ms, which a command that
+    writes no JSON should not pay); also reachable as the module attribute ``converter``.
+    Other modules may register hooks on it (e.g. for the comparison model)."""
+    return _make_converter()
+
+
+def __getattr__(name: str) -> Any:
+    if name == "converter":
+        return shared_converter()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 ComparisonData = Comparison | Mapping[str, Any] | Callable[[], Any]
@@ -200,7 +213,7 @@ def _comparison_data(comparison: ComparisonData) -> Any:
     value = comparison() if callable(comparison) else comparison
     if isinstance(value, Mapping):
         return dict(value)
-    return converter.unstructure(value)
+    return shared_converter().unstructure(value)
 
 
 def dumps(maps: Iterable[ArgumentMap], comparison: ComparisonData | None = None) -> str:
@@ -211,7 +224,7 @@ def dumps(maps: Iterable[ArgumentMap], comparison: ComparisonData | None = None)
     """
     doc: dict[str, Any] = {
         "schema": SCHEMA,
-        "maps": [converter.unstructure(m, ArgumentMap) for m in maps],
+        "maps": [shared_converter().unstructure(m, ArgumentMap) for m in maps],
     }
     if comparison is not None:
         doc["comparison"] = _comparison_data(comparison)
@@ -256,7 +269,7 @@ def _maps(doc: dict[str, Any], path: str) -> tuple[ArgumentMap, ...]:
     out: list[ArgumentMap] = []
     for i, raw in enumerate(raw_maps):
         try:
-            out.append(converter.structure(raw, ArgumentMap))
+            out.append(shared_converter().structure(raw, ArgumentMap))
         except (cattrs.BaseValidationError, ValueError, TypeError, KeyError) as exc:
             detail = "; ".join(_messages(exc)) or str(exc)
             raise _error(f"map {i}: {detail}", path) from None

@@ -24,6 +24,7 @@ import graphviz  # type: ignore[import-untyped]
 from argmap.analysis.matrix import GLYPHS, NOT_ADDRESSED, Cell, IssueMatrix, issue_matrix
 from argmap.analysis.network import AuthorNetwork, author_network
 from argmap.compare import Comparison, CorrespondenceType
+from argmap.render.digraph import Digraph
 from argmap.render.labels import html_text, map_heading, plain_label, slug, wrap
 from argmap.render.style import DEFAULT_THEME, Theme
 
@@ -79,7 +80,7 @@ def _cell(mx: IssueMatrix, cell: Cell, theme: Theme) -> str:
 def matrix_graph(c: Comparison, *, theme: Theme = DEFAULT_THEME) -> graphviz.Digraph:
     """The issue matrix of ``c`` as a table drawn by Graphviz (one node, an HTML label)."""
     mx = issue_matrix(c)
-    g = graphviz.Digraph(name=f"matrix_{slug(c.id)}")
+    g = Digraph(name=f"matrix_{slug(c.id)}")
     g.attr(
         "graph",
         _attributes={
@@ -141,7 +142,7 @@ def matrix_graph(c: Comparison, *, theme: Theme = DEFAULT_THEME) -> graphviz.Dig
 def network_graph(c: Comparison, *, theme: Theme = DEFAULT_THEME) -> graphviz.Digraph:
     """The author network of ``c``: authors on a circle, a weighted edge per kind."""
     net: AuthorNetwork = author_network(c)
-    g = graphviz.Digraph(name=f"network_{slug(c.id)}", engine="neato")
+    g = Digraph(name=f"network_{slug(c.id)}", engine="neato")
     g.attr(
         "graph",
         _attributes={

@@ -6,6 +6,7 @@ Every statement text goes through :func:`plain_label` (DOT escString) or :func:`
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import re
@@ -103,8 +104,14 @@ def wrap(text: str, width: int) -> list[str]:
     >>> wrap("see abcdefghijklmnopq", 8)
     ['see abcd', 'efghijkl', 'mnopq']
     """
+    return list(_wrapped(text, width))
+
+
+@functools.lru_cache(maxsize=4096)
+def _wrapped(text: str, width: int) -> tuple[str, ...]:
+    """:func:`wrap`, remembered: a build wraps each statement once per drawing it is in."""
     wrapper = _Wrapper(width, break_long_words=True, break_on_hyphens=True)
-    return wrapper.wrap(_clean(text)) or [""]
+    return tuple(wrapper.wrap(_clean(text))) or ("",)
 
 
 def plain_label(lines: Iterable[str]) -> str:

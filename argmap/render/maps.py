@@ -9,6 +9,7 @@ import graphviz  # type: ignore[import-untyped]
 
 from argmap.errors import ArgmapError
 from argmap.model import Argument, ArgumentMap, RelationType, Role, Section, Statement
+from argmap.render.digraph import Digraph
 from argmap.render.labels import (
     DETAILS,
     Counter,
@@ -52,7 +53,7 @@ def new_graph(
     any ``rank=same`` across clusters, a combination that makes ``dot`` fail ("trouble in
     init_rank", "triangulation failed").
     """
-    g = graphviz.Digraph(name=name)
+    g = Digraph(name=name)
     # maps: network simplex may search more edges per step when placing nodes across
     # (searchsize, default 30): the tiers of a big map then line up instead of one of them
     # standing off to the side (valiyev-2011: 1,914 pt wide instead of 2,222), at no cost

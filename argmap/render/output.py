@@ -26,6 +26,7 @@ import graphviz  # type: ignore[import-untyped]
 from argmap.errors import LimitError, RenderError
 from argmap.formats.files import atomic_target, write_bytes
 from argmap.model import Location
+from argmap.text import slug
 
 __all__ = [
     "FORMATS",
@@ -35,6 +36,7 @@ __all__ = [
     "Format",
     "Layout",
     "find_layout",
+    "issue_stem",
     "layout_identity",
     "render",
     "render_all",
@@ -57,6 +59,12 @@ TIMEOUT = 300.0
 #: Drawings with at least this many nodes print a progress line on stderr before Graphviz
 #: lays them out (a large drawing takes from seconds to minutes).
 PROGRESS_NODES = 150
+
+
+def issue_stem(issue_id: str) -> str:
+    """The file stem of an issue's drawing: ``issue-`` and the id's slug (:func:`slug`)."""
+    return f"issue-{slug(issue_id)}"
+
 
 _INSTALL = (
     "no Graphviz layout program found: install Graphviz "

@@ -15,8 +15,6 @@ syntax, so the Markdown and the HTML report cannot say different things.
 
 from __future__ import annotations
 
-import re
-
 import attrs
 
 from argmap.analysis.authors import NO_DATE
@@ -31,6 +29,7 @@ from argmap.compare import (
 )
 from argmap.errors import ArgmapError
 from argmap.model import ArgumentMap, Quote, RelationType, Role, Statement
+from argmap.render.output import issue_stem
 from argmap.render.report_doc import (
     Block,
     Cell,
@@ -90,15 +89,14 @@ class Images:
 
     @classmethod
     def of(cls, c: Comparison, *, png: bool = True) -> Images:
-        """The names a build writes beside the report (PNG, or SVG without PNGs)."""
+        """The names a build writes beside the report: PNGs of the summary, the matrix and
+        the network (SVGs without PNGs) and each issue's SVG (issues are drawn as SVG only:
+        a dozen small PNGs cost a build more than the rest of its drawings together)."""
         ext = "png" if png else "svg"
-        slug = re.compile(r"[^a-z0-9]+")
         return cls(
             f"matrix.{ext}",
             f"network.{ext}",
-            tuple(
-                (i.id, f"issue-{slug.sub('-', i.id.lower()).strip('-')}.{ext}") for i in c.issues
-            ),
+            tuple((i.id, f"{issue_stem(i.id)}.svg") for i in c.issues),
             f"comparison-summary.{ext}",
         )
 
