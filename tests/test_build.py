@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import attrs
@@ -213,3 +214,26 @@ def test_figure_dir_gets_the_summary_svg_and_dot(tmp_path: Path) -> None:
         "comparison-summary.dot",
         "comparison-summary.svg",
     ]
+
+
+def test_report_md_links_the_issue_drawings_the_build_writes(tmp_path: Path) -> None:
+    """An issue id with accents and punctuation: report.md links the file the build wrote
+    (one slug rule names both), and issue drawings are SVG only."""
+    c = small_comparison()
+    odd = "Qarabağ \u2013 Baku?"
+    c = attrs.evolve(
+        c,
+        issues=tuple(attrs.evolve(i, id=odd) if i.id == "tax" else i for i in c.issues),
+        correspondences=tuple(
+            attrs.evolve(x, issue=odd) if x.issue == "tax" else x for x in c.correspondences
+        ),
+    )
+    result = build_comparison(c, tmp_path)
+    names = {p.name for p in result.files}
+    assert "issue-qarabag-baku.svg" in names
+    assert not any(n.startswith("issue-") and n.endswith(".png") for n in names)
+    text = (tmp_path / "report.md").read_text(encoding="utf-8")
+    links = re.findall(r"\]\(([^)\s]+\.(?:png|svg))\)", text)
+    assert "issue-qarabag-baku.svg" in links
+    for link in links:
+        assert (tmp_path / link).is_file(), link
