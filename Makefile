@@ -12,9 +12,12 @@ export ARGDOWN ?= $(CURDIR)/$(ARGDOWN_DIR)/node_modules/.bin/argdown
 
 .PHONY: demo test lint typecheck pytest docs bench graphviz chromium argdown-cli clean
 
+# Each comparison is checked (with the maps it includes), then built: first the two essays,
+# then the tutorial's three-way comparison.
 demo: $(STAMP) graphviz
-	$(BIN)/argmap check --strict maps/
+	$(BIN)/argmap check --strict maps/comparison.argdown
 	$(BIN)/argmap build maps/comparison.argdown -o $(OUT) --figure docs/images
+	$(BIN)/argmap check --strict maps/comparison-three.argdown
 	$(BIN)/argmap build maps/comparison-three.argdown -o $(OUT)/tutorial-three
 
 test: $(STAMP) graphviz chromium lint typecheck pytest
