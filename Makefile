@@ -12,13 +12,11 @@ export ARGDOWN ?= $(CURDIR)/$(ARGDOWN_DIR)/node_modules/.bin/argdown
 
 .PHONY: demo test lint typecheck pytest docs bench graphviz chromium argdown-cli clean
 
-# Each comparison is checked (with the maps it includes), then built: first the two essays,
-# then the tutorial's three-way comparison.
+# Each comparison is checked with the maps it includes (argmap check --strict, in the build's
+# own process) and then built: first the two essays, then the tutorial's three-way comparison.
 demo: $(STAMP) graphviz
-	$(BIN)/argmap check --strict maps/comparison.argdown
-	$(BIN)/argmap build maps/comparison.argdown -o $(OUT) --figure docs/images
-	$(BIN)/argmap check --strict maps/comparison-three.argdown
-	$(BIN)/argmap build maps/comparison-three.argdown -o $(OUT)/tutorial-three
+	$(BIN)/argmap build --strict maps/comparison.argdown -o $(OUT) --figure docs/images
+	$(BIN)/argmap build --strict maps/comparison-three.argdown -o $(OUT)/tutorial-three
 
 test: $(STAMP) graphviz chromium lint typecheck pytest
 

@@ -233,3 +233,54 @@ def test_render_rejects_options_of_the_other_kind(
     assert main(["render", str(root / "valiyev-2011.argdown"), "--focus", "nope", "-o", out]) == 2
     assert "valiyev-2011.argdown:" in capsys.readouterr().err
     assert main(["render", str(root / "valiyev-2011.argdown"), "-o", str(tmp_path / "x.gif")]) == 2
+
+
+# -- build --check -----------------------------------------------------------------------
+
+
+@pytest.fixture
+def comparison_dir(tmp_path: Path) -> Path:
+    """The conventions fixtures: two maps and their comparison, with one warning (a
+    placeholder the scaffold would have left in the comparison) and no error."""
+    for name in ("conventions-map.argdown", "conventions-comparison.argdown"):
+        shutil.copy(FIXTURES / name, tmp_path / name)
+    (tmp_path / "parts").mkdir()
+    part = tmp_path / "parts" / "bridge-petrova.argdown"
+    text = (FIXTURES / "parts" / "bridge-petrova.argdown").read_text(encoding="utf-8")
+    unanchored = '"could start next spring"'
+    assert unanchored in text
+    anchored = '{text: "could start next spring", start: 408, end: 431}'
+    part.write_text(text.replace(unanchored, anchored), encoding="utf-8")
+    shutil.copytree(FIXTURES / "sources", tmp_path / "sources")
+    with (tmp_path / "conventions-comparison.argdown").open("a", encoding="utf-8") as f:
+        f.write("\n## REPLACE ME: a section still to write\n")
+    return tmp_path
+
+
+def test_build_check_stops_on_errors_and_strict_on_warnings(
+    comparison_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    comparison = comparison_dir / "conventions-comparison.argdown"
+    out = comparison_dir / "out"
+    # a warning: --strict prints it and builds nothing; --check prints it and builds
+    assert main(["build", "--strict", str(comparison), "-o", str(out)]) == 1
+    printed = capsys.readouterr().out.splitlines()
+    assert "(placeholder)" in printed[0]
+    assert printed[-1] == "3 files checked: 1 error, 0 warnings; nothing built"  # as check --strict
+    assert not out.exists()
+    assert main(["build", "--check", str(comparison), "-o", str(out)]) == 0
+    printed = capsys.readouterr().out.splitlines()
+    assert "(placeholder)" in printed[0] and ": warning: " in printed[0]
+    assert printed[1] == "3 files checked: 0 errors, 1 warning"
+    assert printed[2].startswith("wrote ") and (out / "report.html").is_file()
+    # an error in an included map: nothing is built, the finding is located
+    shutil.rmtree(out)
+    m = comparison_dir / "conventions-map.argdown"
+    m.write_text(
+        m.read_text(encoding="utf-8").replace("start: 60, end: 120", "start: 59, end: 120"),
+        encoding="utf-8",
+    )
+    assert main(["build", "--check", str(comparison), "-o", str(out)]) == 1
+    printed = capsys.readouterr().out.splitlines()
+    assert any(line.startswith(f"{m}:") and ": error: quote " in line for line in printed)
+    assert printed[-1].endswith("; nothing built") and not out.exists()

@@ -41,6 +41,17 @@ def _add_build(sub: Subparsers) -> None:
         metavar="DIR",
         help="also copy comparison-summary.svg and .dot into DIR (the README figure)",
     )
+    p.add_argument(
+        "--check",
+        action="store_true",
+        help="first check the comparison and its maps as argmap check does; build only "
+        "when there are no errors",
+    )
+    p.add_argument(
+        "--strict",
+        action="store_true",
+        help="with --check (implied): warnings stop the build too",
+    )
     _allow_outside(p)
     p.set_defaults(run=_run_build)
 
@@ -57,6 +68,8 @@ def _run_build(args: argparse.Namespace) -> int:
             "which comparison? Pass its file: argmap build COMPARISON.argdown -o OUT "
             "(without one, build looks for maps/comparison.argdown, which is not here)"
         )
+    if (args.check or args.strict) and not _checked(args.comparison, strict=args.strict):
+        return 1
     started = time.perf_counter()
     result = build(args.comparison, args.output, figure_dir=args.figure)
     elapsed = time.perf_counter() - started
@@ -65,6 +78,20 @@ def _run_build(args: argparse.Namespace) -> int:
         _out(f"  {path}")
     _out(format_summary(result))
     return 0
+
+
+def _checked(comparison: Path, *, strict: bool) -> bool:
+    """``argmap check [--strict] COMPARISON`` in this process: its findings and summary
+    printed as that command prints them; whether the build may go on."""
+    from argmap.check import check_paths
+
+    report = check_paths([comparison])
+    if strict:
+        report = report.strict()
+    for finding in report.findings:
+        _out(str(finding))
+    _out(report.summary() + ("" if report.ok else "; nothing built"))
+    return report.ok
 
 
 # -- render ------------------------------------------------------------------------------
