@@ -284,3 +284,37 @@ def test_build_check_stops_on_errors_and_strict_on_warnings(
     printed = capsys.readouterr().out.splitlines()
     assert any(line.startswith(f"{m}:") and ": error: quote " in line for line in printed)
     assert printed[-1].endswith("; nothing built") and not out.exists()
+
+
+def test_build_check_reads_each_file_once_for_check_and_build(
+    comparison_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The build reuses the documents the check read (argdown.shared_documents): the maps are
+    parsed once, the comparison once with its includes and once alone (the check's own look)."""
+    from collections import Counter
+
+    from argmap.formats import argdown
+
+    parsed: Counter[tuple[str, bool]] = Counter()
+    real = argdown._parse_clean
+
+    def counting(text: str, path: str, include: bool, *rest: object) -> argdown.Document:
+        parsed[Path(path).name, include] += 1
+        return real(text, path, include, *rest)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(argdown, "_parse_clean", counting)
+    comparison = comparison_dir / "conventions-comparison.argdown"
+    assert main(["build", "--check", str(comparison), "-o", str(comparison_dir / "out")]) == 0
+    capsys.readouterr()
+    assert parsed == {
+        ("conventions-comparison.argdown", True): 1,
+        ("conventions-comparison.argdown", False): 1,
+        ("conventions-map.argdown", True): 1,
+        ("bridge-petrova.argdown", True): 1,
+    }
+    with argdown.shared_documents():
+        text = comparison.read_text(encoding="utf-8")
+        first = argdown.parse(text, str(comparison))
+        assert argdown.parse(text, str(comparison)) is first
+        assert argdown.parse(text, str(comparison), allow_outside=[comparison_dir]) is not first
+    assert argdown.parse(text, str(comparison)) is not first  # nothing kept after the block

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -68,11 +69,16 @@ def _run_build(args: argparse.Namespace) -> int:
             "which comparison? Pass its file: argmap build COMPARISON.argdown -o OUT "
             "(without one, build looks for maps/comparison.argdown, which is not here)"
         )
-    if (args.check or args.strict) and not _checked(args.comparison, strict=args.strict):
-        return 1
-    started = time.perf_counter()
-    result = build(args.comparison, args.output, figure_dir=args.figure)
-    elapsed = time.perf_counter() - started
+    with contextlib.ExitStack() as reading:
+        if args.check or args.strict:
+            from argmap.formats.argdown import shared_documents
+
+            reading.enter_context(shared_documents())  # the build reuses what the check read
+            if not _checked(args.comparison, strict=args.strict):
+                return 1
+        started = time.perf_counter()
+        result = build(args.comparison, args.output, figure_dir=args.figure)
+        elapsed = time.perf_counter() - started
     _out(f"wrote {len(result.files)} files to {result.out_dir}/ in {elapsed:.1f} s:")
     for path in result.files:
         _out(f"  {path}")

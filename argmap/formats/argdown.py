@@ -7,9 +7,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import os
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import IO
 
@@ -38,7 +40,7 @@ from argmap.formats._argdown_syntax import (
     StatementNode,
 )
 from argmap.formats._argdown_tokens import Tok
-from argmap.formats.files import current_root, limited
+from argmap.formats.files import allowed_outside, current_root, default_max_bytes, limited
 from argmap.model import ArgumentMap, Location
 
 __all__ = [
@@ -63,6 +65,7 @@ __all__ = [
     "loads",
     "parse",
     "parse_file",
+    "shared_documents",
 ]
 
 _BAD_CHARS = re.compile(r"\x00")
@@ -97,6 +100,28 @@ def _read_top(path: str) -> str:
     return read_file(path, root=None, where=Location(path, 1, 1), what="Argdown file")
 
 
+#: Documents already read inside :func:`shared_documents` blocks, by everything a reading
+#: depends on (None: no block in force, nothing is kept).
+_SHARED: contextvars.ContextVar[dict[tuple[object, ...], Document] | None] = contextvars.ContextVar(
+    "argmap_shared_documents", default=None
+)
+
+
+@contextlib.contextmanager
+def shared_documents() -> Iterator[None]:
+    """Within the block, a text read again in the same way (same path, includes, folder,
+    allowed folders and size cap) gives the document of its first reading instead of being
+    parsed again; documents are immutable, so sharing them is safe. ``argmap build --check``
+    reads a comparison and its maps once for the check and once for the build: inside one
+    block the second reading is free. An included file changed between the two readings is
+    seen as the first reading saw it. The documents are dropped when the block ends."""
+    token = _SHARED.set({} if _SHARED.get() is None else _SHARED.get())
+    try:
+        yield
+    finally:
+        _SHARED.reset(token)
+
+
 def _parse(
     text: str,
     path: str,
@@ -108,6 +133,35 @@ def _parse(
     """The document of ``text``; ``open_files``: the files whose documents are being read
     around this one (an include of one of them is left out of ``includes``)."""
     text = _clean(text)
+    shared = _SHARED.get()
+    if shared is None:
+        return _parse_clean(text, path, include, allow_outside, root, open_files)
+    key = (
+        text,
+        path,
+        include,
+        tuple(os.fspath(p) for p in allow_outside),
+        root,
+        open_files,
+        current_root(),
+        allowed_outside(),
+        default_max_bytes(),
+    )
+    found = shared.get(key)
+    if found is None:
+        found = shared[key] = _parse_clean(text, path, include, allow_outside, root, open_files)
+    return found
+
+
+def _parse_clean(
+    text: str,
+    path: str,
+    include: bool,
+    allow_outside: _Paths,
+    root: Path | None,
+    open_files: tuple[str, ...],
+) -> Document:
+    """:func:`_parse` of a text whose line ends are already made ``\\n``."""
     _check_chars(text, path)
     if include and "@include(" in text:
         if root is None:  # the top-level file's folder (see files.rooted), else this file's
