@@ -140,7 +140,9 @@ def _drawings(
 ) -> Iterator[tuple[str, Callable[[], graphviz.Digraph], tuple[output.Format, ...]]]:
     """Every drawing of a build (file stem, how to build its graph, its formats), the ones
     Graphviz takes longest over first (the essay maps, then the comparison summary), so the
-    pool starts on them while the rest are still being built."""
+    pool starts on them while the rest are still being built. The full view comes last:
+    neither the HTML report nor the explorer shows it, so they are written while Graphviz
+    draws it."""
     formats = _ALL if png else tuple(f for f in _ALL if f != "png")
     no_png = tuple(f for f in formats if f != "png")  # the full view is for zooming: SVG
     for m in c.maps:
@@ -148,10 +150,10 @@ def _drawings(
     yield SUMMARY_STEM, partial(dot.comparison_graph, c), formats
     yield MATRIX_STEM, partial(figures.matrix_graph, c), formats
     yield NETWORK_STEM, partial(figures.network_graph, c), formats
-    yield FULL_STEM, partial(dot.comparison_graph, c, view="full"), no_png
     for issue in c.issues:
         graph = partial(dot.comparison_graph, c, issue=issue.id)
         yield issue_stem(issue.id), graph, ("svg",)
+    yield FULL_STEM, partial(dot.comparison_graph, c, view="full"), no_png
 
 
 def output_names(c: Comparison, *, png: bool = True) -> tuple[str, ...]:
@@ -318,20 +320,24 @@ def _write_all(
         for kind, name in NETWORK_CSVS:
             _write(out / name, net.adjacency_csv(kind))
         _write(out / JSON_EXPORT, json_format.dumps(c.maps, comparison=c))
-    for future in futures:  # the first failure, in the order of the drawings
-        future.result()
+        # the first failure, in the order of the drawings; the last drawing (the full view)
+        # is shown by neither page, so they are written while Graphviz may still draw it
+        *shown, last = futures
+        for future in shown:
+            future.result()
 
-    # The HTML report embeds the summary diagram, so it comes after the drawings.
-    def read(stem: str) -> str:
-        return (out / f"{stem}.svg").read_text(encoding="utf-8")
+        # The HTML report and the explorer embed the drawings, so they come after them.
+        def read(stem: str) -> str:
+            return (out / f"{stem}.svg").read_text(encoding="utf-8")
 
-    svgs = report.Figures(
-        read(MATRIX_STEM),
-        read(NETWORK_STEM),
-        tuple((i.id, read(issue_stem(i.id))) for i in c.issues),
-    )
-    _write(out / REPORT_HTML, report.html(c, read(SUMMARY_STEM), svgs))
-    _write(out / EXPLORER_HTML, explorer_html(c, drawn=_drawn(c, out)))
+        svgs = report.Figures(
+            read(MATRIX_STEM),
+            read(NETWORK_STEM),
+            tuple((i.id, read(issue_stem(i.id))) for i in c.issues),
+        )
+        _write(out / REPORT_HTML, report.html(c, read(SUMMARY_STEM), svgs))
+        _write(out / EXPLORER_HTML, explorer_html(c, drawn=_drawn(c, out)))
+        last.result()
 
     if figure_dir is not None:
         figures = Path(figure_dir)
