@@ -81,12 +81,15 @@ class MapSink(Sink):
             else:
                 quote, begin, end = one.groups()
                 node.add_quote(quote, int(begin), int(end))
+        # A statement's map text is its text without tags (plain): its text is not kept.
+        if node.kind != ARGUMENT:
+            text = None
         node.add(self, reference, text, plain, tags, section, canonical, start)
 
     def node(self, title: str, kind: str) -> Equivalence:
         if not title.strip():
             raise _Decline  # the general path reports a blank title
-        return super().node(title, kind)
+        return Sink.node(self, title, kind)
 
     def add_relation(self, src: Equivalence, dst: Equivalence, rel: str, start: int) -> None:
         if src.kind == ARGUMENT or (dst.kind == ARGUMENT and rel == "attack"):

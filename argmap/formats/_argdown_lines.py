@@ -65,17 +65,19 @@ _TITLE = r"[^\[\]\n\r\u2028\u2029\-][^\[\]\n\r\u2028\u2029]*"
 # What follows a node's title: ": text" (or ":text") or a reference's tags.
 _WORDS_OR_TAGS = rf"(?:: ?({_BODY})|((?: {_FAST_TAG})*))"
 # A data line under a node, with no "," or "}" next after it (which would make Argdown's data
-# token longer); see _NODE.
-_DATA_LINE = r"(?:\n *(\{(?![^\n]*\}[^\S\n])[^\n]*\})(?!\s*[,}]))?"
+# token longer); see _NODE. A data line with a "}" followed by whitespace inside it is declined
+# by the readers below (_DATA_INNER_STOP: Argdown's data token could stop early there): a
+# search of the line costs less than the lookahead for it that the pattern had.
+_DATA_LINE = r"(?:\n *(\{[^\n]*\})(?!\s*[,}]))?"
 # A blank line or the end of the text comes next: the paragraph ends.
 _PARAGRAPH_END = r"(?=\n[ \t]*\r?\n|\n?\Z)"
 # A node line without its indentation and relation, the data line that may follow it, and
 # whether the paragraph ends after them (the "last" group is set when a blank line or the end
 # of the text follows). The data is matched with the cheap [^\n] (much faster than a class of
 # several characters); fast_block declines a paragraph with "\r", "\u2028" or "\u2029" in it,
-# which the general rules read as line breaks and the replaced class left out. A data line is
-# left out (and the paragraph declined) when a "}" inside it is followed by whitespace, where
-# Argdown's data token could stop early (its last "}" is followed by "\n" or nothing).
+# which the general rules read as line breaks and the replaced class left out. The paragraph is
+# declined when a "}" inside a data line is followed by whitespace, where Argdown's data token
+# could stop early (its last "}" is followed by "\n" or nothing): see _DATA_LINE.
 _NODE = rf"\[({_TITLE})\]{_WORDS_OR_TAGS}{_DATA_LINE}(?:{_PARAGRAPH_END}(?P<last>)|(?=\n))"
 # The first line of a fast paragraph (run() calls fast_block at a "[" that starts a line), and
 # the indented relation lines below it. Both number their groups alike: the first line's
@@ -252,6 +254,8 @@ class LineReader:
         else:
             if self.odd_breaks and any(odd in data for odd in _ODD_BREAKS):
                 return -1  # a line break the general rules see in it (see _NODE)
+            if _DATA_INNER_STOP.search(data):
+                return -1  # where Argdown's data token could stop early (see _DATA_LINE)
             data_start, data_end = m.span(4)
         node = (0, 0, pos, pos, title, *read, data_start, data_end)
         self.arguments[pos] = _new_tuple(FastNode, node)
@@ -266,6 +270,11 @@ class LineReader:
         widths = [0]  # the indentation of the open levels (0: the first line's)
         with_data = False
         line = pos
+        relation_line, inner_stop, ops = (
+            _FAST_RELATION_LINE.match,
+            _DATA_INNER_STOP.search,
+            _FAST_OPS,
+        )
         m = _FAST_TOP_LINE.match(text, pos)
         while True:
             if m is None:
@@ -282,19 +291,35 @@ class LineReader:
             read = _fast_words(body, reftags, tails)
             if read is None:
                 return -1
+            words, plain, tags, reference = read
             end = m.end()
             if data is None:
                 data_start = data_end = -1
             else:  # the data ends the match
+                if inner_stop(data):
+                    return -1  # where Argdown's data token could stop early (see _DATA_LINE)
                 data_start = end - len(data)
                 data_end = end
                 with_data = True
-            node = (width, _FAST_OPS[op], line, m.start(3) - 1, title, *read, data_start, data_end)
+            start = m.start(3) - 1
+            node = (
+                width,
+                ops[op],
+                line,
+                start,
+                title,
+                words,
+                plain,
+                tags,
+                reference,
+                data_start,
+                data_end,
+            )
             append(_new_tuple(FastNode, node))
             if last is not None:
                 break
             line = end + 1
-            m = _FAST_RELATION_LINE.match(text, line)
+            m = relation_line(text, line)
         # Only data lines can hold the breaks that [^\n] lets through (see _NODE).
         if with_data and self.odd_breaks:
             for odd in _ODD_BREAKS:

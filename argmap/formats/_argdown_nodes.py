@@ -53,29 +53,50 @@ class Equivalence:
     statement, and setting only what a statement changes is cheaper than setting everything.
     """
 
-    defined: int | None = None  # the position of its first definition among all definitions
-    location: Location | None = None
-    tags: tuple[str, ...] = ()
-    data: Any = None
-    # The data of nearly every statement, one quote, kept as (text, start, end) while it is
-    # the node's only data (see add_quote).
-    quote: tuple[str, int, int] | None = None
-    section: str | None = None
-    has_section = False
-    first_section: str | None = None  # the first member's section
-    mentioned = False  # some member has been added
-    text: str | None = None  # the canonical member's text, and its text without tags
-    plain: str | None = None
-    pinned = False  # the text comes from a member marked isCanonical
-    pcs: list[PcsItem] | None = None  # arguments: the premise-conclusion structure
-    inferences: list[Inference] | None = None
-    # Kept by the document sink only: every member, and the relations touching the node.
-    members: list[Member] | None = None
-    out: list[list[Any]] | None = None
+    __slots__ = (
+        "data",
+        "defined",
+        "first_section",
+        "has_section",
+        "inferences",
+        "kind",
+        "location",
+        "members",
+        "mentioned",
+        "out",
+        "pcs",
+        "pinned",
+        "plain",
+        "quote",
+        "section",
+        "tags",
+        "text",
+        "title",
+    )
 
     def __init__(self, title: str, kind: str) -> None:
         self.title = title
         self.kind = kind
+        # the position of its first definition among all definitions
+        self.defined: int | None = None
+        self.location: Location | None = None
+        self.tags: tuple[str, ...] = ()
+        self.data: Any = None
+        # The data of nearly every statement, one quote, kept as (text, start, end) while it
+        # is the node's only data (see add_quote).
+        self.quote: tuple[str, int, int] | None = None
+        self.section: str | None = None
+        self.has_section = False
+        self.first_section: str | None = None  # the first member's section
+        self.mentioned = False  # some member has been added
+        self.text: str | None = None  # the canonical member's text, and its text without tags
+        self.plain: str | None = None
+        self.pinned = False  # the text comes from a member marked isCanonical
+        self.pcs: list[PcsItem] | None = None  # arguments: the premise-conclusion structure
+        self.inferences: list[Inference] | None = None
+        # Kept by the document sink only: every member, and the relations touching the node.
+        self.members: list[Member] | None = None
+        self.out: list[list[Any]] | None = None
 
     def add(
         self,
@@ -92,6 +113,23 @@ class Equivalence:
         """The merge rules for one member of this node (its data aside: see add_data);
         ``start``: where the member is (``location``: its location, when known already);
         ``sink``: the sink that numbers definitions."""
+        if not (self.mentioned or reference or self.has_section):
+            # The first member is a definition (nearly every statement's only member; an
+            # argument may have its section from its premise-conclusion structure already):
+            # what the steps below do for it, without the tests that cannot fail then.
+            self.mentioned = True
+            self.first_section = self.section = section
+            self.has_section = section is not None
+            if tags:
+                self.tags = tags if len(tags) == 1 else tuple(dict.fromkeys(tags))
+            self.text = text
+            self.plain = plain
+            self.pinned = canonical
+            sink.definitions += 1
+            self.defined = sink.definitions
+            sink.order.append(self)
+            self.location = location or sink.locate(start)
+            return
         if not self.mentioned:
             self.mentioned = True
             self.first_section = section

@@ -32,7 +32,6 @@ import contextvars
 import errno
 import os
 import stat
-import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -434,6 +433,7 @@ def atomic_target(path: str | os.PathLike[str], *, replace: bool = True) -> Iter
     file is linked into place, which fails if something took the name meanwhile); an
     existing ``path`` is a :class:`SourceError` and is left as it was.
 
+    >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as d:
     ...     with atomic_target(Path(d) / "x.txt") as tmp:
     ...         _ = tmp.write_text("done")
@@ -446,6 +446,8 @@ def atomic_target(path: str | os.PathLike[str], *, replace: bool = True) -> Iter
     _check_target(target)
     if not replace and os.path.lexists(target):
         raise _exists(target)
+    import tempfile  # only writers need it (reading maps does not)
+
     try:
         fd, name = tempfile.mkstemp(
             dir=target.parent, prefix=f".{target.name[:64]}.", suffix=".tmp"
@@ -503,6 +505,7 @@ def write_text(path: str | os.PathLike[str], text: str, *, replace: bool = True)
     """Write ``text`` as UTF-8 to ``path`` atomically, line ends as given (``replace``: see
     :func:`write_bytes`).
 
+    >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as d:
     ...     _ = write_text(Path(d) / "a.txt", "one", replace=False)
     ...     write_text(Path(d) / "a.txt", "two", replace=False)  # doctest: +ELLIPSIS

@@ -90,10 +90,16 @@ class ArgumentMap:
 
     @functools.cached_property
     def _by_role(self) -> dict[Role, tuple[Statement, ...]]:
-        roles: dict[Role, list[Statement]] = {}
+        # Grouped by identity: hashing an enum member is a Python-level call per statement.
+        groups: dict[int, list[Statement]] = {}
+        get = groups.get
         for s in self.statements:
-            roles.setdefault(s.role, []).append(s)
-        return {role: tuple(found) for role, found in roles.items()}
+            found = get(id(s.role))
+            if found is None:
+                groups[id(s.role)] = [s]
+            else:
+                found.append(s)
+        return {found[0].role: tuple(found) for found in groups.values()}
 
     @functools.cached_property
     def _directed(self) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
