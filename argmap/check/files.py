@@ -13,6 +13,7 @@ from argmap.check.quotes import check_quotes
 from argmap.check.structure import check_structure
 from argmap.errors import ArgmapError, ConventionError, FormatError, SourceError
 from argmap.formats import argdown, registry
+from argmap.formats._argdown_direct import keeping
 from argmap.formats._argdown_map import Problem, document_to_map
 from argmap.formats.argdown import is_comparison
 from argmap.formats.files import check_inside, current_root, read_text, rooted
@@ -344,8 +345,8 @@ def _argdown_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*.argdown") if p.is_file())
 
 
-#: The check runs of :func:`check_paths` called with ``keep=True``.
-_KEPT: list[_Run] = []
+#: The check runs of :func:`check_paths` called with ``keep=True``, and what their readers left.
+_KEPT: list[object] = []
 
 
 def check_paths(paths: Iterable[str | Path], *, keep: bool = False) -> Report:
@@ -356,13 +357,20 @@ def check_paths(paths: Iterable[str | Path], *, keep: bool = False) -> Report:
 
     ``keep``: leave the maps read in memory for good, for a process that ends right after
     without freeing them (``argmap check``: freeing a map of 100,000 statements one object
-    at a time takes a tenth of a second).
+    at a time takes a tenth of a second), and what the reader built them with (see
+    :func:`argmap.formats._argdown_direct.keeping`).
     """
     with _no_gc(freeze=keep):
-        return _check_paths(paths, _KEPT if keep else None)
+        if not keep:
+            return _check_paths(paths)
+        # the readers' leftovers (the map sink and the parser) are kept with the run's maps
+        left: list[object] = []
+        with keeping(left):
+            _KEPT.append(left)
+            return _check_paths(paths, _KEPT)
 
 
-def _check_paths(paths: Iterable[str | Path], keep: list[_Run] | None = None) -> Report:
+def _check_paths(paths: Iterable[str | Path], keep: list[object] | None = None) -> Report:
     run = _Run()
     if keep is not None:
         keep.append(run)

@@ -17,7 +17,10 @@ tests/test_direct_map.py checks that both paths give equal maps, locations inclu
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import re
+from collections.abc import Iterator
 
 from argmap.errors import ArgmapError
 from argmap.formats._argdown_data import _ONE_QUOTE, read_data
@@ -40,7 +43,7 @@ from argmap.model import (
     _fast_statement,
 )
 
-__all__ = ["MapSink", "direct_map"]
+__all__ = ["MapSink", "direct_map", "keeping"]
 
 _SPACE = re.compile(r"[ \t\r\n]+")
 
@@ -147,6 +150,26 @@ class MapSink(Sink):
         return header.build(statements, arguments, self.relations)
 
 
+#: Where direct_map() leaves the sink and the parser it read a map with (see keeping()).
+_LEFT: contextvars.ContextVar[list[object] | None] = contextvars.ContextVar(
+    "argmap_direct_left", default=None
+)
+
+
+@contextlib.contextmanager
+def keeping(into: list[object]) -> Iterator[None]:
+    """While the block runs, :func:`direct_map` appends what it read a map with (its sink,
+    the parser and the tokens: a few objects per statement) to ``into`` instead of freeing
+    it, for a process that ends right after reading without freeing anything (``argmap
+    check``: freeing them one object at a time takes a tenth of a second at 100,000
+    statements)."""
+    token = _LEFT.set(into)
+    try:
+        yield
+    finally:
+        _LEFT.reset(token)
+
+
 def direct_map(text: str, path: str, locate: Locate, lexed: Lexed) -> ArgumentMap | None:
     """The map of an Argdown text without includes, or None where the general path must
     read it. ``locate``: offsets to locations in ``path``; ``lexed``: what the parser's lex()
@@ -159,3 +182,7 @@ def direct_map(text: str, path: str, locate: Locate, lexed: Lexed) -> ArgumentMa
         return sink.result(parser)
     except (_Decline, ArgmapError):
         return None
+    finally:
+        left = _LEFT.get()
+        if left is not None:
+            left.append(parser)  # the sink and the tokens with it

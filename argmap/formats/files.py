@@ -228,11 +228,16 @@ def read_bytes(
     except OSError as exc:
         raise _unreadable(raw, what, _reason(exc), location) from None
     try:
-        _require_regular(os.fstat(fd), raw, what, location)
+        info = os.fstat(fd)
+        _require_regular(info, raw, what, location)
         chunks: list[bytes] = []
         total = 0
+        # The file's size (and a byte to see the end) in one read when it is bigger than a
+        # chunk: one chunk is joined without a copy of the whole file.
+        size = max(info.st_size + 1, 1 << 20)
         while True:
-            chunk = os.read(fd, min(1 << 20, limit + 1 - total))
+            chunk = os.read(fd, min(size, limit + 1 - total))
+            size = 1 << 20
             if not chunk:
                 break
             chunks.append(chunk)
