@@ -21,6 +21,7 @@ from argmap.formats._argdown_direct import direct_map
 from argmap.formats._argdown_include import line_starts
 from argmap.formats._argdown_map import document_to_map
 from argmap.formats._argdown_parser import lex
+from argmap.formats._argdown_parser_base import lex_lazily
 from argmap.model import ArgumentMap, Location
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -187,13 +188,17 @@ class _Doc:
         return separator.join("\n".join(p) for p in paragraphs) + rng.choice(["\n", "", "\n\n"])
 
 
-def _direct(text: str) -> ArgumentMap | None:
+def _direct(text: str, every: int = 0) -> ArgumentMap | None:
+    """The direct builder's map; ``every``: lex as it reads, that many fast paragraphs at a
+    time (0: all first, as lex() does)."""
     lines = line_starts(text)
 
     def locate(offset: int) -> Location:
         line = bisect.bisect_right(lines, offset) - 1
         return Location(PATH, line + 1, offset - lines[line] + 1)
 
+    if every:
+        return direct_map(text, PATH, locate, *lex_lazily(text, every))
     try:
         lexed = lex(text, locate)
     except ArgmapError:
@@ -219,9 +224,10 @@ def _whole(m: ArgumentMap) -> object:
     )
 
 
-def _same_or_declined(text: str) -> bool:
-    """Whether the direct builder took the text; fails when it gave another map."""
-    direct = _direct(text)
+def _same_or_declined(text: str, every: int = 0) -> bool:
+    """Whether the direct builder took the text; fails when it gave another map (``every``:
+    see _direct)."""
+    direct = _direct(text, every)
     if direct is None:
         return False
     assert _whole(direct) == _general(text)
@@ -229,9 +235,38 @@ def _same_or_declined(text: str) -> bool:
 
 
 @settings(max_examples=600, deadline=None)
-@given(st.randoms(use_true_random=False), st.booleans())
-def test_direct_map_equals_the_general_path(rng: random.Random, odd: bool) -> None:
-    _same_or_declined(_Doc(rng, odd).text())
+@given(st.randoms(use_true_random=False), st.booleans(), st.sampled_from([0, 1, 2]))
+def test_direct_map_equals_the_general_path(rng: random.Random, odd: bool, every: int) -> None:
+    # every: lexing all first, or as the parser reads, one or two fast paragraphs at a time
+    _same_or_declined(_Doc(rng, odd).text(), every)
+
+
+def test_direct_map_lexing_as_it_reads_gives_the_map_and_the_errors_of_the_general_path(
+    tmp_path: Path,
+) -> None:
+    head = "# M {map: m}\n\n[T]: t. #thesis\n"
+    body = "".join(f"\n[S{k}]: s {k}. #claim\n    +> [T]\n" for k in range(40))
+    # the text ends in what gives no token (a comment): the lexer drops the last empty line
+    for tail in ("", "\n", "\n\n// the end\n", "\n\n<!-- end -->"):
+        text = head + body + tail
+        for every in (1, 2, 3, 32):
+            assert _same_or_declined(text, every), (tail, every)
+        assert _whole(argdown.loads(text, PATH)) == _general(text)
+    # a lexing error far down: the direct builder declines, load reports it where it is
+    bad = head + body + "\n[X]: a backslash at the end \\\n"
+    for every in (1, 32):
+        assert _direct(bad, every) is None
+    path = tmp_path / "bad.argdown"
+    path.write_text(bad, encoding="utf-8")
+    error = _general(bad)
+    assert isinstance(error, tuple) and error[0] == "error"
+    try:
+        argdown.load(path)
+    except ArgmapError as e:
+        assert e.message == error[1]
+        assert (e.location.line, e.location.column) == (error[2].line, error[2].column)
+    else:
+        raise AssertionError("no error")
 
 
 def test_direct_map_is_taken_for_most_map_shaped_documents() -> None:

@@ -170,13 +170,16 @@ def keeping(into: list[object]) -> Iterator[None]:
         _LEFT.reset(token)
 
 
-def direct_map(text: str, path: str, locate: Locate, lexed: Lexed) -> ArgumentMap | None:
+def direct_map(
+    text: str, path: str, locate: Locate, lexed: Lexed, more: Iterator[None] | None = None
+) -> ArgumentMap | None:
     """The map of an Argdown text without includes, or None where the general path must
-    read it. ``locate``: offsets to locations in ``path``; ``lexed``: what the parser's lex()
-    gave for the text, which this consumes (its statement paragraphs are taken out as they
-    are read)."""
+    read it (which also reports any error, lexing the text again). ``locate``: offsets to
+    locations in ``path``; ``lexed``: what the parser's lex() gave for the text, which this
+    consumes (its fast paragraphs are taken out as they are read); ``more``: the steps that
+    lex the rest, when ``lexed`` is lex_lazily()'s."""
     sink = MapSink(text, path, locate)
-    parser = Parser(text, locate, sink, lexed=lexed)
+    parser = Parser(text, locate, sink, lexed=lexed, more=more)
     try:
         parser.document()
         return sink.result(parser)

@@ -7,6 +7,8 @@ _argdown_lines.py.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from argmap.formats._argdown_lines import FastHeading, FastNode
 from argmap.formats._argdown_rules import (
     _CONTROL,
@@ -35,6 +37,7 @@ __all__ = [
     "Token",
     "tokenize",
     "tokenize_fast",
+    "tokenize_lazily",
 ]
 
 
@@ -42,6 +45,15 @@ class _Lexer(TokenRules):
     # -- main loop -----------------------------------------------------------
 
     def run(self) -> list[Token]:
+        for _ in self.steps(0):
+            pass
+        return self.tokens
+
+    def steps(self, every: int) -> Iterator[None]:
+        """The main loop, stopping after every ``every`` fast paragraphs (0: never) and the
+        empty lines after them, where the text goes on: the tokens so far (self.tokens) end
+        with a whole paragraph and its empty lines."""
+        paragraphs = 0
         text = self.text
         n = self.n
         pos = 0
@@ -81,6 +93,10 @@ class _Lexer(TokenRules):
                     if m is not None:
                         append(_new_tuple(Token, (Tok.EMPTYLINE, pos, m.end())))
                         pos = m.end()
+                        paragraphs += 1
+                        if paragraphs == every and pos < n:
+                            paragraphs = 0
+                            yield
                     continue
             if c not in plain_stop and not inference:
                 m = freestyle(text, pos)
@@ -255,7 +271,6 @@ class _Lexer(TokenRules):
         if self.tokens and self.tokens[-1].kind == Tok.EMPTYLINE:
             self.tokens.pop()
         self.dedent_all(n)
-        return self.tokens
 
     def inference_step(self, pos: int, c: str) -> int:
         """One token in inference mode; returns the new position, negated on leaving the mode."""
@@ -331,3 +346,20 @@ def tokenize_fast(
     start."""
     lexer = _Lexer(text, fast=True)
     return lexer.run(), lexer.blocks, lexer.headings, lexer.pcs, lexer.arguments
+
+
+def tokenize_lazily(
+    text: str, every: int
+) -> tuple[
+    list[Token],
+    dict[int, list[FastNode]],
+    dict[int, FastHeading],
+    dict[int, list[FastNode | None]],
+    dict[int, FastNode],
+    Iterator[None],
+]:
+    """:func:`tokenize_fast` step by step: what it returns, empty so far, and the steps that
+    fill it, each lexing on past ``every`` more fast paragraphs (see _Lexer.steps)."""
+    lexer = _Lexer(text, fast=True)
+    steps = lexer.steps(every)
+    return lexer.tokens, lexer.blocks, lexer.headings, lexer.pcs, lexer.arguments, steps

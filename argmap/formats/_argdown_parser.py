@@ -158,6 +158,7 @@ class Parser(FastParagraphs):
     # -- blocks ----------------------------------------------------------------
 
     def document(self) -> None:
+        self.refill()
         if self.peek() == Tok.NEWLINE:
             self.take()
         if self.peek() == Tok.EMPTYLINE:
@@ -177,7 +178,9 @@ class Parser(FastParagraphs):
                 self.take()
             self.expect(Tok.EMPTYLINE)
         previous: Equivalence | None = None
+        refill = self.refill
         while True:
+            refill()
             previous = self.block(previous)
             if self.peek() == Tok.EMPTYLINE:
                 self.take()
@@ -203,7 +206,7 @@ class Parser(FastParagraphs):
             return None
         if kind == Tok.FAST_HEADING:
             start = self.take().start
-            self.fast_heading(self.headings[start], start)
+            self.fast_heading(self.headings.pop(start), start)
             if self.peek() == Tok.NEWLINE:
                 self.take()
             return None
@@ -212,7 +215,7 @@ class Parser(FastParagraphs):
             return None
         if kind == Tok.FAST_PCS:
             start = self.take().start
-            self.fast_pcs(previous, self.fast_pcs_lines[start], start)
+            self.fast_pcs(previous, self.fast_pcs_lines.pop(start), start)
             if self.peek() == Tok.NEWLINE:
                 self.take()
             return None
@@ -221,7 +224,7 @@ class Parser(FastParagraphs):
             return None
         if kind == Tok.FAST_ARGUMENT:
             start = self.take().start
-            argument = self.fast_argument(self.fast_arguments[start])
+            argument = self.fast_argument(self.fast_arguments.pop(start))
             if self.peek() == Tok.NEWLINE:
                 self.take()
             return argument

@@ -9,7 +9,7 @@ aims (:meth:`ParserBase.relate_line`, the one place of that rule).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from argmap.errors import ArgdownSyntaxError, LimitError
@@ -23,13 +23,23 @@ from argmap.formats._argdown_lexer import (
     Token,
     tokenize,
     tokenize_fast,
+    tokenize_lazily,
 )
 from argmap.formats._argdown_nodes import ARGUMENT, STATEMENT, Equivalence, Sink
 from argmap.formats._argdown_settings import SHORTCODES
 from argmap.formats._argdown_syntax import SectionNode
 from argmap.model import Location
 
-__all__ = ["JS_SPACE", "MAX_DEPTH", "Lexed", "Locate", "ParserBase", "describe", "lex"]
+__all__ = [
+    "JS_SPACE",
+    "MAX_DEPTH",
+    "Lexed",
+    "Locate",
+    "ParserBase",
+    "describe",
+    "lex",
+    "lex_lazily",
+]
 
 Locate = Callable[[int], Location]
 
@@ -95,9 +105,31 @@ def lex(text: str, locate: Locate, fast: bool = True) -> Lexed:
         else:
             tokens, blocks, headings, pcs, arguments = tokenize(text), {}, {}, {}, {}
     except LexError as e:
-        raise ArgdownSyntaxError(e.message, locate(e.offset)) from None
-    tokens.append(Token(Tok.EOF, len(text), len(text)))
+        raise _located(e, locate) from None
+    _end(tokens, text)
     return tokens, blocks, headings, pcs, arguments
+
+
+#: The fast paragraphs lex_lazily() lexes at a time: each step's lines are read by the
+#: parser while they are still in the processor's caches (and then freed).
+_STEP = 32
+
+
+def lex_lazily(text: str, every: int = _STEP) -> tuple[Lexed, Iterator[None]]:
+    """What :func:`lex` gives for ``text`` (the fast path), lexed as the parser walks it:
+    the tokens and lines so far, and the steps that lex on (see ParserBase.refill), each
+    ``every`` fast paragraphs long."""
+    tokens, blocks, headings, pcs, arguments, steps = tokenize_lazily(text, every)
+    return (tokens, blocks, headings, pcs, arguments), steps
+
+
+def _located(e: LexError, locate: Locate) -> ArgdownSyntaxError:
+    return ArgdownSyntaxError(e.message, locate(e.offset))
+
+
+def _end(tokens: list[Token], text: str) -> None:
+    """The EOF token after the text's last token."""
+    tokens.append(Token(Tok.EOF, len(text), len(text)))
 
 
 class ParserBase:
@@ -110,6 +142,7 @@ class ParserBase:
         sink: Sink,
         fast: bool = True,
         lexed: Lexed | None = None,
+        more: Iterator[None] | None = None,
     ) -> None:
         self.text = text
         self.locate = locate
@@ -118,6 +151,8 @@ class ParserBase:
             lexed = lex(text, locate, fast)
         self.lexed = lexed
         self.tokens, self.blocks, self.headings, self.fast_pcs_lines, self.fast_arguments = lexed
+        # lex_lazily()'s steps still to take (None: the text is all lexed, EOF appended)
+        self.more = more
         self.i = 0
         self.counter = 0
         self.depth = 0
@@ -129,6 +164,24 @@ class ParserBase:
         # Frontmatter settings the reader applies (see _argdown_settings.py).
         self.keep_tags = True
         self.shortcodes: Mapping[str, str] = SHORTCODES
+
+    def refill(self) -> None:
+        """Lex on (lex_lazily()'s steps) until two tokens lie ahead or the text is all lexed.
+
+        The parser calls it before each paragraph: a step ends after a whole paragraph and
+        its empty lines, so the paragraph it starts is all lexed, and the last token of a step
+        (which the lexer may still drop at the end of the text) is never read before the
+        next step."""
+        if self.more is None or self.i + 2 < len(self.tokens):
+            return
+        try:
+            for _ in self.more:
+                if self.i + 2 < len(self.tokens):
+                    return
+        except LexError as e:
+            raise _located(e, self.locate) from None
+        self.more = None
+        _end(self.tokens, self.text)
 
     # -- token helpers -------------------------------------------------------
 

@@ -29,6 +29,7 @@ from argmap.formats._argdown_include import (
     read_file,
 )
 from argmap.formats._argdown_parser import lex, parse_text
+from argmap.formats._argdown_parser_base import lex_lazily
 from argmap.formats._argdown_syntax import (
     ArgumentNode,
     Document,
@@ -397,12 +398,13 @@ def _load(text: str, path: str, allow_outside: _Paths = ()) -> ArgumentMap:
     if "@include(" in text:
         return document_to_map(_parse(text, path, True, allow_outside), path)
     # Without includes: straight to the map where the direct builder can, else the general
-    # path (which lexes the text again: the direct builder consumes the tokens).
+    # path (which lexes the text again: the direct builder consumes the tokens). The direct
+    # builder lexes as it reads (a lexing error makes it decline: the general path reports it).
     from argmap.formats._argdown_direct import direct_map
 
     _check_chars(text, path)
     locate = locator(path, line_starts(text))
-    found = direct_map(text, path, locate, lex(text, locate))
+    found = direct_map(text, path, locate, *lex_lazily(text))
     if found is not None:
         return found
     return document_to_map(parse_text(text, path, locate), path)
