@@ -33,6 +33,7 @@ __all__ = [
     "FastHeading",
     "FastNode",
     "LexError",
+    "Lexed",
     "Tok",
     "Token",
     "tokenize",
@@ -331,15 +332,19 @@ def tokenize(text: str) -> list[Token]:
     return _Lexer(text).run()
 
 
-def tokenize_fast(
-    text: str,
-) -> tuple[
+#: The tokens of a text and the lines the fast paths read: statement paragraphs, headings,
+#: premise-conclusion paragraphs (None for an inference line) and argument descriptions, each
+#: keyed by its token's start (the parser adds the EOF token).
+Lexed = tuple[
     list[Token],
     dict[int, list[FastNode]],
     dict[int, FastHeading],
     dict[int, list[FastNode | None]],
     dict[int, FastNode],
-]:
+]
+
+
+def tokenize_fast(text: str) -> Lexed:
     """:func:`tokenize` with the paragraph fast path: FAST_BLOCK tokens and their lines,
     FAST_HEADING tokens and their headings, FAST_PCS tokens and their lines (None for an
     inference line), and FAST_ARGUMENT tokens and their lines, each keyed by the token's
@@ -348,18 +353,9 @@ def tokenize_fast(
     return lexer.run(), lexer.blocks, lexer.headings, lexer.pcs, lexer.arguments
 
 
-def tokenize_lazily(
-    text: str, every: int
-) -> tuple[
-    list[Token],
-    dict[int, list[FastNode]],
-    dict[int, FastHeading],
-    dict[int, list[FastNode | None]],
-    dict[int, FastNode],
-    Iterator[None],
-]:
+def tokenize_lazily(text: str, every: int) -> tuple[Lexed, Iterator[None]]:
     """:func:`tokenize_fast` step by step: what it returns, empty so far, and the steps that
     fill it, each lexing on past ``every`` more fast paragraphs (see _Lexer.steps)."""
     lexer = _Lexer(text, fast=True)
-    steps = lexer.steps(every)
-    return lexer.tokens, lexer.blocks, lexer.headings, lexer.pcs, lexer.arguments, steps
+    lexed = lexer.tokens, lexer.blocks, lexer.headings, lexer.pcs, lexer.arguments
+    return lexed, lexer.steps(every)

@@ -16,8 +16,7 @@ from argmap.errors import ArgdownSyntaxError, LimitError
 from argmap.formats._argdown_data import read_data
 from argmap.formats._argdown_lexer import (
     RELATION_KINDS,
-    FastHeading,
-    FastNode,
+    Lexed,
     LexError,
     Tok,
     Token,
@@ -86,17 +85,6 @@ def describe(kind: int) -> str:
     return "text"
 
 
-# The tokens of a text (ending with EOF) and the lines the lexer's fast paths read: statement
-# paragraphs, headings, premise-conclusion paragraphs and argument descriptions.
-Lexed = tuple[
-    list[Token],
-    dict[int, list[FastNode]],
-    dict[int, FastHeading],
-    dict[int, list[FastNode | None]],
-    dict[int, FastNode],
-]
-
-
 def lex(text: str, locate: Locate, fast: bool = True) -> Lexed:
     """The tokens of ``text`` for the parser; a located error where no token rule applies."""
     try:
@@ -119,8 +107,7 @@ def lex_lazily(text: str, every: int = _STEP) -> tuple[Lexed, Iterator[None]]:
     """What :func:`lex` gives for ``text`` (the fast path), lexed as the parser walks it:
     the tokens and lines so far, and the steps that lex on (see ParserBase.refill), each
     ``every`` fast paragraphs long."""
-    tokens, blocks, headings, pcs, arguments, steps = tokenize_lazily(text, every)
-    return (tokens, blocks, headings, pcs, arguments), steps
+    return tokenize_lazily(text, every)
 
 
 def _located(e: LexError, locate: Locate) -> ArgdownSyntaxError:
