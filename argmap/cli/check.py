@@ -33,6 +33,12 @@ def _add_check(sub: Subparsers) -> None:
 
 
 def _run_check(args: argparse.Namespace) -> int:
+    if args.exit_when_done:
+        import gc
+
+        # The process ends after the report: the cycle collector would only walk what the
+        # imports and the check create (check_paths pauses it too, once it runs).
+        gc.disable()
     from argmap.check import check_paths
 
     report = check_paths(args.paths, keep=args.exit_when_done)
