@@ -411,12 +411,10 @@ def scaling_exponent(n1: int, t1: float | None, n2: int, t2: float | None) -> fl
 
 
 def _repeats(n: int, base: int) -> int:
-    if n >= 100_000:
+    if n >= 10_000:
         # best of three for each tool: one run of a few seconds varies by 10 % and more
         # on a machine that is not idle (the Argdown CLI's three runs take a minute)
         return min(base, 3)
-    if n >= 10_000:
-        return min(base, 2)
     return base
 
 
