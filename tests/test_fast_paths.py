@@ -18,18 +18,18 @@ from argmap.formats._argdown_data import (
     _space_colons,
     load_yaml,
 )
-from argmap.formats._argdown_lexer import Tok, _Lexer, tokenize_fast
-from argmap.formats._argdown_lines import _BODY, _WHITESPACE_BUT_SPACE
-from argmap.formats._argdown_parser import (
-    parse_text,
-)
-from argmap.formats._argdown_syntax import (
+from argmap.formats._argdown_document_nodes import (
     Member,
     RelationNode,
     StatementNode,
     _fast_member,
     _fast_relation_node,
     _fast_statement_node,
+)
+from argmap.formats._argdown_lexer import Tok, _Lexer, tokenize_fast
+from argmap.formats._argdown_lines import _BODY, _WHITESPACE_BUT_SPACE
+from argmap.formats._argdown_parser import (
+    parse_text,
 )
 from argmap.model import (
     Location,

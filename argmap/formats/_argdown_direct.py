@@ -24,7 +24,6 @@ from collections.abc import Iterator
 
 from argmap.errors import ArgmapError
 from argmap.formats._argdown_data import _ONE_QUOTE, read_data
-from argmap.formats._argdown_document import freeze_argument
 from argmap.formats._argdown_map import (
     RELATION_TYPES,
     ROLE_TAGS,
@@ -32,7 +31,7 @@ from argmap.formats._argdown_map import (
     make_argument,
     make_statement,
 )
-from argmap.formats._argdown_nodes import ARGUMENT, Equivalence, Sink, js_truthy
+from argmap.formats._argdown_nodes import ARGUMENT, Equivalence, Sink, freeze_argument, js_truthy
 from argmap.formats._argdown_parser import JS_SPACE, Lexed, Locate, Parser
 from argmap.model import (
     ArgumentMap,

@@ -13,19 +13,25 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from argmap.formats._argdown_data import read_data
-from argmap.formats._argdown_nodes import ARGUMENT, STATEMENT, Equivalence, Sink, js_truthy
-from argmap.formats._argdown_syntax import (
-    ArgumentNode,
+from argmap.formats._argdown_document_nodes import (
     Document,
-    SectionNode,
     StatementNode,
     _fast_member,
     _fast_relation_node,
     _fast_statement_node,
 )
+from argmap.formats._argdown_nodes import (
+    ARGUMENT,
+    STATEMENT,
+    Equivalence,
+    Sink,
+    freeze_argument,
+    js_truthy,
+)
+from argmap.formats._argdown_syntax import SectionNode
 from argmap.model import Location
 
-__all__ = ["DocumentSink", "freeze_argument"]
+__all__ = ["DocumentSink"]
 
 
 class DocumentSink(Sink):
@@ -180,19 +186,4 @@ def freeze_statement(c: Equivalence) -> StatementNode:
         c.location,
         c.defined,
         c.plain,
-    )
-
-
-def freeze_argument(c: Equivalence) -> ArgumentNode:
-    """The document's argument node of an argument (members kept only by DocumentSink)."""
-    return ArgumentNode(
-        c.title,
-        c.text,
-        c.tags,
-        c.all_data(),
-        tuple(c.members or ()),
-        tuple(c.pcs or ()),
-        tuple(c.inferences or ()),
-        c.section_id,
-        c.location,
     )

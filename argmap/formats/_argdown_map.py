@@ -5,11 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from argmap.errors import ConventionError
 from argmap.formats._argdown_parser import JS_SPACE
-from argmap.formats._argdown_syntax import ArgumentNode, Document, SectionNode
+from argmap.formats._argdown_syntax import ArgumentNode, SectionNode
+
+if TYPE_CHECKING:
+    from argmap.formats._argdown_document_nodes import Document
 from argmap.model import (
     Argument,
     ArgumentMap,

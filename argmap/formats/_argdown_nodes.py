@@ -24,13 +24,16 @@ from __future__ import annotations
 
 import abc
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from argmap.formats._argdown_data import merge_data
-from argmap.formats._argdown_syntax import Inference, Member, PcsItem
+from argmap.formats._argdown_syntax import ArgumentNode, Inference, PcsItem
 from argmap.model import Location
 
-__all__ = ["ARGUMENT", "STATEMENT", "Equivalence", "Sink", "js_truthy"]
+if TYPE_CHECKING:
+    from argmap.formats._argdown_document_nodes import Member
+
+__all__ = ["ARGUMENT", "STATEMENT", "Equivalence", "Sink", "freeze_argument", "js_truthy"]
 
 STATEMENT = "statement"
 ARGUMENT = "argument"
@@ -243,3 +246,18 @@ class Sink(abc.ABC):
     @abc.abstractmethod
     def add_relation(self, src: Equivalence, dst: Equivalence, rel: str, start: int) -> None:
         """Keep a relation that relate() let through."""
+
+
+def freeze_argument(c: Equivalence) -> ArgumentNode:
+    """The document's argument node of an argument (members kept only by DocumentSink)."""
+    return ArgumentNode(
+        c.title,
+        c.text,
+        c.tags,
+        c.all_data(),
+        tuple(c.members or ()),
+        tuple(c.pcs or ()),
+        tuple(c.inferences or ()),
+        c.section_id,
+        c.location,
+    )

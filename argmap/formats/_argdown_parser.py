@@ -9,17 +9,19 @@ here, once.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from argmap.errors import ArgdownSyntaxError
 from argmap.formats._argdown_data import data_error, load_yaml, yaml_error_types
-from argmap.formats._argdown_document import DocumentSink
 from argmap.formats._argdown_lexer import RELATION_KINDS, Tok
 from argmap.formats._argdown_nodes import ARGUMENT, STATEMENT, Equivalence
 from argmap.formats._argdown_parser_base import JS_SPACE, Lexed, Locate, lex
 from argmap.formats._argdown_parser_fast import FastParagraphs
 from argmap.formats._argdown_settings import read_settings, wants_general_lexer
-from argmap.formats._argdown_syntax import Document, Inference, PcsItem
+from argmap.formats._argdown_syntax import Inference, PcsItem
+
+if TYPE_CHECKING:
+    from argmap.formats._argdown_document_nodes import Document
 
 __all__ = ["JS_SPACE", "Lexed", "Locate", "Parser", "TextParts", "lex", "parse_text"]
 
@@ -437,6 +439,8 @@ def parse_text(text: str, path: str, locate: Locate, *, fast: bool = True) -> Do
 
     ``fast=False`` turns off the paragraph fast path (the result is the same, slower).
     """
+    from argmap.formats._argdown_document import DocumentSink  # the general path only
+
     if fast and wants_general_lexer(text):
         fast = False  # the fast paths keep tags in the text
     sink = DocumentSink(text, locate)

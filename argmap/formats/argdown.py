@@ -13,7 +13,7 @@ import os
 import re
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING, Any
 
 import attrs
 from attrs import evolve
@@ -30,19 +30,13 @@ from argmap.formats._argdown_include import (
 )
 from argmap.formats._argdown_parser import lex, parse_text
 from argmap.formats._argdown_parser_base import lex_lazily
-from argmap.formats._argdown_syntax import (
-    ArgumentNode,
-    Document,
-    Inference,
-    Member,
-    PcsItem,
-    RelationNode,
-    SectionNode,
-    StatementNode,
-)
+from argmap.formats._argdown_syntax import ArgumentNode, Inference, PcsItem, SectionNode
 from argmap.formats._argdown_tokens import Tok
 from argmap.formats.files import allowed_outside, current_root, default_max_bytes, limited
 from argmap.model import ArgumentMap, Location
+
+if TYPE_CHECKING:
+    from argmap.formats._argdown_document_nodes import Document, Member, RelationNode, StatementNode
 
 __all__ = [
     "ArgumentNode",
@@ -68,6 +62,25 @@ __all__ = [
     "parse_file",
     "shared_documents",
 ]
+
+#: The general reader's document values, imported on first use (reading a map straight
+#: needs none of them).
+_DOCUMENT_NODES = frozenset({"Document", "Member", "RelationNode", "StatementNode"})
+
+
+def __getattr__(name: str) -> Any:
+    """:class:`Document`, :class:`Member`, :class:`StatementNode` and :class:`RelationNode`,
+    imported on first use."""
+    if name in _DOCUMENT_NODES:
+        from argmap.formats import _argdown_document_nodes
+
+        return getattr(_argdown_document_nodes, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_DOCUMENT_NODES])
+
 
 _BAD_CHARS = re.compile(r"\x00")
 _Paths = Sequence[str | os.PathLike[str]]

@@ -15,17 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from argmap.errors import FormatError
+from argmap.formats._argdown_document_nodes import Document, Member, RelationNode, StatementNode
 from argmap.formats._argdown_map import document_to_map
-from argmap.formats._argdown_syntax import (
-    ArgumentNode,
-    Document,
-    Inference,
-    Member,
-    PcsItem,
-    RelationNode,
-    SectionNode,
-    StatementNode,
-)
+from argmap.formats._argdown_syntax import ArgumentNode, Inference, PcsItem, SectionNode
 from argmap.formats.files import decode, read_bytes
 from argmap.model import ArgumentMap, Location
 
