@@ -10,7 +10,8 @@ has hard line wraps and words hyphenated across lines, as the real PDF extractio
 
 Each tool runs as a whole process (wall clock, best of N; N shrinks for big sizes); its CPU
 time (user + system, of the best run) and peak resident memory are read from ``os.wait4``.
-The tools take turns, one run each per round, so a busy spell of the machine is shared.
+The tools take turns, one run each per round, in an order that rotates from round to round,
+so a busy spell of the machine (or the aftermath of a big run) is shared.
 ``--baseline CMD`` times a second argmap (an older checkout, say) in the same run, so a
 before/after table comes from one run under one machine load. The last lines say, per size,
 whether argmap is at least 5x faster than the Argdown CLI (the goal) in wall-clock time.
@@ -558,23 +559,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         for n in sizes:
             reps = _repeats(n, args.repeat)
             print(f"timing {n} statements (best of {reps}) ...", file=sys.stderr, flush=True)
-            # The tools take turns, one run each per round, so that a busy spell of the
-            # machine does not fall on one tool's runs only.
-            mine: Timing | None = None
-            before: Timing | None = None
-            theirs: Timing | None = None
-            for _ in range(reps):
-                # argmap check exits 1 when it reports findings; that is still a completed check.
-                run = run_timed([args.argmap, "check", files[n].name], folder, 1, (0, 1), env)
-                mine = _best(mine, run)
-                if args.baseline:
-                    check = [args.baseline, "check", files[n].name]
-                    before = _best(before, run_timed(check, folder, 1, (0, 1), env))
-                if cli is not None:
-                    outdir = folder / "argdown-out"
-                    json_out = [str(cli), "json", files[n].name, str(outdir)]
-                    theirs = _best(theirs, run_timed(json_out, folder, 1))
-            assert mine is not None
+            # The tools take turns, one run each per round, in an order that rotates from
+            # round to round: a busy spell of the machine, or the aftermath of the previous
+            # run (the Argdown CLI frees hundreds of megabytes), does not fall on one tool.
+            # argmap check exits 1 when it reports findings; that is still a completed check.
+            runs: list[tuple[str, list[str], Sequence[int], dict[str, str] | None]] = [
+                ("mine", [args.argmap, "check", files[n].name], (0, 1), env)
+            ]
+            if args.baseline:
+                runs.append(("before", [args.baseline, "check", files[n].name], (0, 1), env))
+            if cli is not None:
+                outdir = folder / "argdown-out"
+                json_out = [str(cli), "json", files[n].name, str(outdir)]
+                runs.append(("theirs", json_out, (0,), None))
+            best: dict[str, Timing] = {}
+            for round_ in range(reps):
+                turn = round_ % len(runs)
+                for name, cmd, ok, run_env in runs[turn:] + runs[:turn]:
+                    timing = run_timed(cmd, folder, 1, ok, run_env)
+                    best[name] = _best(best.get(name), timing)
+            mine, before, theirs = best["mine"], best.get("before"), best.get("theirs")
             row = _Row(n, mine, theirs, before)
             print(_row_line(prev, row), flush=True)  # rows appear as they finish
             notes.extend(_row_notes(row))
