@@ -35,6 +35,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import attrs
 import graphviz  # type: ignore[import-untyped]
@@ -43,13 +44,28 @@ from argmap import compare
 from argmap.compare import Comparison, CorrespondenceType, Summary
 from argmap.errors import ArgmapError, ConventionError, RenderError
 from argmap.explorer import EXPLORER_HTML
-from argmap.formats.files import rooted, write_text
+from argmap.formats.files import rooted, write_bytes, write_text
 from argmap.model import Location
 from argmap.render import dot, figures, output
 from argmap.render.output import issue_stem
 from argmap.text import slug
 
-__all__ = ["BuildResult", "build", "build_comparison", "format_summary", "output_names"]
+if TYPE_CHECKING:
+    from argmap.build_ahead import Ahead
+
+__all__ = [
+    "FORMATS",
+    "BuildResult",
+    "build",
+    "build_comparison",
+    "drawings",
+    "format_summary",
+    "kept",
+    "load",
+    "manifest",
+    "output_names",
+    "source_digest",
+]
 
 #: Threads that run Graphviz: one per core (at least two, at most four); each call is a
 #: subprocess, so the threads run in parallel (and beside the thread building the graphs).
@@ -90,7 +106,8 @@ def _stem(map_id: str) -> str:
     return slug(map_id)
 
 
-_ALL: tuple[output.Format, ...] = ("svg", "png", "dot")
+#: The formats of a drawing that a build writes in all of them.
+FORMATS: tuple[output.Format, ...] = ("svg", "png", "dot")
 
 
 #: Per drawing (file stem): the digest of what it was drawn from, and of each file written.
@@ -101,6 +118,27 @@ def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def source_digest(
+    graph: graphviz.Digraph, formats: tuple[output.Format, ...], identity: str
+) -> str:
+    """What a drawing is made from: its DOT source, its formats and the Graphviz that draws
+    it (:func:`argmap.render.output.layout_identity`)."""
+    return _digest(f"{identity}\n{','.join(formats)}\n{graph.source}".encode())
+
+
+def kept(stem: Path, formats: tuple[output.Format, ...], source: str, before: Drawn) -> bool:
+    """Whether the last build into ``stem``'s folder drew ``source`` and its files are still
+    the ones it wrote (the drawing is then kept as it is)."""
+    old = before.get(stem.name, {})
+    files = old.get("files") if old.get("source") == source else None
+    names = [f"{stem.name}.{fmt}" for fmt in formats]
+    return (
+        isinstance(files, dict)
+        and sorted(files) == sorted(names)
+        and all(_same(stem.parent / name, files[name]) for name in names)
+    )
+
+
 def _draw(
     graph: graphviz.Digraph,
     stem: Path,
@@ -108,21 +146,21 @@ def _draw(
     identity: str,
     before: Drawn,
     now: Drawn,
+    ahead: Ahead | None = None,
 ) -> None:
-    """Write one drawing, unless the last build drew the same source with the same Graphviz
-    and its files are still the ones it wrote (then they are kept as they are)."""
-    source = _digest(f"{identity}\n{','.join(formats)}\n{graph.source}".encode())
+    """Write one drawing, unless it is :func:`kept`; files drawn ahead of the build from the
+    same source (``ahead``) are copied in instead of drawing them again."""
+    source = source_digest(graph, formats, identity)
     names = [f"{stem.name}.{fmt}" for fmt in formats]
-    old = before.get(stem.name, {})
-    files = old.get("files") if old.get("source") == source else None
-    if (
-        isinstance(files, dict)
-        and sorted(files) == sorted(names)
-        and all(_same(stem.parent / name, files[name]) for name in names)
-    ):
-        now[stem.name] = old
+    if kept(stem, formats, source, before):
+        now[stem.name] = before[stem.name]
         return
-    output.render_all(graph, stem, formats)
+    drawn = ahead.take(stem.name, source) if ahead is not None else None
+    if drawn is None:
+        output.render_all(graph, stem, formats)
+    else:  # written as render_all writes: each file atomically
+        for name in names:
+            write_bytes(stem.parent / name, (drawn.parent / name).read_bytes())
     written = {name: _digest((stem.parent / name).read_bytes()) for name in names}
     now[stem.name] = {"source": source, "files": written}
 
@@ -135,7 +173,7 @@ def _same(path: Path, digest: object) -> bool:
         return False
 
 
-def _drawings(
+def drawings(
     c: Comparison, png: bool
 ) -> Iterator[tuple[str, Callable[[], graphviz.Digraph], tuple[output.Format, ...]]]:
     """Every drawing of a build (file stem, how to build its graph, its formats), the ones
@@ -143,7 +181,7 @@ def _drawings(
     pool starts on them while the rest are still being built. The full view comes last:
     neither the HTML report nor the explorer shows it, so they are written while Graphviz
     draws it."""
-    formats = _ALL if png else tuple(f for f in _ALL if f != "png")
+    formats = FORMATS if png else tuple(f for f in FORMATS if f != "png")
     no_png = tuple(f for f in formats if f != "png")  # the full view is for zooming: SVG
     for m in c.maps:
         yield _stem(m.id), partial(dot.map_graph, m), formats
@@ -162,7 +200,7 @@ def output_names(c: Comparison, *, png: bool = True) -> tuple[str, ...]:
     Raises :class:`ArgmapError` when two outputs would share a name (a map id equal to
     ``comparison-summary``, or two issue ids that differ only in punctuation).
     """
-    names = [f"{stem}.{fmt}" for stem, _graph, formats in _drawings(c, png) for fmt in formats]
+    names = [f"{stem}.{fmt}" for stem, _graph, formats in drawings(c, png) for fmt in formats]
     names += [MATRIX_CSV, NETWORK_GRAPHML, *(name for _, name in NETWORK_CSVS)]
     names += [REPORT_MD, REPORT_HTML, JSON_EXPORT, EXPLORER_HTML]
     seen: set[str] = set()
@@ -191,12 +229,14 @@ def build_comparison(
     *,
     png: bool = True,
     figure_dir: str | Path | None = None,
+    ahead: Ahead | None = None,
 ) -> BuildResult:
     """Write every output of an already loaded comparison into ``out_dir`` (created if needed).
 
     ``png=False`` leaves out the PNG files, the slowest part of a build. ``figure_dir`` (for
     instance ``docs/images``) also receives copies of ``comparison-summary.svg`` and
     ``comparison-summary.dot``, the README's figure; they are not listed in the result.
+    ``ahead``: drawings Graphviz started before the build (:mod:`argmap.build_ahead`).
     """
     out = Path(out_dir)
     names = output_names(c, png=png)
@@ -207,9 +247,9 @@ def build_comparison(
     except OSError as exc:
         raise RenderError(f"cannot create: {exc.strerror or exc}", Location(str(out))) from exc
     with _locked(out):
-        before_names, before = _manifest(out)
+        before_names, before = manifest(out)
         now: Drawn = {}
-        result = _write_all(c, out, names, png, figure_dir, before, now)
+        result = _write_all(c, out, names, png, figure_dir, before, now, ahead)
         _forget_stale(out, names, before_names, now)
     return result
 
@@ -251,7 +291,7 @@ class _Lock:
         self.lock.release()
 
 
-def _manifest(out: Path) -> tuple[list[object], Drawn]:
+def manifest(out: Path) -> tuple[list[object], Drawn]:
     """The file names the last build into ``out`` wrote and what its drawings were made
     from (``.argmap-build.json``; an older build's plain list of names is read too)."""
     try:
@@ -297,15 +337,16 @@ def _write_all(
     figure_dir: str | Path | None,
     before: Drawn,
     now: Drawn,
+    ahead: Ahead | None,
 ) -> BuildResult:
-    identity = output.layout_identity(_ALL if png else ("svg",))
+    identity = output.layout_identity(FORMATS if png else ("svg",))
     futures = []
     with ThreadPoolExecutor(max_workers=WORKERS) as pool:
         # each graph goes to the pool (Graphviz in a subprocess) as soon as it is built;
         # this thread meanwhile builds the next ones and writes the text outputs (their
         # modules are imported only now, while Graphviz is busy)
-        for stem, graph, fmts in _drawings(c, png):
-            job = partial(_draw, graph(), out / stem, fmts, identity, before, now)
+        for stem, graph, fmts in drawings(c, png):
+            job = partial(_draw, graph(), out / stem, fmts, identity, before, now, ahead)
             futures.append(pool.submit(job))
         from argmap.analysis.matrix import issue_matrix
         from argmap.analysis.network import author_network
@@ -369,9 +410,14 @@ def build(
 
     ``figure_dir``: see :func:`build_comparison`.
     """
+    return build_comparison(load(comparison_path), out_dir, png=png, figure_dir=figure_dir)
+
+
+def load(comparison_path: str | Path) -> Comparison:
+    """The comparison at ``comparison_path`` (with its maps), read as :func:`build` reads it:
+    its folder is the root that includes and sources must lie in."""
     with rooted(Path(comparison_path).parent):
-        c = _load(comparison_path)
-    return build_comparison(c, out_dir, png=png, figure_dir=figure_dir)
+        return _load(comparison_path)
 
 
 def _load(path: str | Path) -> Comparison:

@@ -318,3 +318,49 @@ def test_build_check_reads_each_file_once_for_check_and_build(
         assert argdown.parse(text, str(comparison)) is first
         assert argdown.parse(text, str(comparison), allow_outside=[comparison_dir]) is not first
     assert argdown.parse(text, str(comparison)) is not first  # nothing kept after the block
+
+
+def test_build_check_draws_the_maps_while_checking(
+    comparison_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The maps are laid out once, ahead, in a folder of their own while the check runs; the
+    build copies them in, and the files are those a plain build writes. A failed check leaves
+    neither the output folder nor the drawings made ahead."""
+    import argmap
+    from argmap.render import output
+    from argmap.text import slug
+
+    drawn: list[Path] = []
+    real = output.render_all
+
+    def counting(graph: object, stem: Path, formats: object, **kw: object) -> object:
+        drawn.append(Path(stem))
+        return real(graph, stem, formats, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(output, "render_all", counting)
+    comparison = comparison_dir / "conventions-comparison.argdown"
+    out, plain = comparison_dir / "out", comparison_dir / "plain"
+    c = argmap.load(comparison)
+    maps = {slug(m.id) for m in c.maps}  # type: ignore[union-attr]
+    assert main(["build", "--check", str(comparison), "-o", str(out)]) == 0
+    ahead = [p for p in drawn if p.name in maps]
+    assert sorted(p.name for p in ahead) == sorted(maps)  # each map drawn once,
+    assert all(p.parent != out for p in ahead)  # outside the output folder,
+    assert not any(p.parent.exists() for p in ahead)  # which is removed after the build
+    assert all(p.parent == out for p in drawn if p.name not in maps)
+    assert main(["build", str(comparison), "-o", str(plain)]) == 0
+    capsys.readouterr()
+    files = sorted(p.name for p in out.iterdir() if not p.name.startswith("."))
+    assert files == sorted(p.name for p in plain.iterdir() if not p.name.startswith("."))
+    assert {f"{m}.png" for m in maps} <= set(files)
+    for name in files:
+        assert (out / name).read_bytes() == (plain / name).read_bytes(), name
+    # a failed check: nothing written, the drawings made ahead removed
+    drawn.clear()
+    text = comparison.read_text(encoding="utf-8")
+    comparison.write_text(text + "\n[Nowhere]: no map defines it.\n  + [Also nowhere]\n", "utf-8")
+    failed = comparison_dir / "failed"
+    assert main(["build", "--check", str(comparison), "-o", str(failed)]) == 1
+    assert "error" in capsys.readouterr().out
+    assert not failed.exists()
+    assert drawn and not any(p.parent.exists() for p in drawn)

@@ -32,6 +32,7 @@ EXACT = {
     "argmap.render": 3,
     "argmap.cli": 4,
     "argmap.build": 4,
+    "argmap.build_ahead": 4,
     "argmap.sphinx": 4,
     "argmap.explorer": 4,
     "argmap": 4,  # the package's load/dump reach the formats registry

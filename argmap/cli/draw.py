@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from argmap.build import BuildResult
     from argmap.model import ArgumentMap
 
 from argmap.cli._common import Subparsers, _allow_outside, _guard_output, _out
@@ -69,21 +70,42 @@ def _run_build(args: argparse.Namespace) -> int:
             "which comparison? Pass its file: argmap build COMPARISON.argdown -o OUT "
             "(without one, build looks for maps/comparison.argdown, which is not here)"
         )
-    with contextlib.ExitStack() as reading:
-        if args.check or args.strict:
-            from argmap.formats.argdown import shared_documents
-
-            reading.enter_context(shared_documents())  # the build reuses what the check read
-            if not _checked(args.comparison, strict=args.strict):
-                return 1
-        started = time.perf_counter()
+    started = time.perf_counter()
+    if args.check or args.strict:
+        checked = _checked_build(args)
+        if checked is None:
+            return 1
+        result = checked
+    else:
         result = build(args.comparison, args.output, figure_dir=args.figure)
-        elapsed = time.perf_counter() - started
+    elapsed = time.perf_counter() - started
     _out(f"wrote {len(result.files)} files to {result.out_dir}/ in {elapsed:.1f} s:")
     for path in result.files:
         _out(f"  {path}")
     _out(format_summary(result))
     return 0
+
+
+def _checked_build(args: argparse.Namespace) -> BuildResult | None:
+    """``argmap build --check``: the checks, then the build; None (nothing built) when the
+    checks fail. The comparison is read once for both (shared documents), and Graphviz draws
+    the maps into a folder of its own while the checks run (:mod:`argmap.build_ahead`)."""
+    from argmap.build import build, build_comparison, load
+    from argmap.build_ahead import Ahead
+    from argmap.errors import ArgmapError
+    from argmap.formats.argdown import shared_documents
+
+    with shared_documents():
+        try:
+            loaded = load(args.comparison)
+        except ArgmapError:
+            loaded = None  # the checks say what is wrong
+        with Ahead(loaded, args.output) if loaded else contextlib.nullcontext() as ahead:
+            if not _checked(args.comparison, strict=args.strict):
+                return None
+            if loaded is None:  # clean to the checks, yet not readable: the reader's error
+                return build(args.comparison, args.output, figure_dir=args.figure)
+            return build_comparison(loaded, args.output, figure_dir=args.figure, ahead=ahead)
 
 
 def _checked(comparison: Path, *, strict: bool) -> bool:
