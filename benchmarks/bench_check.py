@@ -411,11 +411,12 @@ def scaling_exponent(n1: int, t1: float | None, n2: int, t2: float | None) -> fl
     return math.log(t2 / t1) / math.log(n2 / n1)
 
 
-def _repeats(n: int, base: int) -> int:
+def _repeats(n: int, base: int, big: int) -> int:
     if n >= 10_000:
-        # best of three for each tool: one run of a few seconds varies by 10 % and more
-        # on a machine that is not idle (the Argdown CLI's three runs take a minute)
-        return min(base, 3)
+        # best of ``big`` (three by default) for each tool: one run of a few seconds varies
+        # by 10 % and more on a machine that is not idle (the Argdown CLI's three runs at
+        # 100,000 statements take a minute)
+        return big
     return base
 
 
@@ -503,6 +504,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         "the same run for a before/after table",
     )
     parser.add_argument("--repeat", type=int, default=5, help="runs per small size (best of)")
+    parser.add_argument(
+        "--repeat-big",
+        type=int,
+        default=3,
+        help="runs per size of 10,000 statements or more (best of; each tool takes its turn)",
+    )
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--out", type=Path, help="keep the generated files in this folder")
     parser.add_argument("--generate-only", action="store_true", help="write maps, time nothing")
@@ -557,7 +564,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         rows: list[_Row] = []
         notes: list[str] = []
         for n in sizes:
-            reps = _repeats(n, args.repeat)
+            reps = _repeats(n, args.repeat, args.repeat_big)
             print(f"timing {n} statements (best of {reps}) ...", file=sys.stderr, flush=True)
             # The tools take turns, one run each per round, in an order that rotates from
             # round to round: a busy spell of the machine, or the aftermath of the previous
