@@ -60,7 +60,6 @@ __all__ = [
     "build_comparison",
     "drawings",
     "format_summary",
-    "kept",
     "load",
     "manifest",
     "output_names",
@@ -126,7 +125,7 @@ def source_digest(
     return _digest(f"{identity}\n{','.join(formats)}\n{graph.source}".encode())
 
 
-def kept(stem: Path, formats: tuple[output.Format, ...], source: str, before: Drawn) -> bool:
+def _kept(stem: Path, formats: tuple[output.Format, ...], source: str, before: Drawn) -> bool:
     """Whether the last build into ``stem``'s folder drew ``source`` and its files are still
     the ones it wrote (the drawing is then kept as it is)."""
     old = before.get(stem.name, {})
@@ -148,11 +147,11 @@ def _draw(
     now: Drawn,
     ahead: Ahead | None = None,
 ) -> None:
-    """Write one drawing, unless it is :func:`kept`; files drawn ahead of the build from the
+    """Write one drawing, unless it is :func:`_kept`; files drawn ahead of the build from the
     same source (``ahead``) are copied in instead of drawing them again."""
     source = source_digest(graph, formats, identity)
     names = [f"{stem.name}.{fmt}" for fmt in formats]
-    if kept(stem, formats, source, before):
+    if _kept(stem, formats, source, before):
         now[stem.name] = before[stem.name]
         return
     drawn = ahead.take(stem.name, source) if ahead is not None else None
@@ -346,7 +345,9 @@ def _write_all(
         # this thread meanwhile builds the next ones and writes the text outputs (their
         # modules are imported only now, while Graphviz is busy)
         for stem, graph, fmts in drawings(c, png):
-            job = partial(_draw, graph(), out / stem, fmts, identity, before, now, ahead)
+            made = ahead.graph(stem) if ahead is not None else None
+            made = graph() if made is None else made
+            job = partial(_draw, made, out / stem, fmts, identity, before, now, ahead)
             futures.append(pool.submit(job))
         from argmap.analysis.matrix import issue_matrix
         from argmap.analysis.network import author_network

@@ -18,7 +18,9 @@ import tempfile
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
-from argmap.build import FORMATS, drawings, kept, manifest, source_digest
+import graphviz  # type: ignore[import-untyped]
+
+from argmap.build import FORMATS, drawings, manifest, source_digest
 from argmap.compare import Comparison
 from argmap.errors import ArgmapError
 from argmap.render import output
@@ -34,6 +36,7 @@ class Ahead:
         self.folder = Path(tempfile.mkdtemp(prefix="argmap-ahead-"))
         self._pool = ThreadPoolExecutor(max_workers=2)
         self._jobs: dict[str, tuple[str, Future[tuple[Path, ...]]]] = {}
+        self._graphs: dict[str, graphviz.Digraph] = {}
         out = Path(out_dir)
         before = manifest(out)[1] if out.is_dir() else {}
         try:
@@ -41,12 +44,16 @@ class Ahead:
         except ArgmapError:  # no Graphviz: nothing to draw ahead (the build says what to do)
             return
         for stem, graph, formats in itertools.islice(drawings(c, png), len(c.maps)):
-            g = graph()
+            g = self._graphs[stem] = graph()
             source = source_digest(g, formats, identity)
-            if kept(out / stem, formats, source, before):
-                continue
+            if before.get(stem, {}).get("source") == source:
+                continue  # the last build drew it (the build checks that its files are intact)
             job = self._pool.submit(output.render_all, g, self.folder / stem, formats)
             self._jobs[stem] = (source, job)
+
+    def graph(self, stem: str) -> graphviz.Digraph | None:
+        """The graph of the drawing ``stem`` as made here (the build need not make it again)."""
+        return self._graphs.get(stem)
 
     def take(self, stem: str, source: str) -> Path | None:
         """Where the files drawn ahead for ``stem`` from ``source`` are (their stem path),
