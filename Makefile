@@ -39,7 +39,9 @@ bench: $(STAMP) graphviz
 	$(BIN)/python benchmarks/bench_aif.py
 	$(BIN)/python benchmarks/bench_suggest.py
 
-$(STAMP): pyproject.toml
+# The install compiles the Argdown reader's modules in place (setup.py): it runs again when one
+# of them changes, so that the tests never run an old compiled reader.
+$(STAMP): pyproject.toml setup.py $(wildcard argmap/formats/_argdown_*.py)
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
 	  { echo "argmap needs Python >= 3.11 (found: $$($(PYTHON) --version))"; exit 1; }
 	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
