@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from argmap.formats import argdown, json as json_format
+from argmap.formats import argdown
+from argmap.formats import json as json_format
 
 ROOT = Path(__file__).resolve().parent.parent
 with open(ROOT / "pyproject.toml", "rb") as _f:
