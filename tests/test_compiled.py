@@ -121,6 +121,16 @@ def test_compiled_and_pure_readers_agree(tmp_path: Path) -> None:
     assert sum(not p["document"].startswith("Document(") for p in pure) >= 5
 
 
+def test_compiled_modules_hold_no_doctests() -> None:
+    """conftest.py leaves the compiled modules out of the doctest run (pytest cannot collect
+    a module whose import is not its source file): none may hold a doctest."""
+    for name in COMPILED:
+        source = (ROOT / (name.replace(".", "/") + ".py")).read_text(encoding="utf-8")
+        assert ">>>" not in source, (
+            f"{name}: move its doctest to a test, or to a module not compiled"
+        )
+
+
 @pytest.mark.parametrize("name", COMPILED)
 def test_compiled_modules_are_current(name: str) -> None:
     """A module compiled in place (an editable install) is not older than its source: an
