@@ -444,6 +444,24 @@ def _default_argmap() -> str:
     return shutil.which("argmap") or "argmap"
 
 
+def _reader_kind(command: str) -> str:
+    """Whether the argmap of ``command`` (an installed console script) runs its Argdown reader
+    compiled (setup.py compiles it with mypyc where it can) or as Python."""
+    script = Path(command)
+    if not script.is_file():
+        return "reader: unknown"
+    python = script.read_text(encoding="utf-8", errors="replace").partition("\n")[0][2:].strip()
+    probe = "import argmap.formats._argdown_parser as m; print(m.__file__)"
+    try:
+        found = subprocess.run(
+            [python, "-P", "-c", probe], capture_output=True, text=True, check=True
+        )
+    except (OSError, subprocess.CalledProcessError):
+        return "reader: unknown"
+    where = found.stdout.strip()
+    return "reader: compiled (mypyc)" if not where.endswith(".py") else "reader: pure Python"
+
+
 def _validate_with_argdown(cli: Path, path: Path, gen: GeneratedMap) -> None:
     """Parse a generated file with the real Argdown CLI and compare counts."""
     proc = subprocess.run(
@@ -558,6 +576,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.baseline:
             run_timed([args.baseline, "check", files[sizes[0]].name], folder, 1, (0, 1), env)
         help_timing = run_timed([args.argmap, "--help"], folder, 5, env=env)
+        print(f"{args.argmap}: {_reader_kind(args.argmap)}", flush=True)
         print(_HEAD, flush=True)
         print("-" * len(_HEAD), flush=True)
         prev: _Row | None = None
