@@ -2,7 +2,7 @@
 
 The metadata lives in pyproject.toml; this file only adds the compiled reader. The modules
 named under ``[tool.argmap] compiled`` in pyproject.toml are plain, typed Python: mypyc
-turns them into C extension modules (about a third less time for ``argmap check`` on big
+turns them into C extension modules (about a fifth less time for ``argmap check`` on big
 maps; benchmarks/README.md). Where that cannot be done (no C compiler, no Python headers,
 ``ARGMAP_PURE=1`` in the environment), the same modules are installed as Python and run as
 such, only slower: nothing else changes.
